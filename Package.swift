@@ -1,0 +1,68 @@
+// swift-tools-version: 6.1
+// pimsim: an offline simulator and risk analyser of Microsoft Entra ID Privileged Identity Management.
+import PackageDescription
+
+let invariantFlags: [SwiftSetting] = [
+    // `swift build -Xswiftc -DPIMSIM_INVARIANTS` turns on the kernel's expensive self-checks.
+    .define("PIMSIM_INVARIANTS", .when(configuration: .debug)),
+]
+
+let package = Package(
+    name: "pimsim",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "pimsim", targets: ["pimsim"]),
+        .library(name: "PimsimKit", targets: ["PimsimKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Simulated time, the event queue, the run loop and seeded random streams. Domain-free.
+        .target(
+            name: "SimKernel",
+            dependencies: [.product(name: "HeapModule", package: "swift-collections")],
+            swiftSettings: invariantFlags
+        ),
+        // The validated, immutable tenant and everything a scenario describes.
+        .target(
+            name: "TenantModel",
+            resources: [.embedInCode("Resources/roles.json")]
+        ),
+        // YAML/JSON decoding with positions, strict validation, lowering to TenantModel.
+        .target(
+            name: "ScenarioFormat",
+            dependencies: ["TenantModel", .product(name: "Yams", package: "Yams")]
+        ),
+        // PIM semantics as kernel events; emits a trace.
+        .target(
+            name: "PIMEngine",
+            dependencies: ["SimKernel", "TenantModel", .product(name: "OrderedCollections", package: "swift-collections")],
+            swiftSettings: invariantFlags
+        ),
+        // Streaming folds from the trace to metrics.
+        .target(name: "ExposureMetrics", dependencies: ["PIMEngine", "TenantModel"]),
+        // Deterministic JSON, tables and atomic file writes.
+        .target(name: "Reports", dependencies: ["ExposureMetrics", "TenantModel"]),
+        // The pipeline composed: load, validate, run, measure, write.
+        .target(
+            name: "PimsimKit",
+            dependencies: ["ScenarioFormat", "TenantModel", "PIMEngine", "ExposureMetrics", "Reports"]
+        ),
+        // The command line.
+        .executableTarget(
+            name: "pimsim",
+            dependencies: ["PimsimKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        .target(name: "TestSupport", dependencies: ["PimsimKit"], path: "Tests/TestSupport"),
+        .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
+        .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "TestSupport"]),
+        .testTarget(name: "PIMEngineTests", dependencies: ["PIMEngine", "ScenarioFormat", "TestSupport"]),
+        .testTarget(name: "ExposureMetricsTests", dependencies: ["ExposureMetrics", "PimsimKit", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["pimsim", "PimsimKit", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

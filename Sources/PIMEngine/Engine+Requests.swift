@@ -1,0 +1,182 @@
+import SimKernel
+import TenantModel
+
+extension Engine {
+    /// PIM's fixed approval window: a request without an answer lapses after 24 hours.
+    static var approvalWindow: SimTime { 86_400 }
+
+    /// Rules 1-3: a new activation request.
+    mutating func submit(_ request: ActivationRequest, index: Int32, now: SimTime, queue: inout EventQueue<EngineEvent>) {
+        let user = request.user.rawValue
+        let role = request.role.rawValue
+        let id = Int32(requests.count)
+        requests.append(RequestSlot(user: user, role: role, duration: request.duration, at: now, status: .pending))
+        sink.record(.requestSubmitted(time: now, id: Int(id), user: request.user, role: request.role, duration: request.duration))
+
+        let rejection: RejectionReason?
+        if !enabled[Int(user)] {
+            rejection = .requesterDisabled
+        } else if !isEligible(user, role) {
+            rejection = .notEligible
+        } else if holds(user, role) {
+            rejection = .alreadyHoldsRole
+        } else if (pairs[pairKey(user, role)]?.pendingRequest ?? -1) >= 0 {
+            rejection = .requestPending
+        } else {
+            rejection = nil
+        }
+        if let rejection {
+            requests[Int(id)].status = .rejected
+            sink.record(.requestRejected(time: now, id: Int(id), reason: rejection))
+            return
+        }
+
+        let settings = scenario.policies[request.role].activation
+        guard settings.requireApproval else {
+            grant(request: id, now: now, queue: &queue)
+            return
+        }
+        let approvers = approvers(for: settings, requester: user, role: role)
+        sink.record(.approvalRequested(time: now, id: Int(id), approvers: approvers.map(UserIndex.init)))
+        updatePair(user, role) { $0.pendingRequest = id }
+        let deadline = now + Self.approvalWindow
+        var answers: [(time: SimTime, approver: Int32, approve: Bool)] = approvers.map { approver in
+            let key = UInt64(UInt32(bitPattern: id)) << 32 | UInt64(UInt32(bitPattern: approver))
+            var timing = streams.stream("approver-response", index: key)
+            var verdict = streams.stream("approver-verdict", index: key)
+            let delay = scenario.behaviour.approvers.responseTime.distribution.sample(&timing)
+            return (now + delay, approver, verdict.bernoulli(scenario.behaviour.approvers.approveRate))
+        }
+        // Stable sort: simultaneous answers keep the approvers' order.
+        answers = answers.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
+        answers.removeAll { $0.time >= deadline }
+        requests[Int(id)].answers = answers
+        scheduleNextAnswer(id, deadline: deadline, queue: &queue)
+    }
+
+    /// The approvers fixed at request time (rule 3): named ones with groups expanded, or the
+    /// holders of Privileged Role Administrator and Global Administrator; never the requester or
+    /// a disabled user.
+    func approvers(for settings: ActivationSettings, requester: Int32, role: Int32) -> [Int32] {
+        var result: [Int32] = []
+        var seen = Set<Int32>()
+        func consider(_ user: Int32) {
+            guard user != requester, enabled[Int(user)], seen.insert(user).inserted else { return }
+            result.append(user)
+        }
+        if settings.approvers.isEmpty {
+            var candidates: [Int32] = []
+            for role in watchedRoles { candidates.append(contentsOf: holders[role] ?? []) }
+            for user in Set(candidates).sorted() { consider(user) }
+        } else {
+            for approver in settings.approvers {
+                switch approver {
+                case .user(let user): consider(user.rawValue)
+                case .group(let group): for member in members[group.int] { consider(member) }
+                }
+            }
+        }
+        return result
+    }
+
+    /// Schedules the next answer still due before the deadline, or the expiry.
+    func scheduleNextAnswer(_ id: Int32, deadline: SimTime, queue: inout EventQueue<EngineEvent>) {
+        let slot = requests[Int(id)]
+        if slot.cursor < slot.answers.count {
+            queue.schedule(.approvalAnswer(id), at: slot.answers[slot.cursor].time, phase: Phase.decisions)
+        } else if deadline < scenario.horizon {
+            queue.schedule(.requestExpiry(id), at: deadline, phase: Phase.decisions)
+        }
+    }
+
+    /// An approver's answer falls due: the first answer from an approver still enabled decides.
+    mutating func answer(request id: Int32, now: SimTime, queue: inout EventQueue<EngineEvent>) {
+        guard requests[Int(id)].status == .pending else { return }
+        while requests[Int(id)].cursor < requests[Int(id)].answers.count {
+            let next = requests[Int(id)].answers[requests[Int(id)].cursor]
+            guard next.time == now else { break }
+            requests[Int(id)].cursor += 1
+            guard enabled[Int(next.approver)] else { continue }
+            decide(request: id, approver: next.approver, approve: next.approve, now: now, queue: &queue)
+            return
+        }
+        scheduleNextAnswer(id, deadline: requests[Int(id)].at + Self.approvalWindow, queue: &queue)
+    }
+
+    /// A decision at `now` (rule 3). A requester who is disabled, no longer eligible or already
+    /// holding the role has the request cancelled, whatever the answer.
+    mutating func decide(request id: Int32, approver: Int32, approve: Bool, now: SimTime, queue: inout EventQueue<EngineEvent>) {
+        let slot = requests[Int(id)]
+        let cancellation: CancellationReason?
+        if !enabled[Int(slot.user)] {
+            cancellation = .requesterDisabled
+        } else if !isEligible(slot.user, slot.role) {
+            cancellation = .notEligible
+        } else if holds(slot.user, slot.role) {
+            cancellation = .alreadyHoldsRole
+        } else {
+            cancellation = nil
+        }
+        if approve {
+            sink.record(.requestApproved(time: now, id: Int(id), approver: UserIndex(approver)))
+        } else {
+            sink.record(.requestDenied(time: now, id: Int(id), approver: UserIndex(approver)))
+        }
+        if let cancellation {
+            cancel(request: id, now: now, reason: cancellation)
+        } else if approve {
+            updatePair(slot.user, slot.role) { $0.pendingRequest = -1 }
+            grant(request: id, now: now, queue: &queue)
+        } else {
+            requests[Int(id)].status = .denied
+            updatePair(slot.user, slot.role) { $0.pendingRequest = -1 }
+        }
+    }
+
+    mutating func expire(request id: Int32, now: SimTime) {
+        let slot = requests[Int(id)]
+        guard slot.status == .pending else { return }
+        requests[Int(id)].status = .expired
+        updatePair(slot.user, slot.role) { $0.pendingRequest = -1 }
+        sink.record(.requestExpired(time: now, id: Int(id)))
+    }
+
+    mutating func cancel(request id: Int32, now: SimTime, reason: CancellationReason) {
+        let slot = requests[Int(id)]
+        guard slot.status == .pending else { return }
+        requests[Int(id)].status = .cancelled
+        updatePair(slot.user, slot.role) { $0.pendingRequest = -1 }
+        sink.record(.requestCancelled(time: now, id: Int(id), reason: reason))
+    }
+
+    /// Rule 4: the activation runs from `now` for the requested duration, cut to the policy's maximum.
+    mutating func grant(request id: Int32, now: SimTime, queue: inout EventQueue<EngineEvent>) {
+        let slot = requests[Int(id)]
+        requests[Int(id)].status = .granted
+        let maximum = scenario.policies[RoleIndex(slot.role)].activation.maxDuration
+        let end = now + min(slot.duration, maximum)
+        let activation = Int32(activations.count)
+        activations.append(ActivationSlot(user: slot.user, role: slot.role, live: true))
+        updatePair(slot.user, slot.role) { $0.activation = activation }
+        sink.record(.activationStarted(
+            time: now, id: Int(activation), request: Int(id), user: UserIndex(slot.user),
+            role: RoleIndex(slot.role), scheduledEnd: end
+        ))
+        if end < scenario.horizon {
+            queue.schedule(.activationEnd(activation), at: end, phase: Phase.stateChanges)
+        }
+    }
+}
+
+extension DurationSpec {
+    /// The kernel's sampler for this declared distribution.
+    var distribution: DurationDistribution {
+        switch self {
+        case .fixed(let value): return .fixed(value)
+        case .exponential(let mean): return .exponential(mean: Double(mean))
+        case .uniform(let low, let high): return .uniform(min: low, max: high)
+        case .logNormal(let median, let p90): return .logNormal(median: Double(median), p90: Double(p90))
+        case .empirical(let values): return .empirical(values)
+        }
+    }
+}

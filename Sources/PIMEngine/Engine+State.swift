@@ -1,0 +1,148 @@
+import SimKernel
+import TenantModel
+
+extension Engine {
+    // MARK: Pair bookkeeping
+
+    /// The state a pair reports: nothing for a disabled user.
+    func accessState(_ state: PairState, user: Int32) -> AccessState {
+        guard enabled[Int(user)] else { return [] }
+        var result: AccessState = []
+        if state.standingPaths > 0 { result.formUnion([.standing, .holds]) }
+        if state.activation >= 0 { result.formUnion([.activated, .holds]) }
+        if state.eligiblePaths > 0 { result.insert(.eligible) }
+        return result
+    }
+
+    /// Whether `user` holds `role` right now, by any path.
+    func holds(_ user: Int32, _ role: Int32) -> Bool {
+        guard enabled[Int(user)], let state = pairs[pairKey(user, role)] else { return false }
+        return state.standingPaths > 0 || state.activation >= 0
+    }
+
+    /// Whether `user` has an eligible path to `role` right now.
+    func isEligible(_ user: Int32, _ role: Int32) -> Bool {
+        guard enabled[Int(user)], let state = pairs[pairKey(user, role)] else { return false }
+        return state.eligiblePaths > 0
+    }
+
+    /// Changes one pair through `body`, then keeps the holder sets and the dirty list current.
+    mutating func updatePair(_ user: Int32, _ role: Int32, _ body: (inout PairState) -> Void) {
+        let key = pairKey(user, role)
+        var state = pairs[key] ?? PairState()
+        if pairs[key] == nil { rolesOfUser[Int(user)].append(role) }
+        body(&state)
+        if !state.dirty {
+            state.dirty = true
+            dirty.append(key)
+        }
+        pairs[key] = state
+        if watchedRoles.contains(role) { refreshHolder(user, role) }
+    }
+
+    mutating func refreshHolder(_ user: Int32, _ role: Int32) {
+        if holds(user, role) {
+            holders[role, default: []].append(user)
+        } else {
+            holders[role]?.remove(user)
+        }
+    }
+
+    /// Adds (`delta` = 1) or takes away (-1) one path of `assignment` for `user`.
+    mutating func adjustPath(_ user: Int32, _ assignment: Assignment, _ delta: Int32) {
+        updatePair(user, assignment.role.rawValue) { state in
+            switch assignment.type {
+            case .active: state.standingPaths += delta
+            case .eligible: state.eligiblePaths += delta
+            }
+        }
+    }
+
+    /// Applies `delta` for every user the assignment reaches now.
+    mutating func applyAssignment(_ id: Int32, delta: Int32) {
+        let assignment = assignments[Int(id)]
+        switch assignment.principal {
+        case .user(let user):
+            adjustPath(user.rawValue, assignment, delta)
+        case .group(let group):
+            for member in members[group.int] { adjustPath(member, assignment, delta) }
+            if delta > 0 { groupAssignments[group.int].append(id) } else { groupAssignments[group.int].remove(id) }
+        }
+    }
+
+    // MARK: Assignments
+
+    mutating func startAssignment(_ id: Int32, now: SimTime) {
+        var slot = assignmentSlots[Int(id)]
+        guard !slot.started, !slot.ended else { return }
+        slot.started = true
+        assignmentSlots[Int(id)] = slot
+        applyAssignment(id, delta: 1)
+        sink.record(.assignmentStarted(time: now, id: Int(id), assignment: assignments[Int(id)]))
+    }
+
+    mutating func endAssignment(_ id: Int32, now: SimTime, reason: AssignmentEndReason) {
+        var slot = assignmentSlots[Int(id)]
+        guard !slot.ended else { return }
+        slot.ended = true
+        assignmentSlots[Int(id)] = slot
+        if slot.started { applyAssignment(id, delta: -1) }
+        sink.record(.assignmentEnded(time: now, id: Int(id), reason: reason, started: slot.started))
+    }
+
+    // MARK: Events
+
+    mutating func apply(_ event: ScenarioEvent, now: SimTime, queue: inout EventQueue<EngineEvent>) {
+        switch event.action {
+        case .leave(let user):
+            disable(user.rawValue, now: now)
+        case .membership(let group, let add, let remove):
+            for user in add { join(user.rawValue, group: group, now: now) }
+            for user in remove { part(user.rawValue, group: group, now: now) }
+        case .assign(let assignment):
+            let id = Int32(assignments.count)
+            assignments.append(assignment)
+            assignmentSlots.append(AssignmentSlot())
+            scheduleAssignment(id, assignment, from: now, &queue)
+        case .remove(let filter):
+            for index in assignments.indices where filter.matches(assignments[index]) && !assignmentSlots[index].ended {
+                endAssignment(Int32(index), now: now, reason: .removed)
+            }
+        }
+    }
+
+    mutating func join(_ user: Int32, group: GroupIndex, now: SimTime) {
+        guard members[group.int].append(user).inserted else { return }
+        for id in groupAssignments[group.int] { adjustPath(user, assignments[Int(id)], 1) }
+        sink.record(.membershipChanged(time: now, group: group, user: UserIndex(user), added: true))
+    }
+
+    mutating func part(_ user: Int32, group: GroupIndex, now: SimTime) {
+        guard members[group.int].remove(user) != nil else { return }
+        for id in groupAssignments[group.int] { adjustPath(user, assignments[Int(id)], -1) }
+        sink.record(.membershipChanged(time: now, group: group, user: UserIndex(user), added: false))
+    }
+
+    /// `leave`: the account is disabled; its activations end and its pending requests are cancelled.
+    mutating func disable(_ user: Int32, now: SimTime) {
+        guard enabled[Int(user)] else { return }
+        enabled[Int(user)] = false
+        sink.record(.userDisabled(time: now, user: UserIndex(user)))
+        for role in rolesOfUser[Int(user)] {
+            guard let state = pairs[pairKey(user, role)] else { continue }
+            if state.activation >= 0 { endActivation(state.activation, now: now, reason: .userDisabled) }
+            if state.pendingRequest >= 0 { cancel(request: state.pendingRequest, now: now, reason: .requesterDisabled) }
+            updatePair(user, role) { _ in }
+        }
+    }
+
+    // MARK: Activations
+
+    mutating func endActivation(_ id: Int32, now: SimTime, reason: ActivationEndReason) {
+        let slot = activations[Int(id)]
+        guard slot.live else { return }
+        activations[Int(id)].live = false
+        updatePair(slot.user, slot.role) { $0.activation = -1 }
+        sink.record(.activationEnded(time: now, id: Int(id), user: UserIndex(slot.user), role: RoleIndex(slot.role), reason: reason))
+    }
+}

@@ -1,0 +1,139 @@
+import OrderedCollections
+import SimKernel
+import TenantModel
+
+/// PIM semantics on the kernel: assignments, activations, approvals, expiries, injected events.
+///
+/// The engine implements the core contract (`scenario-format.md`, rules 1-6) and reports what
+/// happens to a `TraceSink`. It keeps only the live state; metrics are computed by the sink.
+struct Engine<Sink: TraceSink>: SimulationModel {
+    typealias Payload = EngineEvent
+
+    let scenario: Scenario
+    let streams: RandomStreams
+    /// The sink receiving the trace; read it back after `run`.
+    var sink: Sink
+
+    var assignments: [Assignment]
+    var assignmentSlots: [AssignmentSlot]
+    var activations: [ActivationSlot] = []
+    var requests: [RequestSlot] = []
+
+    var enabled: [Bool]
+    var members: [OrderedSet<Int32>]
+    /// Assignments in effect per group.
+    var groupAssignments: [OrderedSet<Int32>]
+    /// Roles each user has any state for (so `leave` can find them).
+    var rolesOfUser: [OrderedSet<Int32>]
+    var pairs: [UInt64: PairState] = [:]
+    var dirty: [UInt64] = []
+    /// Users holding each role right now (kept for the default approvers: GA and PRA).
+    var holders: [Int32: OrderedSet<Int32>] = [:]
+    let watchedRoles: Set<Int32>
+
+    /// Prepares an engine for `scenario`; `seed` overrides the scenario's seed.
+    init(scenario: Scenario, seed: UInt64, sink: Sink) {
+        self.scenario = scenario
+        self.streams = RandomStreams(seed: seed)
+        self.sink = sink
+        assignments = scenario.assignments
+        assignmentSlots = Array(repeating: AssignmentSlot(), count: scenario.assignments.count)
+        let userCount = scenario.tenant.users.count
+        enabled = Array(repeating: true, count: userCount)
+        members = scenario.tenant.groups.map { OrderedSet($0.members.map(\.rawValue)) }
+        groupAssignments = Array(repeating: [], count: scenario.tenant.groups.count)
+        rolesOfUser = Array(repeating: [], count: userCount)
+        watchedRoles = Set([scenario.globalAdministrator, scenario.privilegedRoleAdministrator].compactMap { $0?.rawValue })
+    }
+
+    /// Schedules the scenario's timeline: assignments, then events, then requests, in file order.
+    func seed(_ queue: inout EventQueue<EngineEvent>) {
+        for (index, assignment) in scenario.assignments.enumerated() {
+            scheduleAssignment(Int32(index), assignment, from: 0, &queue)
+        }
+        for (index, event) in scenario.events.enumerated() where event.at < scenario.horizon {
+            queue.schedule(.scenarioEvent(Int32(index)), at: event.at, phase: Phase.stateChanges)
+        }
+        for (index, request) in scenario.requests.enumerated() where request.at < scenario.horizon {
+            queue.schedule(.request(Int32(index)), at: request.at, phase: Phase.requests)
+        }
+    }
+
+    func scheduleAssignment(_ id: Int32, _ assignment: Assignment, from earliest: SimTime, _ queue: inout EventQueue<EngineEvent>) {
+        let start = max(assignment.start, earliest)
+        if let end = assignment.end, end <= start { return }
+        guard start < scenario.horizon else { return }
+        queue.schedule(.assignmentStart(id), at: start, phase: Phase.stateChanges)
+        if let end = assignment.end, end < scenario.horizon {
+            queue.schedule(.assignmentEnd(id), at: end, phase: Phase.stateChanges)
+        }
+    }
+
+    // MARK: SimulationModel
+
+    mutating func handle(_ payload: EngineEvent, now: SimTime, queue: inout EventQueue<EngineEvent>) {
+        switch payload {
+        case .assignmentStart(let id): startAssignment(id, now: now)
+        case .assignmentEnd(let id): endAssignment(id, now: now, reason: .expired)
+        case .scenarioEvent(let index): apply(scenario.events[Int(index)], now: now, queue: &queue)
+        case .activationEnd(let id): endActivation(id, now: now, reason: .expired)
+        case .approvalAnswer(let id): answer(request: id, now: now, queue: &queue)
+        case .requestExpiry(let id): expire(request: id, now: now)
+        case .request(let index): submit(scenario.requests[Int(index)], index: index, now: now, queue: &queue)
+        }
+    }
+
+    mutating func phaseEnded(_ phase: UInt8, now: SimTime, queue: inout EventQueue<EngineEvent>) {
+        guard phase == Phase.stateChanges else { return }
+        // Rule 4: an activation ends when, after this instant's state changes, no eligible path is left.
+        for key in dirty {
+            guard let state = pairs[key], state.activation >= 0, state.eligiblePaths == 0 else { continue }
+            endActivation(state.activation, now: now, reason: .eligibilityLost)
+        }
+    }
+
+    mutating func instantEnded(now: SimTime) {
+        dirty.sort()
+        for key in dirty {
+            guard var state = pairs[key] else { continue }
+            state.dirty = false
+            let user = Int32(truncatingIfNeeded: key >> 32)
+            let role = Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)
+            let current = accessState(state, user: user)
+            if current != state.reported {
+                state.reported = current
+                sink.record(.accessChanged(time: now, user: UserIndex(user), role: RoleIndex(role), state: current))
+            }
+            pairs[key] = state
+        }
+        dirty.removeAll(keepingCapacity: true)
+    }
+
+    /// Ends the run: reports requests still pending and orphaned assignments.
+    mutating func finish() {
+        let pending = requests.indices.filter { requests[$0].status == .pending }
+        let orphaned = assignments.indices.filter { index in
+            guard case .user(let user) = assignments[index].principal else { return false }
+            let slot = assignmentSlots[index]
+            return slot.started && !slot.ended && !enabled[user.int]
+        }
+        sink.record(.finished(horizon: scenario.horizon, pendingRequests: pending, orphanedAssignments: orphaned))
+    }
+}
+
+/// Replays a scenario through PIM's semantics.
+public enum PIMReplay {
+    /// Runs `scenario` to its horizon and returns the sink with the whole trace fed to it.
+    ///
+    /// `seed` overrides the scenario's own seed.
+    public static func run<Sink: TraceSink>(
+        _ scenario: Scenario, seed: UInt64? = nil, sink: Sink
+    ) -> (sink: Sink, statistics: RunStatistics) {
+        var engine = Engine(scenario: scenario, seed: seed ?? scenario.seed, sink: sink)
+        var queue = EventQueue<EngineEvent>()
+        engine.seed(&queue)
+        let statistics = Simulation.run(&engine, queue: &queue, horizon: scenario.horizon)
+        engine.finish()
+        return (engine.sink, statistics)
+    }
+}

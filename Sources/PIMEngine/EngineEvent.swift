@@ -1,0 +1,65 @@
+import SimKernel
+
+/// The engine's kernel events: small values, indices into the engine's tables.
+enum EngineEvent {
+    case assignmentStart(Int32)
+    case assignmentEnd(Int32)
+    case scenarioEvent(Int32)
+    case activationEnd(Int32)
+    case approvalAnswer(Int32)
+    case requestExpiry(Int32)
+    case request(Int32)
+}
+
+/// Contract rule 6: state changes, then approval decisions, then new requests.
+enum Phase {
+    static let stateChanges: UInt8 = 0
+    static let decisions: UInt8 = 1
+    static let requests: UInt8 = 2
+}
+
+/// An assignment as the engine tracks it.
+struct AssignmentSlot {
+    var started = false
+    var ended = false
+}
+
+/// An activation as the engine tracks it.
+struct ActivationSlot {
+    let user: Int32
+    let role: Int32
+    var live: Bool
+}
+
+/// A request as the engine tracks it.
+struct RequestSlot {
+    enum Status { case pending, granted, rejected, denied, expired, cancelled }
+    let user: Int32
+    let role: Int32
+    let duration: SimTime
+    let at: SimTime
+    var status: Status
+    /// Approvers sorted by answer time, with their answers; `cursor` is the next to answer.
+    var answers: [(time: SimTime, approver: Int32, approve: Bool)] = []
+    var cursor = 0
+}
+
+/// What the engine knows of one (user, role) pair.
+struct PairState {
+    var standingPaths: Int32 = 0
+    var eligiblePaths: Int32 = 0
+    /// The live activation, or -1.
+    var activation: Int32 = -1
+    /// The request pending approval, or -1.
+    var pendingRequest: Int32 = -1
+    /// The state last reported in the trace.
+    var reported: AccessState = []
+    /// Already queued for reporting at the end of this instant.
+    var dirty = false
+}
+
+/// The key of a (user, role) pair in the pair table.
+@inline(__always)
+func pairKey(_ user: Int32, _ role: Int32) -> UInt64 {
+    UInt64(UInt32(bitPattern: user)) << 32 | UInt64(UInt32(bitPattern: role))
+}

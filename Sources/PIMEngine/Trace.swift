@@ -1,0 +1,129 @@
+import SimKernel
+import TenantModel
+
+/// What a user has of a role at some time, after all events of that instant.
+public struct AccessState: OptionSet, Sendable, Hashable {
+    /// The raw bits.
+    public let rawValue: UInt8
+    /// Creates a state from bits.
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    /// Holds the role by any path (standing or activated).
+    public static let holds = AccessState(rawValue: 1)
+    /// Holds it through at least one standing path (an active assignment, direct or through a group).
+    public static let standing = AccessState(rawValue: 2)
+    /// Eligible for it (directly or through a group).
+    public static let eligible = AccessState(rawValue: 4)
+    /// Holds it through an activation.
+    public static let activated = AccessState(rawValue: 8)
+}
+
+/// Why a request was rejected on arrival (contract rule 1).
+public enum RejectionReason: String, Sendable {
+    /// The requester's account is disabled.
+    case requesterDisabled
+    /// No eligible assignment for the role is in effect for the requester.
+    case notEligible
+    /// The requester already holds the role.
+    case alreadyHoldsRole
+    /// The requester already has a request for the role pending approval.
+    case requestPending
+}
+
+/// Why a pending request was cancelled (contract rule 3).
+public enum CancellationReason: String, Sendable {
+    /// The requester was disabled while it was pending, or by the decision time.
+    case requesterDisabled
+    /// The requester was no longer eligible at the decision time.
+    case notEligible
+    /// The requester already held the role at the decision time.
+    case alreadyHoldsRole
+}
+
+/// Why an activation ended (contract rule 4).
+public enum ActivationEndReason: String, Sendable {
+    /// It reached the end of its duration.
+    case expired
+    /// The user lost every eligible path to the role.
+    case eligibilityLost
+    /// The user was disabled.
+    case userDisabled
+    /// The user deactivated it early.
+    case deactivated
+}
+
+/// Why an assignment ended.
+public enum AssignmentEndReason: String, Sendable {
+    /// It reached its end time.
+    case expired
+    /// A `remove` event ended it.
+    case removed
+}
+
+/// One thing that happened in a run, with audit-log vocabulary; metrics are folds over these.
+public enum TraceRecord: Sendable {
+    /// An assignment took effect.
+    case assignmentStarted(time: SimTime, id: Int, assignment: Assignment)
+    /// An assignment ended (or a scheduled one was removed before it started, when `started` is false).
+    case assignmentEnded(time: SimTime, id: Int, reason: AssignmentEndReason, started: Bool)
+    /// A user joined or left a group.
+    case membershipChanged(time: SimTime, group: GroupIndex, user: UserIndex, added: Bool)
+    /// A user's account was disabled.
+    case userDisabled(time: SimTime, user: UserIndex)
+    /// An activation request arrived.
+    case requestSubmitted(time: SimTime, id: Int, user: UserIndex, role: RoleIndex, duration: SimTime)
+    /// It was rejected on arrival.
+    case requestRejected(time: SimTime, id: Int, reason: RejectionReason)
+    /// It needs approval from these approvers (empty: it will expire).
+    case approvalRequested(time: SimTime, id: Int, approvers: [UserIndex])
+    /// An approver approved it.
+    case requestApproved(time: SimTime, id: Int, approver: UserIndex)
+    /// An approver denied it.
+    case requestDenied(time: SimTime, id: Int, approver: UserIndex)
+    /// No answer came within 24 hours.
+    case requestExpired(time: SimTime, id: Int)
+    /// It was cancelled.
+    case requestCancelled(time: SimTime, id: Int, reason: CancellationReason)
+    /// A request was granted: the activation runs from `time` until `scheduledEnd` at the latest.
+    case activationStarted(time: SimTime, id: Int, request: Int, user: UserIndex, role: RoleIndex, scheduledEnd: SimTime)
+    /// An activation ended.
+    case activationEnded(time: SimTime, id: Int, user: UserIndex, role: RoleIndex, reason: ActivationEndReason)
+    /// A user's access to a role changed; the state holds from `time` until the next change.
+    case accessChanged(time: SimTime, user: UserIndex, role: RoleIndex, state: AccessState)
+    /// The horizon was reached; the final state.
+    case finished(horizon: SimTime, pendingRequests: [Int], orphanedAssignments: [Int])
+}
+
+/// Receives trace records as the engine produces them.
+public protocol TraceSink {
+    /// Takes one record.
+    mutating func record(_ record: TraceRecord)
+}
+
+/// A sink that keeps every record, for tests and audit output.
+public struct TraceRecorder: TraceSink {
+    /// The records, in order.
+    public private(set) var records: [TraceRecord] = []
+    /// Creates an empty recorder.
+    public init() {}
+    /// Appends the record.
+    public mutating func record(_ record: TraceRecord) { records.append(record) }
+}
+
+/// Two sinks fed the same records.
+public struct TeeSink<First: TraceSink, Second: TraceSink>: TraceSink {
+    /// The first sink.
+    public var first: First
+    /// The second sink.
+    public var second: Second
+    /// Pairs two sinks.
+    public init(_ first: First, _ second: Second) {
+        self.first = first
+        self.second = second
+    }
+    /// Feeds both.
+    public mutating func record(_ record: TraceRecord) {
+        first.record(record)
+        second.record(record)
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// Writes files so that a reader sees either the old content or the new, never half of it.
+public enum AtomicFile {
+    /// Why a write failed.
+    public struct WriteError: Error, CustomStringConvertible {
+        /// The file that could not be written.
+        public let path: String
+        /// The system's reason.
+        public let reason: String
+        /// `cannot write PATH: REASON`.
+        public var description: String { "cannot write \(path): \(reason)" }
+    }
+
+    /// Writes `text` to `path` through a temporary file in the same folder, creating folders as needed.
+    public static func write(_ text: String, to path: String) throws {
+        try write(Data(text.utf8), to: path)
+    }
+
+    /// Writes `data` to `path` through a temporary file in the same folder, creating folders as needed.
+    public static func write(_ data: Data, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent()
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try data.write(to: temporary)
+            if FileManager.default.fileExists(atPath: url.path) {
+                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
+            } else {
+                try FileManager.default.moveItem(at: temporary, to: url)
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw WriteError(path: path, reason: (error as NSError).localizedDescription)
+        }
+    }
+}

@@ -1,0 +1,185 @@
+/// One key a map accepts.
+struct KeySpec {
+    let name: String
+    let required: Bool
+    /// What the value is, in a few words, for messages and (later) the JSON Schema.
+    let summary: String
+
+    static func required(_ name: String, _ summary: String) -> KeySpec {
+        KeySpec(name: name, required: true, summary: summary)
+    }
+
+    static func optional(_ name: String, _ summary: String) -> KeySpec {
+        KeySpec(name: name, required: false, summary: summary)
+    }
+}
+
+/// The keys of one kind of map.
+struct MapSpec {
+    /// "the scenario", "an assignment": used in "expected X, got Y".
+    let what: String
+    let keys: [KeySpec]
+    /// Maps keyed by data (role names, variant names) rather than by fixed keys.
+    var acceptsAnyKey = false
+}
+
+/// The scenario format's keys in one place: the decoder checks maps against these.
+enum FormatSpec {
+    static let topLevel = MapSpec(what: "a scenario (a map)", keys: [
+        .optional("scenario", "the scenario's name"),
+        .optional("description", "free text"),
+        .required("start", "an ISO 8601 UTC timestamp such as 2026-03-02T00:00:00Z"),
+        .required("horizon", "a duration such as 30d"),
+        .optional("seed", "a whole number, default 1"),
+        .required("tenant", "users, groups and custom roles"),
+        .optional("policies", "PIM role settings"),
+        .optional("assignments", "a list of role assignments"),
+        .optional("workload", "a list of activation requests"),
+        .optional("behaviour", "how people act"),
+        .optional("reviews", "a list of access reviews"),
+        .optional("events", "a list of timed events"),
+        .optional("variants", "named what-if patches"),
+        .optional("assertions", "checks on the metrics"),
+    ])
+
+    static let tenant = MapSpec(what: "the tenant (a map)", keys: [
+        .optional("users", "a list of users"),
+        .optional("groups", "a list of groups"),
+        .optional("roles", "a list of custom roles"),
+    ])
+
+    static let user = MapSpec(what: "a user (a map with an id, or generate)", keys: [
+        .optional("id", "a unique id"),
+        .optional("name", "a display name"),
+        .optional("manager", "a user id"),
+        .optional("breakGlass", "true for an emergency-access account"),
+        .optional("generate", "{count, prefix}: many users at once"),
+    ])
+
+    static let generate = MapSpec(what: "a generator (a map)", keys: [
+        .required("count", "how many users"),
+        .required("prefix", "the id prefix"),
+    ])
+
+    static let group = MapSpec(what: "a group (a map)", keys: [
+        .required("id", "a unique id"),
+        .optional("name", "a display name"),
+        .optional("roleAssignable", "true if the group may hold role assignments"),
+        .optional("members", "a list of user ids"),
+        .optional("owners", "a list of user ids"),
+    ])
+
+    static let customRole = MapSpec(what: "a custom role (a map)", keys: [
+        .required("name", "the role's display name"),
+        .optional("description", "free text"),
+        .required("permissions", "a list of resource actions"),
+    ])
+
+    static let policies = MapSpec(what: "policies (a map)", keys: [
+        .optional("default", "the settings of every role"),
+        .optional("roles", "per-role settings, keyed by role name or template id"),
+    ])
+
+    static let policyRoles = MapSpec(what: "per-role policies (a map keyed by role)", keys: [], acceptsAnyKey: true)
+
+    static let policy = MapSpec(what: "a role policy (a map)", keys: [
+        .optional("activation", "activation settings"),
+        .optional("eligibleAssignment", "the eligible-assignment rule"),
+        .optional("activeAssignment", "the active-assignment rule"),
+    ])
+
+    static let activation = MapSpec(what: "activation settings (a map)", keys: [
+        .optional("maxDuration", "30m to 24h"),
+        .optional("requireMFA", "true or false"),
+        .optional("requireJustification", "true or false"),
+        .optional("requireTicket", "true or false"),
+        .optional("requireApproval", "true or false"),
+        .optional("approvers", "a list of user or group ids"),
+    ])
+
+    static let assignmentRule = MapSpec(what: "an assignment rule (a map)", keys: [
+        .optional("allowPermanent", "true or false"),
+        .optional("maxDuration", "a duration"),
+    ])
+
+    static let assignment = MapSpec(what: "an assignment (a map)", keys: [
+        .required("principal", "a user or role-assignable group id"),
+        .required("role", "a role name or template id"),
+        .required("type", "active or eligible"),
+        .optional("scope", "a directory scope, default /"),
+        .optional("start", "a time, default 0"),
+        .optional("end", "a time or 'permanent'"),
+        .optional("duration", "a duration, instead of end"),
+        .optional("outsidePIM", "true if made outside PIM"),
+    ])
+
+    static let workloadItem = MapSpec(what: "a workload item (a map)", keys: [
+        .optional("at", "a time"),
+        .optional("activate", "{user, role, duration}"),
+        .optional("tasks", "a task generator"),
+    ])
+
+    static let activate = MapSpec(what: "an activation request (a map)", keys: [
+        .required("user", "a user id"),
+        .required("role", "a role name or template id"),
+        .required("duration", "a duration"),
+    ])
+
+    static let behaviour = MapSpec(what: "behaviour (a map)", keys: [
+        .optional("approvers", "approver behaviour"),
+        .optional("deactivateEarly", "a probability"),
+    ])
+
+    static let approverBehaviour = MapSpec(what: "approver behaviour (a map)", keys: [
+        .optional("responseTime", "a duration"),
+        .optional("approveRate", "a probability"),
+    ])
+
+    static let event = MapSpec(what: "an event (a map)", keys: [
+        .required("at", "a time"),
+        .optional("leave", "a user id"),
+        .optional("membership", "{group, add, remove}"),
+        .optional("assign", "an assignment"),
+        .optional("remove", "{principal, role, type?, scope?}"),
+    ])
+
+    static let eventActions = ["leave", "membership", "assign", "remove"]
+
+    static let membership = MapSpec(what: "a membership change (a map)", keys: [
+        .required("group", "a group id"),
+        .optional("add", "user ids to add"),
+        .optional("remove", "user ids to remove"),
+    ])
+
+    static let removal = MapSpec(what: "a removal (a map)", keys: [
+        .required("principal", "a user or group id"),
+        .required("role", "a role name or template id"),
+        .optional("type", "active or eligible"),
+        .optional("scope", "a directory scope"),
+    ])
+
+    static let variants = MapSpec(what: "variants (a map keyed by variant name)", keys: [], acceptsAnyKey: true)
+
+    static let variant = MapSpec(what: "a variant (a map)", keys: [
+        .optional("description", "free text"),
+        .optional("patch", "a map deep-merged over the scenario"),
+        .optional("convert", "conversions such as activeToEligible"),
+    ])
+
+    static let convert = MapSpec(what: "conversions (a map)", keys: [
+        .optional("activeToEligible", "{roles, except}"),
+    ])
+
+    static let activeToEligible = MapSpec(what: "an activeToEligible conversion (a map)", keys: [
+        .optional("roles", "roles to convert; all when absent"),
+        .optional("except", "principal ids to leave as they are"),
+    ])
+
+    static let assertion = MapSpec(what: "an assertion (a map)", keys: [
+        .optional("variant", "a variant name"),
+        .required("metric", "a metric key such as standingAdmins.max"),
+        .optional("min", "the smallest allowed value"),
+        .optional("max", "the largest allowed value"),
+        .optional("between", "[min, max]"),
+    ])
+}

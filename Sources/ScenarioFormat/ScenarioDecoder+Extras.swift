@@ -1,0 +1,99 @@
+import TenantModel
+
+extension ScenarioDecoder {
+    func decodeBehaviour(_ value: Value) -> Behaviour {
+        var behaviour = Behaviour()
+        guard let map = context.map(value, FormatSpec.behaviour) else { return behaviour }
+        if let approvers = map["approvers"], let body = context.map(approvers, FormatSpec.approverBehaviour) {
+            if let entry = body["responseTime"], let duration = context.duration(entry) {
+                behaviour.approvers.responseTime = .fixed(duration)
+            }
+            if let rate = body["approveRate"].flatMap({ context.number($0, in: 0...1, what: "approveRate") }) {
+                behaviour.approvers.approveRate = rate
+            }
+        }
+        if let rate = map["deactivateEarly"].flatMap({ context.number($0, in: 0...1, what: "deactivateEarly") }) {
+            behaviour.deactivateEarly = rate
+        }
+        return behaviour
+    }
+
+    /// Access reviews arrive with a later version; an empty list is accepted.
+    func decodeReviews(_ value: Value) {
+        guard let items = context.list(value, what: "access reviews") else { return }
+        if let first = items.first {
+            context.error("access reviews are not simulated by this version yet; remove 'reviews' or leave it empty", at: first)
+        }
+    }
+
+    /// Variant names and descriptions; their patches and conversions are checked when applied.
+    func decodeVariants(_ value: Value) -> [VariantInfo] {
+        guard let map = context.map(value, FormatSpec.variants) else { return [] }
+        var variants: [VariantInfo] = []
+        for entry in map.entries {
+            guard let body = context.map(entry.value, FormatSpec.variant) else { continue }
+            if let patch = body["patch"] { _ = context.map(patch, MapSpec(what: "a patch (a map)", keys: [], acceptsAnyKey: true)) }
+            if let convert = body["convert"] { decodeConversion(convert) }
+            variants.append(VariantInfo(name: entry.key, description: body["description"].flatMap { context.string($0) }))
+        }
+        return variants
+    }
+
+    /// `convert: {activeToEligible: {roles, except}}`: roles and principals resolved against this document.
+    @discardableResult
+    func decodeConversion(_ value: Value) -> (roles: Set<RoleIndex>, except: Set<Principal>)? {
+        guard let map = context.map(value, FormatSpec.convert) else { return nil }
+        guard let entry = map["activeToEligible"], let body = context.map(entry, FormatSpec.activeToEligible) else {
+            return ([], [])
+        }
+        var roleSet = Set<RoleIndex>()
+        if let list = body["roles"].flatMap({ context.list($0, what: "roles", singleAllowed: true) }) {
+            for item in list { if let role = roleReference(item) { roleSet.insert(role) } }
+        }
+        var except = Set<Principal>()
+        if let list = body["except"].flatMap({ context.list($0, what: "user or group ids", singleAllowed: true) }) {
+            for item in list { if let principal = principalReference(item) { except.insert(principal) } }
+        }
+        return (roleSet, except)
+    }
+
+    func decodeAssertions(_ value: Value, variants: [VariantInfo]) -> [MetricAssertion] {
+        guard let items = context.list(value, what: "assertions") else { return [] }
+        var assertions: [MetricAssertion] = []
+        for item in items {
+            guard let map = context.map(item, FormatSpec.assertion) else { continue }
+            var variant: String?
+            if let entry = map["variant"], let name = context.identifier(entry, what: "a variant name") {
+                if variants.contains(where: { $0.name == name }) {
+                    variant = name
+                } else {
+                    context.error("unknown variant '\(name)'\(Suggestions.hint(for: name, in: variants.map(\.name)))", at: entry)
+                    continue
+                }
+            }
+            guard let metricValue = map["metric"], let metric = context.identifier(metricValue, what: "a metric key") else { continue }
+            var low = map["min"].flatMap { context.number($0, in: -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude, what: "min") }
+            var high = map["max"].flatMap { context.number($0, in: -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude, what: "max") }
+            if let between = map["between"] {
+                if low != nil || high != nil {
+                    context.error("give 'between' or 'min'/'max', not both", at: between)
+                } else if let bounds = context.list(between, what: "two numbers"), bounds.count == 2 {
+                    low = context.number(bounds[0], in: -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude, what: "the lower bound")
+                    high = context.number(bounds[1], in: -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude, what: "the upper bound")
+                } else {
+                    context.error("'between' takes two numbers, [min, max]", at: between)
+                }
+            }
+            if low == nil && high == nil {
+                context.error("an assertion needs 'min', 'max' or 'between'", at: item)
+                continue
+            }
+            if let low, let high, low > high {
+                context.error("the lower bound \(low.compact) is above the upper bound \(high.compact)", at: item)
+                continue
+            }
+            assertions.append(MetricAssertion(variant: variant, metric: metric, min: low, max: high, origin: item.path.description))
+        }
+        return assertions
+    }
+}

@@ -1,0 +1,73 @@
+import TenantModel
+
+extension ScenarioDecoder {
+    /// The range PIM allows for the activation maximum duration.
+    static let activationMaxDurationRange: ClosedRange<Seconds> = 1800...86_400
+
+    /// `policies:` — the default, then per-role overrides merged field by field over it.
+    func decodePolicies(_ value: Value) -> PolicySet {
+        guard let map = context.map(value, FormatSpec.policies) else { return PolicySet() }
+        var fallback = RolePolicy.defaults
+        if let defaults = map["default"] { applyPolicy(defaults, to: &fallback) }
+        var overrides: [RoleIndex: RolePolicy] = [:]
+        var keyOf: [RoleIndex: String] = [:]
+        if let rolesValue = map["roles"], let perRole = context.map(rolesValue, FormatSpec.policyRoles) {
+            for entry in perRole.entries {
+                let keyValue = Value(node: entry.keyNode, path: entry.value.path)
+                guard let role = roleReference(keyValue) else { continue }
+                if let first = keyOf[role] {
+                    context.error("role '\(roles[role.int].name)' already has a policy under '\(first)'", at: keyValue)
+                    continue
+                }
+                keyOf[role] = entry.key
+                var policy = fallback
+                applyPolicy(entry.value, to: &policy)
+                overrides[role] = policy
+            }
+        }
+        return PolicySet(fallback: fallback, overrides: overrides)
+    }
+
+    /// Overwrites the fields `value` gives; leaves the others as they are.
+    func applyPolicy(_ value: Value, to policy: inout RolePolicy) {
+        guard let map = context.map(value, FormatSpec.policy) else { return }
+        if let activation = map["activation"] { applyActivation(activation, to: &policy.activation) }
+        if let rule = map["eligibleAssignment"] { applyRule(rule, to: &policy.eligibleAssignment) }
+        if let rule = map["activeAssignment"] { applyRule(rule, to: &policy.activeAssignment) }
+    }
+
+    func applyActivation(_ value: Value, to settings: inout ActivationSettings) {
+        guard let map = context.map(value, FormatSpec.activation) else { return }
+        if let entry = map["maxDuration"], let duration = context.duration(entry) {
+            if Self.activationMaxDurationRange.contains(duration) {
+                settings.maxDuration = duration
+            } else {
+                context.error("activation maxDuration must be between 30m and 24h, got '\(entry.node.string ?? "")'", at: entry)
+            }
+        }
+        if let flag = map["requireMFA"].flatMap({ context.bool($0) }) { settings.requireMFA = flag }
+        if let flag = map["requireJustification"].flatMap({ context.bool($0) }) { settings.requireJustification = flag }
+        if let flag = map["requireTicket"].flatMap({ context.bool($0) }) { settings.requireTicket = flag }
+        if let flag = map["requireApproval"].flatMap({ context.bool($0) }) { settings.requireApproval = flag }
+        if let entry = map["approvers"], let items = context.list(entry, what: "user or group ids", singleAllowed: true) {
+            var approvers: [Principal] = []
+            for item in items {
+                guard let principal = principalReference(item) else { continue }
+                if !approvers.contains(principal) { approvers.append(principal) }
+            }
+            settings.approvers = approvers
+        }
+    }
+
+    func applyRule(_ value: Value, to rule: inout AssignmentRule) {
+        guard let map = context.map(value, FormatSpec.assignmentRule) else { return }
+        if let flag = map["allowPermanent"].flatMap({ context.bool($0) }) { rule.allowPermanent = flag }
+        if let entry = map["maxDuration"], let duration = context.duration(entry) {
+            if duration > 0 {
+                rule.maxDuration = duration
+            } else {
+                context.error("an assignment maxDuration must be longer than zero", at: entry)
+            }
+        }
+    }
+}

@@ -1,0 +1,166 @@
+import TenantModel
+
+extension ScenarioDecoder {
+    func decodeAssignments(_ value: Value) -> [Assignment] {
+        guard let items = context.list(value, what: "assignments") else { return [] }
+        return items.compactMap { item in
+            decodeAssignment(item, origin: item.path.description, eventTime: nil)
+        }
+    }
+
+    /// One assignment; `eventTime` is set for `assign` events (the default start, and a lower bound).
+    func decodeAssignment(_ value: Value, origin: String, eventTime: Seconds?) -> Assignment? {
+        guard let map = context.map(value, FormatSpec.assignment) else { return nil }
+        let principal = map["principal"].flatMap { assigneeReference($0) }
+        let role = map["role"].flatMap { roleReference($0) }
+        let type = map["type"].flatMap { assignmentType($0) }
+        var scope = "/"
+        if let entry = map["scope"], let text = context.identifier(entry, what: "a directory scope such as '/' or '/administrativeUnits/emea'") {
+            if text.hasPrefix("/") {
+                scope = text
+            } else {
+                context.error("a directory scope starts with '/', got '\(text)'", at: entry)
+            }
+        }
+        var start = eventTime ?? 0
+        if let entry = map["start"], let time = context.time(entry, start: startEpoch) {
+            if let eventTime, time < eventTime {
+                context.warning("the assignment starts before its event; it takes effect at the event's time", at: entry)
+            } else {
+                start = time
+            }
+        }
+        var end: Seconds?
+        var endValue: Value?
+        if let entry = map["end"] {
+            endValue = entry
+            if entry.node.string == "permanent" {
+                end = nil
+            } else if let time = context.time(entry, start: startEpoch) {
+                end = time
+            }
+            if let duration = map["duration"] {
+                context.error("give either 'end' or 'duration', not both", at: duration)
+            }
+        } else if let entry = map["duration"], let duration = context.duration(entry) {
+            endValue = entry
+            end = start + duration
+        }
+        if let end, let endValue {
+            if end < start {
+                context.error("the assignment ends before it starts", at: endValue)
+            } else if end == start {
+                context.warning("the assignment ends when it starts, so it is never in effect", at: endValue)
+            }
+        }
+        let outsidePIM = map["outsidePIM"].flatMap { context.bool($0) } ?? false
+        guard let principal, let role, let type else { return nil }
+        return Assignment(
+            principal: principal, role: role, type: type, scope: scope,
+            start: start, end: end, outsidePIM: outsidePIM, origin: origin
+        )
+    }
+
+    func assignmentType(_ value: Value) -> AssignmentType? {
+        guard let text = context.identifier(value, what: "'active' or 'eligible'") else { return nil }
+        if let type = AssignmentType(rawValue: text) { return type }
+        let hint = Suggestions.hint(for: text, in: AssignmentType.allCases.map(\.rawValue))
+        context.error("unknown assignment type '\(text)'\(hint); expected 'active' or 'eligible'", at: value)
+        return nil
+    }
+
+    func decodeWorkload(_ value: Value) -> [ActivationRequest] {
+        guard let items = context.list(value, what: "workload items") else { return [] }
+        var requests: [ActivationRequest] = []
+        for item in items {
+            guard let map = context.map(item, FormatSpec.workloadItem) else { continue }
+            if let tasks = map["tasks"] {
+                context.error("task generators ('tasks') are not simulated by this version yet; write explicit 'activate' requests", at: tasks)
+                continue
+            }
+            guard let activate = map["activate"] else {
+                context.error("a workload item needs 'activate' (with 'at') or 'tasks'", at: item)
+                continue
+            }
+            guard let atValue = map["at"] else {
+                context.error("an activation request needs 'at', the time it is made", at: item)
+                continue
+            }
+            let at = eventTime(atValue)
+            guard let body = context.map(activate, FormatSpec.activate) else { continue }
+            let user = body["user"].flatMap { userReference($0) }
+            let role = body["role"].flatMap { roleReference($0) }
+            var duration: Seconds?
+            if let entry = body["duration"], let seconds = context.duration(entry) {
+                if seconds > 0 {
+                    duration = seconds
+                } else {
+                    context.error("an activation needs a duration longer than zero", at: entry)
+                }
+            }
+            guard let at, let user, let role, let duration else { continue }
+            requests.append(ActivationRequest(at: at, user: user, role: role, duration: duration, origin: item.path.description))
+        }
+        return requests
+    }
+
+    func decodeEvents(_ value: Value) -> [ScenarioEvent] {
+        guard let items = context.list(value, what: "events") else { return [] }
+        var events: [ScenarioEvent] = []
+        for item in items {
+            guard let map = context.map(item, FormatSpec.event) else { continue }
+            let actions = map.entries.filter { FormatSpec.eventActions.contains($0.key) }
+            guard actions.count == 1, let action = actions.first else {
+                let found = actions.map { "'\($0.key)'" }.joined(separator: ", ")
+                context.error("an event needs exactly one of 'leave', 'membership', 'assign', 'remove'\(found.isEmpty ? "" : "; found \(found)")", at: item)
+                continue
+            }
+            guard let atValue = map["at"], let at = eventTime(atValue) else { continue }
+            let origin = item.path.description
+            let decoded: EventAction?
+            switch action.key {
+            case "leave":
+                decoded = userReference(action.value).map { .leave($0) }
+            case "membership":
+                decoded = decodeMembership(action.value)
+            case "assign":
+                decoded = decodeAssignment(action.value, origin: origin + ".assign", eventTime: at).map { .assign($0) }
+            default:
+                decoded = decodeRemoval(action.value)
+            }
+            if let decoded { events.append(ScenarioEvent(at: at, action: decoded, origin: origin)) }
+        }
+        return events
+    }
+
+    func decodeMembership(_ value: Value) -> EventAction? {
+        guard let map = context.map(value, FormatSpec.membership) else { return nil }
+        var group: GroupIndex?
+        if let entry = map["group"], let id = context.identifier(entry, what: "a group id") {
+            if let index = groupByID[id] {
+                group = index
+            } else if userByID[id] != nil {
+                context.error("'\(id)' is a user; a group id is expected here", at: entry)
+            } else {
+                context.error("unknown group '\(id)'\(Suggestions.hint(for: id, in: groupByID.keys))", at: entry)
+            }
+        }
+        let add = userList(map["add"], what: "user ids to add")
+        let remove = userList(map["remove"], what: "user ids to remove")
+        if !map.has("add") && !map.has("remove") {
+            context.warning("this membership change neither adds nor removes anyone", at: value)
+        }
+        guard let group else { return nil }
+        return .membership(group: group, add: add, remove: remove)
+    }
+
+    func decodeRemoval(_ value: Value) -> EventAction? {
+        guard let map = context.map(value, FormatSpec.removal) else { return nil }
+        let principal = map["principal"].flatMap { principalReference($0) }
+        let role = map["role"].flatMap { roleReference($0) }
+        let type = map["type"].flatMap { assignmentType($0) }
+        let scope = map["scope"].flatMap { context.identifier($0, what: "a directory scope") }
+        guard let principal, let role else { return nil }
+        return .remove(RemovalFilter(principal: principal, role: role, type: type, scope: scope))
+    }
+}

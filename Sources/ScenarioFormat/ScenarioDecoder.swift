@@ -1,0 +1,158 @@
+import TenantModel
+import Yams
+
+/// Walks a composed YAML document and lowers it to a `Scenario`, collecting every problem.
+///
+/// Sections are decoded in dependency order (tenant and roles first, so later sections can
+/// resolve references whatever their order in the file). A section with errors still lets the
+/// others be checked, so one run reports everything.
+final class ScenarioDecoder {
+    let context: DecodeContext
+    let catalogue: RoleCatalogue
+
+    var startEpoch: Int64?
+    var horizon: Seconds?
+
+    var users: [User] = []
+    var userByID: [String: UserIndex] = [:]
+    var groups: [Group] = []
+    var groupByID: [String: GroupIndex] = [:]
+    var idMarks: [String: (line: Int, column: Int)] = [:]
+
+    var roles: [RoleDefinition]
+    var roleLookup: [String: RoleIndex] = [:]
+    var referencedRoles: Set<RoleIndex> = []
+
+    init(context: DecodeContext, catalogue: RoleCatalogue) {
+        self.context = context
+        self.catalogue = catalogue
+        roles = catalogue.roles
+        for (index, role) in roles.enumerated() {
+            roleLookup[role.name] = RoleIndex(index)
+            if let id = role.templateId { roleLookup[id] = RoleIndex(index) }
+        }
+    }
+
+    /// Decodes the whole document; nil when it has errors.
+    func decode(root: Node, defaultName: String) -> Scenario? {
+        let rootValue = Value(node: root, path: .root)
+        guard let top = context.map(rootValue, FormatSpec.topLevel) else { return nil }
+
+        let name = top["scenario"].flatMap { decodeName($0) } ?? defaultName
+        let description = top["description"].flatMap { context.string($0) }
+        if let value = top["start"] { startEpoch = decodeStart(value) }
+        if let value = top["horizon"] { horizon = decodeHorizon(value) }
+        let seed = top["seed"].flatMap { context.integer($0, in: 0...Int64.max, what: "seed") }.map(UInt64.init) ?? 1
+
+        if let value = top["tenant"] { decodeTenant(value) }
+        let policies = top["policies"].map { decodePolicies($0) } ?? PolicySet()
+        let assignments = top["assignments"].map { decodeAssignments($0) } ?? []
+        let requests = top["workload"].map { decodeWorkload($0) } ?? []
+        let behaviour = top["behaviour"].map { decodeBehaviour($0) } ?? Behaviour()
+        let events = top["events"].map { decodeEvents($0) } ?? []
+        if let value = top["reviews"] { decodeReviews(value) }
+        let variants = top["variants"].map { decodeVariants($0) } ?? []
+        let assertions = top["assertions"].map { decodeAssertions($0, variants: variants) } ?? []
+
+        guard !context.hasErrors, let horizon else { return nil }
+        return Scenario(
+            name: name, description: description, startEpoch: startEpoch ?? 0, horizon: horizon, seed: seed,
+            tenant: Tenant(users: users, groups: groups), roles: roles,
+            referencedRoles: referencedRoles.sorted { (roles[$0.int].name, $0) < (roles[$1.int].name, $1) },
+            policies: policies, assignments: assignments, requests: requests, events: events,
+            behaviour: behaviour, variants: variants, assertions: assertions
+        )
+    }
+
+    // MARK: Top-level values
+
+    func decodeName(_ value: Value) -> String? {
+        guard let name = context.identifier(value, what: "a scenario name") else { return nil }
+        let forbidden = name.unicodeScalars.contains { $0 == "/" || $0 == "\\" || $0.properties.generalCategory == .control }
+        guard !forbidden, name != ".", name != "..", !name.hasPrefix(".") else {
+            context.error("'\(name)' cannot name an output folder; use letters, digits, spaces, '-', '_' or '.', without '/' or a leading '.'", at: value)
+            return nil
+        }
+        return name
+    }
+
+    func decodeStart(_ value: Value) -> Int64? {
+        guard let text = context.string(value, what: "a timestamp such as '2026-03-02T00:00:00Z'") else { return nil }
+        switch TimeSyntax.timestamp(text) {
+        case .success(let epoch): return epoch
+        case .failure(let failure):
+            context.error(failure.message, at: value)
+            return nil
+        }
+    }
+
+    func decodeHorizon(_ value: Value) -> Seconds? {
+        guard let seconds = context.duration(value) else { return nil }
+        guard seconds > 0 else {
+            context.error("the horizon must be longer than zero, got '\(value.node.string ?? "0")'", at: value)
+            return nil
+        }
+        guard seconds <= 100 * 366 * 86_400 else {
+            context.error("a horizon over 100 years is not supported, got '\(value.node.string ?? "")'", at: value)
+            return nil
+        }
+        return seconds
+    }
+
+    // MARK: References
+
+    var allIDs: [String] { Array(userByID.keys) + Array(groupByID.keys) }
+
+    /// A user id; a group id or an unknown id is an error.
+    func userReference(_ value: Value) -> UserIndex? {
+        guard let id = context.identifier(value, what: "a user id") else { return nil }
+        if let user = userByID[id] { return user }
+        if groupByID[id] != nil {
+            context.error("'\(id)' is a group; a user id is expected here", at: value)
+        } else {
+            context.error("unknown user '\(id)'\(Suggestions.hint(for: id, in: userByID.keys))", at: value)
+        }
+        return nil
+    }
+
+    /// A user or group id.
+    func principalReference(_ value: Value) -> Principal? {
+        guard let id = context.identifier(value, what: "a user or group id") else { return nil }
+        if let user = userByID[id] { return .user(user) }
+        if let group = groupByID[id] { return .group(group) }
+        context.error("unknown user or group '\(id)'\(Suggestions.hint(for: id, in: allIDs))", at: value)
+        return nil
+    }
+
+    /// A principal that may hold role assignments: a user, or a role-assignable group.
+    func assigneeReference(_ value: Value) -> Principal? {
+        guard let principal = principalReference(value) else { return nil }
+        if case .group(let group) = principal, !groups[group.int].roleAssignable {
+            context.error("group '\(groups[group.int].id)' is not role-assignable, so it cannot hold role assignments; set 'roleAssignable: true' on the group", at: value)
+            return nil
+        }
+        return principal
+    }
+
+    /// A role by display name, template id or custom name; marks it as referenced.
+    func roleReference(_ value: Value) -> RoleIndex? {
+        guard let reference = context.identifier(value, what: "a role name or template id") else { return nil }
+        if let role = roleLookup[reference] ?? roleLookup[reference.lowercased()] {
+            referencedRoles.insert(role)
+            return role
+        }
+        let hint = Suggestions.hint(for: reference, in: roles.map(\.name))
+        context.error("unknown role '\(reference)'\(hint); name a built-in role (see 'pimsim roles') or a custom role under tenant.roles", at: value)
+        return nil
+    }
+
+    /// A time that must fall inside the scenario (not before its start).
+    func eventTime(_ value: Value) -> Seconds? {
+        guard let time = context.time(value, start: startEpoch) else { return nil }
+        guard time >= 0 else {
+            context.error("'\(value.node.string ?? "")' is before the scenario's start", at: value)
+            return nil
+        }
+        return time
+    }
+}

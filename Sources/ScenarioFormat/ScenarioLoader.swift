@@ -1,0 +1,76 @@
+import Foundation
+import TenantModel
+import Yams
+
+/// The outcome of loading a scenario: the scenario when valid, and every diagnostic found.
+public struct LoadResult: Sendable {
+    /// The scenario; nil when any error was found.
+    public var scenario: Scenario?
+    /// Errors and warnings, in position order.
+    public var diagnostics: [Diagnostic]
+}
+
+/// Reads scenario files: YAML or JSON text in, a validated `Scenario` or diagnostics out.
+public enum ScenarioLoader {
+    /// The largest scenario file accepted, in bytes.
+    public static let maxFileSize = 64 * 1024 * 1024
+
+    /// Loads the file at `path`; with `variant`, the named variant's patch and conversion applied.
+    public static func load(path: String, variant: String? = nil, catalogue: RoleCatalogue = .builtIn) -> LoadResult {
+        let url = URL(fileURLWithPath: path)
+        let data: Data
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            if let size = attributes[.size] as? NSNumber, size.intValue > maxFileSize {
+                return failure(path, "the file is \(size.intValue) bytes; scenarios are limited to \(maxFileSize) bytes")
+            }
+            data = try Data(contentsOf: url)
+        } catch {
+            return failure(path, "cannot read the file: \((error as NSError).localizedDescription)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return failure(path, "the file is not valid UTF-8 text")
+        }
+        let defaultName = url.deletingPathExtension().lastPathComponent
+        return decode(text: text, file: path, defaultName: defaultName, variant: variant, catalogue: catalogue)
+    }
+
+    /// Decodes scenario text; `file` names it in diagnostics.
+    public static func decode(
+        text: String, file: String, defaultName: String = "scenario", variant: String? = nil,
+        catalogue: RoleCatalogue = .builtIn
+    ) -> LoadResult {
+        let context = DecodeContext(file: file)
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                return failure(file, "the file is empty; a scenario needs at least 'start', 'horizon' and 'tenant'")
+            }
+            root = node
+        } catch let error as YamlError {
+            return LoadResult(scenario: nil, diagnostics: [YamlErrors.diagnostic(error, file: file)])
+        } catch {
+            return failure(file, "cannot parse the file: \(error)")
+        }
+
+        var document = root
+        if let variant {
+            guard let patched = VariantPatch.apply(variant: variant, to: root, context: context) else {
+                return LoadResult(scenario: nil, diagnostics: context.diagnostics.sortedByPosition)
+            }
+            document = patched
+        }
+        let decoder = ScenarioDecoder(context: context, catalogue: catalogue)
+        var scenario = decoder.decode(root: document, defaultName: defaultName)
+        if let variant, let convert = VariantPatch.conversionNode(variant: variant, in: root),
+           let conversion = decoder.decodeConversion(convert), !context.hasErrors {
+            scenario = scenario?.convertingActiveToEligible(roles: conversion.roles, except: conversion.except)
+        }
+        if context.hasErrors { scenario = nil }
+        return LoadResult(scenario: scenario, diagnostics: context.diagnostics.sortedByPosition)
+    }
+
+    static func failure(_ file: String, _ message: String) -> LoadResult {
+        LoadResult(scenario: nil, diagnostics: [Diagnostic(file: file, line: 0, column: 0, path: "", message: message)])
+    }
+}

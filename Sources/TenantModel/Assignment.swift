@@ -1,0 +1,124 @@
+/// Whether an assignment holds the role now or lets the principal activate it.
+public enum AssignmentType: String, Sendable, Equatable, CaseIterable {
+    /// Standing: the principal holds the role while the assignment is in effect.
+    case active
+    /// Eligible: the principal may activate the role through PIM.
+    case eligible
+}
+
+/// A role assignment, in force or scheduled, over `[start, end)`.
+public struct Assignment: Sendable, Equatable {
+    /// The user or role-assignable group it is made to.
+    public var principal: Principal
+    /// The role.
+    public var role: RoleIndex
+    /// Active (standing) or eligible.
+    public var type: AssignmentType
+    /// The directory scope: `/` for the tenant, or an administrative unit's path.
+    public var scope: String
+    /// When it takes effect; may be negative (in effect before the scenario starts).
+    public var start: Seconds
+    /// When it ends; nil means permanent.
+    public var end: Seconds?
+    /// Made outside PIM (for the "assigned outside PIM" alert).
+    public var outsidePIM: Bool
+    /// Where it was written, such as `assignments[3]` or `events[2].assign`.
+    public var origin: String
+
+    /// Creates an assignment.
+    public init(
+        principal: Principal, role: RoleIndex, type: AssignmentType, scope: String = "/",
+        start: Seconds = 0, end: Seconds? = nil, outsidePIM: Bool = false, origin: String = ""
+    ) {
+        self.principal = principal
+        self.role = role
+        self.type = type
+        self.scope = scope
+        self.start = start
+        self.end = end
+        self.outsidePIM = outsidePIM
+        self.origin = origin
+    }
+
+    /// Whether the assignment has no end.
+    public var isPermanent: Bool { end == nil }
+}
+
+/// An explicit activation request in the workload.
+public struct ActivationRequest: Sendable, Equatable {
+    /// When the user asks.
+    public var at: Seconds
+    /// Who asks.
+    public var user: UserIndex
+    /// For which role.
+    public var role: RoleIndex
+    /// For how long (cut to the policy's maximum).
+    public var duration: Seconds
+    /// Where it was written, such as `workload[4]`.
+    public var origin: String
+
+    /// Creates a request.
+    public init(at: Seconds, user: UserIndex, role: RoleIndex, duration: Seconds, origin: String = "") {
+        self.at = at
+        self.user = user
+        self.role = role
+        self.duration = duration
+        self.origin = origin
+    }
+}
+
+/// Which assignments a `remove` event ends.
+public struct RemovalFilter: Sendable, Equatable {
+    /// The principal whose assignments end.
+    public var principal: Principal
+    /// The role.
+    public var role: RoleIndex
+    /// Only this type, when given.
+    public var type: AssignmentType?
+    /// Only this scope, when given.
+    public var scope: String?
+
+    /// Creates a filter.
+    public init(principal: Principal, role: RoleIndex, type: AssignmentType? = nil, scope: String? = nil) {
+        self.principal = principal
+        self.role = role
+        self.type = type
+        self.scope = scope
+    }
+
+    /// Whether `assignment` matches.
+    public func matches(_ assignment: Assignment) -> Bool {
+        assignment.principal == principal && assignment.role == role
+            && (type.map { $0 == assignment.type } ?? true)
+            && (scope.map { $0 == assignment.scope } ?? true)
+    }
+}
+
+/// Something that happens at a given time.
+public enum EventAction: Sendable, Equatable {
+    /// The user's account is disabled: all it holds ends, its pending requests are cancelled.
+    case leave(UserIndex)
+    /// Users join and leave a group.
+    case membership(group: GroupIndex, add: [UserIndex], remove: [UserIndex])
+    /// A new assignment is made.
+    case assign(Assignment)
+    /// Matching assignments end.
+    case remove(RemovalFilter)
+}
+
+/// An event of the scenario with its time.
+public struct ScenarioEvent: Sendable, Equatable {
+    /// When it happens.
+    public var at: Seconds
+    /// What happens.
+    public var action: EventAction
+    /// Where it was written, such as `events[2]`.
+    public var origin: String
+
+    /// Creates an event.
+    public init(at: Seconds, action: EventAction, origin: String = "") {
+        self.at = at
+        self.action = action
+        self.origin = origin
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+
+/// A directory role: built-in from the catalogue, or custom from the scenario.
+public struct RoleDefinition: Sendable, Equatable {
+    /// The display name (`Global Administrator`), or a custom role's `name`.
+    public var name: String
+    /// The role template id (lowercase GUID) of a built-in role; nil for custom roles.
+    public var templateId: String?
+    /// Whether the role is privileged: the catalogue's label, or a privileged permission.
+    public var privileged: Bool
+    /// Whether the role comes from the built-in catalogue.
+    public var builtIn: Bool
+    /// A custom role's permissions (resource actions); empty for built-in roles.
+    public var permissions: [String]
+
+    /// Creates a role definition.
+    public init(name: String, templateId: String?, privileged: Bool, builtIn: Bool, permissions: [String] = []) {
+        self.name = name
+        self.templateId = templateId
+        self.privileged = privileged
+        self.builtIn = builtIn
+        self.permissions = permissions
+    }
+}
+
+/// The built-in role catalogue, loaded from the `roles.json` resource compiled into the binary.
+public struct RoleCatalogue: Sendable {
+    /// Built-in roles, sorted by name.
+    public let roles: [RoleDefinition]
+    /// Resource actions that make a custom role privileged.
+    public let privilegedPermissions: Set<String>
+    /// Where the catalogue's data comes from.
+    public let source: String
+
+    /// The template id of Global Administrator.
+    public static let globalAdministratorId = "62e90394-69f5-4237-9190-012177145e10"
+    /// The template id of Privileged Role Administrator.
+    public static let privilegedRoleAdministratorId = "e8611ab8-c189-46e8-94e1-60213ab1f814"
+
+    private let byName: [String: Int]
+    private let byTemplateId: [String: Int]
+
+    /// The catalogue shipped with pimsim.
+    public static let builtIn: RoleCatalogue = {
+        do {
+            return try RoleCatalogue(json: Data(PackageResources.roles_json))
+        } catch {
+            // The resource is part of the build and checked by tests; an empty catalogue
+            // makes every role reference fail validation with a clear message instead of a trap.
+            return RoleCatalogue(roles: [], privilegedPermissions: [], source: "unreadable: \(error)")
+        }
+    }()
+
+    /// Decodes a catalogue from its JSON form (`{"roles": [...], "privilegedPermissions": [...]}`).
+    public init(json: Data) throws {
+        struct File: Decodable {
+            struct Role: Decodable {
+                let name: String
+                let templateId: String
+                let privileged: Bool
+            }
+            let source: String?
+            let roles: [Role]
+            let privilegedPermissions: [String]
+        }
+        let file = try JSONDecoder().decode(File.self, from: json)
+        self.init(
+            roles: file.roles.map {
+                RoleDefinition(name: $0.name, templateId: $0.templateId.lowercased(), privileged: $0.privileged, builtIn: true)
+            },
+            privilegedPermissions: Set(file.privilegedPermissions),
+            source: file.source ?? "unknown"
+        )
+    }
+
+    /// Creates a catalogue from definitions.
+    public init(roles: [RoleDefinition], privilegedPermissions: Set<String>, source: String) {
+        self.roles = roles.sorted { $0.name < $1.name }
+        self.privilegedPermissions = privilegedPermissions
+        self.source = source
+        var byName: [String: Int] = [:]
+        var byTemplateId: [String: Int] = [:]
+        for (index, role) in self.roles.enumerated() {
+            byName[role.name] = index
+            if let id = role.templateId { byTemplateId[id] = index }
+        }
+        self.byName = byName
+        self.byTemplateId = byTemplateId
+    }
+
+    /// The built-in role named `reference` (display name, or template id in any letter case).
+    public func role(_ reference: String) -> RoleDefinition? {
+        if let index = byName[reference] ?? byTemplateId[reference.lowercased()] { return roles[index] }
+        return nil
+    }
+
+    /// Whether a custom role with these permissions is privileged.
+    public func isPrivileged(permissions: [String]) -> Bool {
+        permissions.contains { privilegedPermissions.contains($0) }
+    }
+}

@@ -1,0 +1,86 @@
+/// A user account of the tenant.
+public struct User: Sendable, Equatable {
+    /// The scenario's id for the user (unique across users and groups).
+    public var id: String
+    /// The display name, when given.
+    public var name: String?
+    /// The user's manager, when given.
+    public var manager: UserIndex?
+    /// Marks an emergency-access (break-glass) account.
+    public var breakGlass: Bool
+
+    /// Creates a user.
+    public init(id: String, name: String? = nil, manager: UserIndex? = nil, breakGlass: Bool = false) {
+        self.id = id
+        self.name = name
+        self.manager = manager
+        self.breakGlass = breakGlass
+    }
+
+    /// The display name, or the id when there is none.
+    public var displayName: String { name ?? id }
+}
+
+/// A group of users.
+public struct Group: Sendable, Equatable {
+    /// The scenario's id for the group (unique across users and groups).
+    public var id: String
+    /// The display name, when given.
+    public var name: String?
+    /// Only role-assignable groups may hold role assignments.
+    public var roleAssignable: Bool
+    /// Members at the start of the simulation, in file order, without repeats.
+    public var members: [UserIndex]
+    /// Owners, in file order, without repeats.
+    public var owners: [UserIndex]
+
+    /// Creates a group.
+    public init(
+        id: String, name: String? = nil, roleAssignable: Bool = false,
+        members: [UserIndex] = [], owners: [UserIndex] = []
+    ) {
+        self.id = id
+        self.name = name
+        self.roleAssignable = roleAssignable
+        self.members = members
+        self.owners = owners
+    }
+}
+
+/// The directory: users and groups, addressable by index and by id.
+public struct Tenant: Sendable, Equatable {
+    /// Users in file order (generated users where their `generate` entry stands).
+    public var users: [User]
+    /// Groups in file order.
+    public var groups: [Group]
+
+    /// Creates a tenant.
+    public init(users: [User] = [], groups: [Group] = []) {
+        self.users = users
+        self.groups = groups
+    }
+
+    /// The user with `id`, if any.
+    public func user(id: String) -> UserIndex? {
+        users.firstIndex { $0.id == id }.map(UserIndex.init)
+    }
+
+    /// The group with `id`, if any.
+    public func group(id: String) -> GroupIndex? {
+        groups.firstIndex { $0.id == id }.map(GroupIndex.init)
+    }
+
+    /// The id of a principal.
+    public func id(of principal: Principal) -> String {
+        switch principal {
+        case .user(let user): return users[user.int].id
+        case .group(let group): return groups[group.int].id
+        }
+    }
+
+    /// The user at `index`.
+    public subscript(user: UserIndex) -> User { users[user.int] }
+
+    /// The group at `index`.
+    public subscript(group: GroupIndex) -> Group { groups[group.int] }
+}

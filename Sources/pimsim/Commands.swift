@@ -1,0 +1,130 @@
+import ArgumentParser
+import Foundation
+import PimsimKit
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Simulate a scenario and write its metrics.",
+        discussion: "Writes metrics.json into Output/<scenario>/ (or --output DIR) and prints a summary."
+    )
+
+    @Argument(help: "The scenario file (YAML or JSON).")
+    var file: String
+
+    @Option(name: .long, help: "Write outputs into this folder instead of Output/<scenario>/.")
+    var output: String?
+
+    @Flag(name: .long, help: "Print the metrics JSON on standard output (the summary goes to standard error).")
+    var json = false
+
+    @Option(name: .long, help: "Override the scenario's seed.")
+    var seed: UInt64?
+
+    @Option(name: .long, help: "Run this variant of the scenario instead of the baseline.")
+    var variant: String?
+
+    func run() throws {
+        let scenario = try loadOrExit(file, variant: variant)
+        let outcome = Pipeline.simulate(scenario, variant: variant, seed: seed)
+        let folder = Pipeline.outputFolder(for: outcome, directory: output)
+        let path: String
+        do {
+            path = try Pipeline.write(outcome, to: folder)
+        } catch {
+            printError("error: \(error)")
+            throw Exit.runtimeFailure
+        }
+        if json {
+            FileHandle.standardOutput.write(Data(outcome.document.rendered().utf8))
+            printError(outcome.summary + "\nwrote \(path)")
+        } else {
+            print(outcome.summary + "\nwrote \(path)")
+        }
+    }
+}
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check scenario files (and each of their variants) without running them."
+    )
+
+    @Argument(help: "One or more scenario files.")
+    var files: [String]
+
+    func run() throws {
+        var failed = false
+        for file in files {
+            let result = Pipeline.load(path: file)
+            for diagnostic in result.diagnostics { printError(diagnostic.description) }
+            guard let scenario = result.scenario else {
+                failed = true
+                continue
+            }
+            var variantsOK = true
+            for variant in scenario.variants {
+                let patched = Pipeline.load(path: file, variant: variant.name)
+                for diagnostic in patched.diagnostics where diagnostic.severity == .error {
+                    printError("\(diagnostic.description) (in variant '\(variant.name)')")
+                }
+                if patched.scenario == nil { variantsOK = false }
+            }
+            if !variantsOK {
+                failed = true
+                continue
+            }
+            print("\(file): ok — \(scenario.tenant.users.count) users, \(scenario.tenant.groups.count) groups, "
+                + "\(scenario.assignments.count) assignments, \(scenario.requests.count) requests, "
+                + "\(scenario.events.count) events, \(scenario.variants.count) variants")
+        }
+        if failed { throw Exit.invalidInput }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run scenarios and evaluate their assertions; exit 1 when one fails."
+    )
+
+    @Argument(help: "One or more scenario files.")
+    var files: [String]
+
+    @Option(name: .long, help: "Override each scenario's seed.")
+    var seed: UInt64?
+
+    func run() throws {
+        var failures = 0
+        var total = 0
+        for file in files {
+            let base = try loadOrExit(file)
+            var documents: [String?: JSONValue] = [nil: Pipeline.simulate(base, seed: seed).document]
+            for assertion in base.assertions {
+                if documents[assertion.variant] == nil, let variant = assertion.variant {
+                    let scenario = try loadOrExit(file, variant: variant)
+                    documents[variant] = Pipeline.simulate(scenario, variant: variant, seed: seed).document
+                }
+                guard let document = documents[assertion.variant] else { continue }
+                let result = AssertionCheck.evaluate(assertion, document: document)
+                total += 1
+                if !result.passed { failures += 1 }
+                print("\(file): \(result.message)")
+            }
+            if base.assertions.isEmpty { print("\(file): no assertions") }
+        }
+        print("\(total - failures) passed, \(failures) failed")
+        if failures > 0 { throw Exit.assertionFailed }
+    }
+}
+
+struct Roles: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the built-in role catalogue.")
+
+    @Flag(name: .long, help: "Only roles labelled privileged.")
+    var privileged = false
+
+    func run() {
+        let catalogue = Catalogue.builtIn
+        for role in catalogue.roles where !privileged || role.privileged {
+            print("\(role.templateId ?? "-")  \(role.privileged ? "PRIVILEGED" : "          ")  \(role.name)")
+        }
+    }
+}
