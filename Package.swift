@@ -59,7 +59,7 @@ let package = Package(
 
         .target(name: "TestSupport", dependencies: ["PimsimKit"], path: "Tests/TestSupport"),
         .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
-        .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "TestSupport"]),
+        .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "TenantModel"]),
         .testTarget(name: "PIMEngineTests", dependencies: ["PIMEngine", "ScenarioFormat", "TestSupport"]),
         .testTarget(name: "ExposureMetricsTests", dependencies: ["ExposureMetrics", "PimsimKit", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["pimsim", "PimsimKit", "TestSupport"]),

@@ -29,7 +29,7 @@ public enum AssertionCheck {
         let verdict = passed ? "ok" : "FAILED"
         return AssertionResult(
             assertion: assertion, value: value, passed: passed,
-            message: "\(assertion.origin): \(subject) = \(JSONValue.number(value).rendered().dropLast()) — expected \(bound): \(verdict)"
+            message: "\(assertion.origin): \(subject) = \(text(value)) — expected \(bound): \(verdict)"
         )
     }
 

@@ -142,7 +142,8 @@ final class ScenarioDecoder {
             return role
         }
         let hint = Suggestions.hint(for: reference, in: roles.map(\.name))
-        context.error("unknown role '\(reference)'\(hint); name a built-in role (see 'pimsim roles') or a custom role under tenant.roles", at: value)
+        let advice = hint.isEmpty ? "; name a built-in role (see 'pimsim roles') or a custom role under tenant.roles" : hint
+        context.error("unknown role '\(reference)'\(advice)", at: value)
         return nil
     }
 

@@ -1,7 +1,7 @@
 /// "Did you mean" suggestions for misspelled keys, ids and role names.
 enum Suggestions {
     /// The candidate closest to `word`, when it is close enough to be a plausible misspelling.
-    static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+    static func closest(to word: String, in candidates: some Collection<String>) -> String? {
         let lowered = word.lowercased()
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
@@ -10,13 +10,18 @@ enum Suggestions {
                 best = (candidate, distance)
             }
         }
+        // A truncated name ("Global Admin") is a prefix of the intended one: prefer the shortest such.
+        if lowered.count >= 4 {
+            let prefixed = candidates.filter { $0.lowercased().hasPrefix(lowered) && $0.lowercased() != lowered }
+            if let shortest = prefixed.min(by: { ($0.count, $0) < ($1.count, $1) }) { return shortest }
+        }
         guard let best else { return nil }
         let allowed = max(2, min(word.count, best.candidate.count) / 3)
         return best.distance <= allowed ? best.candidate : nil
     }
 
     /// `; did you mean 'x'?` or an empty string.
-    static func hint(for word: String, in candidates: some Sequence<String>) -> String {
+    static func hint(for word: String, in candidates: some Collection<String>) -> String {
         closest(to: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 
