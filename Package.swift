@@ -57,7 +57,7 @@ let package = Package(
             dependencies: ["PimsimKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
-        .target(name: "TestSupport", dependencies: ["PimsimKit"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["PimsimKit", "PIMEngine"], path: "Tests/TestSupport"),
         .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
         .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "TenantModel"]),
         .testTarget(name: "PIMEngineTests", dependencies: ["PIMEngine", "ScenarioFormat", "TestSupport"]),

@@ -1,0 +1,197 @@
+import Testing
+@testable import SimKernel
+
+/// Drains a queue into `(key, payload)` pairs in pop order.
+private func drain<P>(_ queue: inout EventQueue<P>) -> [(EventKey, P)] {
+    var out: [(EventKey, P)] = []
+    while let event = queue.popFirst() { out.append((event.key, event.payload)) }
+    return out
+}
+
+@Suite("EventKey")
+struct EventKeyTests {
+    @Test("orders by time, then phase, then sequence")
+    func lexicographicOrder() {
+        let base = EventKey(time: 10, phase: 1, sequence: 5)
+        // Time dominates phase and sequence.
+        #expect(EventKey(time: 9, phase: 9, sequence: 99) < base)
+        #expect(base < EventKey(time: 11, phase: 0, sequence: 0))
+        // Same time: phase dominates sequence.
+        #expect(EventKey(time: 10, phase: 0, sequence: 99) < base)
+        #expect(base < EventKey(time: 10, phase: 2, sequence: 0))
+        // Same time and phase: sequence decides.
+        #expect(EventKey(time: 10, phase: 1, sequence: 4) < base)
+        #expect(base < EventKey(time: 10, phase: 1, sequence: 6))
+        // Irreflexive.
+        #expect(!(base < base))
+        #expect(base.description == "10/1/5")
+    }
+}
+
+@Suite("EventQueue")
+struct EventQueueTests {
+    @Test("an empty queue has no first and pops nil")
+    func emptyQueue() {
+        var queue = EventQueue<String>()
+        #expect(queue.isEmpty)
+        #expect(queue.count == 0)
+        #expect(queue.first == nil)
+        #expect(queue.popFirst() == nil)
+    }
+
+    @Test("schedule hands out sequences 0, 1, 2, ... in scheduling order")
+    func sequencesAreSchedulingOrder() {
+        var queue = EventQueue<String>()
+        let k0 = queue.schedule("a", at: 50, phase: 3)
+        let k1 = queue.schedule("b", at: 5, phase: 0)
+        let k2 = queue.schedule("c", at: 5, phase: 0)
+        #expect(k0 == EventKey(time: 50, phase: 3, sequence: 0))
+        #expect(k1 == EventKey(time: 5, phase: 0, sequence: 1))
+        #expect(k2 == EventKey(time: 5, phase: 0, sequence: 2))
+        #expect(queue.count == 3)
+        #expect(!queue.isEmpty)
+    }
+
+    @Test("pops by time, then phase, then scheduling order")
+    func popOrder() {
+        var queue = EventQueue<String>()
+        queue.schedule("t20p0", at: 20, phase: 0)
+        queue.schedule("t10p2", at: 10, phase: 2)
+        queue.schedule("t10p1-first", at: 10, phase: 1)
+        queue.schedule("t5p9", at: 5, phase: 9)
+        queue.schedule("t10p1-second", at: 10, phase: 1)
+        queue.schedule("t10p0", at: 10, phase: 0)
+        queue.schedule("t10p1-third", at: 10, phase: 1)
+        let names = drain(&queue).map(\.1)
+        #expect(names == [
+            "t5p9",
+            "t10p0",
+            "t10p1-first", "t10p1-second", "t10p1-third",
+            "t10p2",
+            "t20p0",
+        ])
+        #expect(queue.isEmpty)
+    }
+
+    @Test("many ties at one time and phase come out in scheduling order")
+    func tiesKeepSchedulingOrder() {
+        var queue = EventQueue<Int>()
+        for i in 0..<200 { queue.schedule(i, at: 7, phase: 2) }
+        let popped = drain(&queue)
+        #expect(popped.map(\.1) == Array(0..<200))
+        #expect(popped.map(\.0.sequence) == (0..<200).map(UInt64.init))
+    }
+
+    @Test("first peeks without removing and agrees with popFirst")
+    func firstPeeks() {
+        var queue = EventQueue<String>()
+        queue.schedule("late", at: 30, phase: 0)
+        queue.schedule("early", at: 10, phase: 1)
+        #expect(queue.first?.payload == "early")
+        #expect(queue.first?.key == EventKey(time: 10, phase: 1, sequence: 1))
+        #expect(queue.count == 2)  // peeking does not remove
+        #expect(queue.popFirst()?.payload == "early")
+        #expect(queue.first?.payload == "late")
+        #expect(queue.count == 1)
+        #expect(queue.popFirst()?.payload == "late")
+        #expect(queue.first == nil)
+        #expect(queue.isEmpty)
+    }
+
+    @Test("interleaved schedule and pop")
+    func interleaved() {
+        var queue = EventQueue<String>()
+        queue.schedule("A", at: 10, phase: 0)   // seq 0
+        queue.schedule("B", at: 20, phase: 1)   // seq 1
+        #expect(queue.popFirst()?.payload == "A")
+        // Earlier than B: comes out before B although scheduled after it.
+        queue.schedule("C", at: 15, phase: 0)   // seq 2
+        // Same time and phase as B, scheduled later: after B.
+        queue.schedule("D", at: 20, phase: 1)   // seq 3
+        // Same time as B but an earlier phase: before B.
+        let e = queue.schedule("E", at: 20, phase: 0)  // seq 4
+        #expect(e.sequence == 4)
+        #expect(queue.count == 4)
+        #expect(queue.popFirst()?.payload == "C")
+        queue.schedule("F", at: 12, phase: 5)   // seq 5, earliest now
+        let rest = drain(&queue).map { "\($0.1)@\($0.0)" }
+        #expect(rest == ["F@12/5/5", "E@20/0/4", "B@20/1/1", "D@20/1/3"])
+        // Sequences keep counting after the queue emptied.
+        #expect(queue.schedule("G", at: 0, phase: 0).sequence == 6)
+    }
+
+    @Test("reserveCapacity keeps pending events and their order")
+    func reserveCapacityKeepsOrder() {
+        var queue = EventQueue<Int>()
+        queue.schedule(3, at: 3, phase: 0)
+        queue.schedule(1, at: 1, phase: 0)
+        queue.schedule(2, at: 1, phase: 1)
+        queue.reserveCapacity(1_000)
+        #expect(queue.count == 3)
+        #expect(queue.schedule(4, at: 1, phase: 0).sequence == 3)
+        #expect(drain(&queue).map(\.1) == [1, 4, 2, 3])
+    }
+
+    /// 2,000 random schedules (times 0..<50, phases 0..<4, so plenty of ties): the drained order
+    /// must be strictly increasing in (time, phase, sequence) and be a permutation of what went in.
+    @Test("randomized: drained order is sorted by (time, phase, sequence)")
+    func randomizedDrainIsSorted() {
+        var rng = RandomStream(seed: 20_240_601)
+        var queue = EventQueue<Int>()
+        var scheduled: [EventKey: Int] = [:]
+        for i in 0..<2_000 {
+            let time = SimTime(rng.next() % 50)
+            let phase = UInt8(rng.next() % 4)
+            let key = queue.schedule(i, at: time, phase: phase)
+            #expect(key.sequence == UInt64(i))
+            scheduled[key] = i
+        }
+        queue.checkInvariants()
+        let popped = drain(&queue)
+        #expect(popped.count == 2_000)
+        var sortedOK = true
+        for (a, b) in zip(popped, popped.dropFirst()) {
+            let (ka, kb) = (a.0, b.0)
+            let lexLess = ka.time < kb.time
+                || (ka.time == kb.time && ka.phase < kb.phase)
+                || (ka.time == kb.time && ka.phase == kb.phase && ka.sequence < kb.sequence)
+            if !lexLess { sortedOK = false }
+        }
+        #expect(sortedOK)
+        // Every payload comes back with the key it was scheduled under.
+        #expect(popped.allSatisfy { scheduled[$0.0] == $0.1 })
+        #expect(Set(popped.map(\.1)) == Set(0..<2_000))
+    }
+
+    /// Interleaves 2,000 schedules with random pops and checks every pop against a naive
+    /// reference (a linear scan for the minimum key).
+    @Test("randomized: interleaved schedule/pop matches a naive reference")
+    func randomizedInterleavedMatchesReference() {
+        var rng = RandomStream(seed: 77)
+        var queue = EventQueue<Int>()
+        var reference: [(key: EventKey, payload: Int)] = []
+        var mismatches = 0
+        var now: SimTime = 0
+        func popBoth() {
+            let got = queue.popFirst()
+            guard let index = reference.indices.min(by: { reference[$0].key < reference[$1].key }) else {
+                if got != nil { mismatches += 1 }
+                return
+            }
+            let want = reference.remove(at: index)
+            if got?.key != want.key || got?.payload != want.payload { mismatches += 1 }
+            if let got { now = got.key.time }
+        }
+        for i in 0..<2_000 {
+            // Schedule at or after the time of the last pop, like a simulation would.
+            let key = queue.schedule(i, at: now + SimTime(rng.next() % 20), phase: UInt8(rng.next() % 3))
+            reference.append((key, i))
+            if rng.bernoulli(0.4) { popBoth() }
+            if queue.count != reference.count { mismatches += 1 }
+        }
+        queue.checkInvariants()
+        while !reference.isEmpty { popBoth() }
+        #expect(mismatches == 0)
+        #expect(queue.isEmpty)
+    }
+}
