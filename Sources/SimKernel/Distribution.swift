@@ -64,7 +64,8 @@ public enum DurationDistribution: Sendable, Equatable {
 
     /// Rounds to the nearest whole second, never below zero, saturating at a century.
     static func round(_ seconds: Double) -> SimTime {
-        guard seconds.isFinite, seconds > 0 else { return 0 }
-        return SimTime(min(seconds, 3_155_760_000).rounded())
+        guard seconds > 0 else { return 0 }  // also NaN
+        guard seconds < 3_155_760_000 else { return 3_155_760_000 }  // also +infinity
+        return SimTime(seconds.rounded())
     }
 }

@@ -96,6 +96,7 @@ public struct RandomStreams: Sendable, Equatable {
             hash ^= UInt64(byte)
             hash &*= 0x0000_0100_0000_01B3
         }
-        return SplitMix64.mix(SplitMix64.mix(seed ^ hash) &+ SplitMix64.mix(index ^ 0xD1B5_4A32_D192_ED03))
+        // Seed and label are mixed before they meet, so no (seed, label) pair maps onto another by XOR.
+        return SplitMix64.mix(SplitMix64.mix(SplitMix64.mix(seed) ^ hash) &+ SplitMix64.mix(index ^ 0xD1B5_4A32_D192_ED03))
     }
 }
