@@ -10,7 +10,8 @@ struct Pimsim: ParsableCommand {
         abstract: "Replay a Microsoft Entra PIM tenant over simulated time and measure its exposure.",
         discussion: """
         Exit codes: 0 success; 1 an assertion failed (check); 2 invalid input (the scenario \
-        has errors, or a bad option); 3 runtime failure (an output could not be written).
+        has errors, or an unknown variant); 3 runtime failure (an output could not be written); \
+        64 bad command-line usage.
         Documentation: docs/ in the repository; the scenario format: docs/scenario-format.md.
         """,
         version: "0.1.0",
