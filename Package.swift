@@ -59,6 +59,7 @@ let package = Package(
 
         .target(name: "TestSupport", dependencies: ["PimsimKit", "PIMEngine"], path: "Tests/TestSupport"),
         .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
+        .testTarget(name: "TenantModelTests", dependencies: ["TenantModel"]),
         .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "TenantModel"]),
         .testTarget(name: "PIMEngineTests", dependencies: ["PIMEngine", "ScenarioFormat", "TestSupport"]),
         .testTarget(name: "ExposureMetricsTests", dependencies: ["ExposureMetrics", "PimsimKit", "TestSupport"]),
