@@ -35,6 +35,9 @@ final class DecodeContext {
     static let maxVisits = 20_000_000
     private var reportedVisitLimit = false
 
+    /// Keys the loader marked as repeats of an earlier key in the same map.
+    var duplicateKeys = DuplicateKeys()
+
     init(file: String) { self.file = file }
 
     var hasErrors: Bool { diagnostics.hasErrors }
@@ -82,6 +85,11 @@ final class DecodeContext {
                 continue
             }
             let key = scalar.string
+            if let duplicate = duplicateKeys.duplicate(at: keyNode.mark) {
+                error("duplicate key '\(duplicate.key)' (first at line \(duplicate.first.line), column \(duplicate.first.column)); each key may appear once in a map",
+                      at: Value(node: keyNode, path: value.path.appending(duplicate.key)))
+                continue
+            }
             if !spec.acceptsAnyKey && !spec.keys.contains(where: { $0.name == key }) {
                 let hint = Suggestions.hint(for: key, in: spec.keys.map(\.name))
                 let allowed = spec.keys.map(\.name).joined(separator: ", ")
@@ -147,9 +155,13 @@ final class DecodeContext {
     /// A whole number in `range`.
     func integer(_ value: Value, in range: ClosedRange<Int64>, what: String) -> Int64? {
         guard visit(value) else { return nil }
-        guard case .scalar(let scalar) = value.node, value.node.tagName == .int,
-              let number = Int64(scalar.string.replacingUnderscores) else {
+        // Yams reads YAML's integer notations (0x2A, 0o17, 1_000) through `int`.
+        guard case .scalar(let scalar) = value.node, value.node.tagName == .int else {
             error("expected \(what) (a whole number), got \(value.kindDescription)", at: value)
+            return nil
+        }
+        guard let number = value.node.int.map(Int64.init) else {
+            error("\(what) '\(scalar.string)' is too large; the largest allowed is \(range.upperBound)", at: value)
             return nil
         }
         guard range.contains(number) else {

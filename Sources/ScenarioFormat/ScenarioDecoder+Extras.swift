@@ -33,14 +33,15 @@ extension ScenarioDecoder {
         for entry in map.entries {
             guard let body = context.map(entry.value, FormatSpec.variant) else { continue }
             if let patch = body["patch"] { _ = context.map(patch, MapSpec(what: "a patch (a map)", keys: [], acceptsAnyKey: true)) }
-            if let convert = body["convert"] { decodeConversion(convert) }
+            if let convert = body["convert"], let conversion = decodeConversion(convert) {
+                conversions[entry.key] = conversion
+            }
             variants.append(VariantInfo(name: entry.key, description: body["description"].flatMap { context.string($0) }))
         }
         return variants
     }
 
     /// `convert: {activeToEligible: {roles, except}}`: roles and principals resolved against this document.
-    @discardableResult
     func decodeConversion(_ value: Value) -> (roles: Set<RoleIndex>, except: Set<Principal>)? {
         guard let map = context.map(value, FormatSpec.convert) else { return nil }
         guard let entry = map["activeToEligible"], let body = context.map(entry, FormatSpec.activeToEligible) else {

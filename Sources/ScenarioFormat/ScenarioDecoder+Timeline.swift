@@ -65,7 +65,7 @@ extension ScenarioDecoder {
         guard let text = context.identifier(value, what: "'active' or 'eligible'") else { return nil }
         if let type = AssignmentType(rawValue: text) { return type }
         let hint = Suggestions.hint(for: text, in: AssignmentType.allCases.map(\.rawValue))
-        context.error("unknown assignment type '\(text)'\(hint); expected 'active' (standing) or 'eligible'", at: value)
+        context.error("unknown assignment type '\(text)'\(hint) (the types are 'active', meaning standing, and 'eligible')", at: value)
         return nil
     }
 

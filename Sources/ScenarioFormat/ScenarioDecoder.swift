@@ -22,6 +22,8 @@ final class ScenarioDecoder {
     var roles: [RoleDefinition]
     var roleLookup: [String: RoleIndex] = [:]
     var referencedRoles: Set<RoleIndex> = []
+    /// Each variant's `convert`, resolved against the document being decoded.
+    var conversions: [String: (roles: Set<RoleIndex>, except: Set<Principal>)] = [:]
 
     init(context: DecodeContext, catalogue: RoleCatalogue) {
         self.context = context

@@ -41,9 +41,10 @@ public enum ScenarioLoader {
         catalogue: RoleCatalogue = .builtIn
     ) -> LoadResult {
         let context = DecodeContext(file: file)
+        let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            guard let node = try context.duplicateKeys.compose(text) else {
                 return failure(file, "the file is empty; a scenario needs at least 'start', 'horizon' and 'tenant'")
             }
             root = node
@@ -62,8 +63,7 @@ public enum ScenarioLoader {
         }
         let decoder = ScenarioDecoder(context: context, catalogue: catalogue)
         var scenario = decoder.decode(root: document, defaultName: defaultName)
-        if let variant, let convert = VariantPatch.conversionNode(variant: variant, in: root),
-           let conversion = decoder.decodeConversion(convert), !context.hasErrors {
+        if let variant, let conversion = decoder.conversions[variant], !context.hasErrors {
             scenario = scenario?.convertingActiveToEligible(roles: conversion.roles, except: conversion.except)
         }
         if context.hasErrors { scenario = nil }

@@ -58,6 +58,8 @@ public enum TimeSyntax {
         var number = ""
         var inTime = false
         var sawComponent = false
+        var sawTimeComponent = false
+        var lastUnit = -1
         for character in text.dropFirst() {
             if character == "T" {
                 guard !inTime, number.isEmpty else { return .failure(.init(expectedDuration(original))) }
@@ -70,21 +72,29 @@ public enum TimeSyntax {
             }
             guard let value = Double(number) else { return .failure(.init(expectedDuration(original))) }
             let factor: Double
+            let unit: Int
             switch (inTime, character) {
             case (false, "Y"), (false, "M"):
                 return .failure(.init("'\(original)': months and years are not durations (their length varies); use days, as in 'P30D'"))
-            case (false, "W"): factor = 604_800
-            case (false, "D"): factor = 86_400
-            case (true, "H"): factor = 3_600
-            case (true, "M"): factor = 60
-            case (true, "S"): factor = 1
+            case (false, "W"): (factor, unit) = (604_800, 0)
+            case (false, "D"): (factor, unit) = (86_400, 1)
+            case (true, "H"): (factor, unit) = (3_600, 2)
+            case (true, "M"): (factor, unit) = (60, 3)
+            case (true, "S"): (factor, unit) = (1, 4)
             default: return .failure(.init(expectedDuration(original)))
             }
+            guard unit > lastUnit else {
+                return .failure(.init("'\(original)': write each unit once, largest first, as in 'P1DT9H30M'"))
+            }
+            lastUnit = unit
+            if inTime { sawTimeComponent = true }
             total += value * factor
             number = ""
             sawComponent = true
         }
-        guard sawComponent, number.isEmpty else { return .failure(.init(expectedDuration(original))) }
+        guard sawComponent, number.isEmpty, !inTime || sawTimeComponent else {
+            return .failure(.init(expectedDuration(original)))
+        }
         return whole(total, original)
     }
 

@@ -21,15 +21,13 @@ enum VariantPatch {
     static func apply(variant: String, to root: Node, context: DecodeContext) -> Node? {
         guard let body = body(of: variant, in: root, context: context) else { return nil }
         guard let patch = body.mapping?.first(where: { $0.key.string == "patch" })?.value else { return root }
+        guard case .mapping = patch else {
+            let path = KeyPath.root.appending("variants").appending(variant).appending("patch")
+            context.error("a patch must be a map merged over the scenario, got \(Value(node: patch, path: path).kindDescription)",
+                          at: Value(node: patch, path: path))
+            return nil
+        }
         return merge(root, patch)
-    }
-
-    /// The variant's `convert` node, if it has one.
-    static func conversionNode(variant: String, in root: Node) -> Value? {
-        guard let variants = root.mapping?.first(where: { $0.key.string == "variants" })?.value,
-              let body = variants.mapping?.first(where: { $0.key.string == variant })?.value,
-              let convert = body.mapping?.first(where: { $0.key.string == "convert" })?.value else { return nil }
-        return Value(node: convert, path: KeyPath.root.appending("variants").appending(variant).appending("convert"))
     }
 
     /// Deep merge: when both are maps, keys of `patch` merge into `base`; otherwise `patch` wins.
