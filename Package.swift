@@ -63,7 +63,11 @@ let package = Package(
         .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "TenantModel"]),
         .testTarget(name: "PIMEngineTests", dependencies: ["PIMEngine", "ScenarioFormat", "TestSupport"]),
         .testTarget(name: "ExposureMetricsTests", dependencies: ["ExposureMetrics", "PimsimKit", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["pimsim", "PimsimKit", "TestSupport"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["pimsim", "PimsimKit", "TestSupport"],
+            exclude: ["ContractExamples", "Golden"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

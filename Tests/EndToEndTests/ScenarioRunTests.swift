@@ -20,7 +20,7 @@ struct ScenarioRunTests {
 
     @Test("the contract's worked examples give every expected number", arguments: ["approval", "expiry", "ties"])
     func contractExample(name: String) throws {
-        let examples = sharedDesign.appendingPathComponent("contract-examples")
+        let examples = repositoryRoot.appendingPathComponent("Tests/EndToEndTests/ContractExamples")
         let scenario = examples.appendingPathComponent("\(name).yaml").path
         let result = try Pimsim.run(["run", scenario, "--json", "--output", try Pimsim.temporaryFolder().path])
         #expect(result.status == 0, "\(result.stderr)")

@@ -14,9 +14,6 @@ public struct FixtureError: Error, CustomStringConvertible {
 public let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-/// The shared design folder beside the repository (the contract and its examples).
-public let sharedDesign: URL = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/design")
-
 /// The usual first lines of a test scenario: start 2026-03-02T00:00:00Z and the given horizon.
 public func header(horizon: String = "2d") -> String {
     "start: 2026-03-02T00:00:00Z\nhorizon: \(horizon)\n"
