@@ -132,7 +132,9 @@ public enum PIMReplay {
         var engine = Engine(scenario: scenario, seed: seed ?? scenario.seed, sink: sink)
         var queue = EventQueue<EngineEvent>()
         engine.seed(&queue)
+        queue.checkInvariants()
         let statistics = Simulation.run(&engine, queue: &queue, horizon: scenario.horizon)
+        queue.checkInvariants()
         engine.finish()
         return (engine.sink, statistics)
     }
