@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Simulated time, the event queue, the run loop and seeded random streams. Domain-free.
@@ -45,7 +46,10 @@ let package = Package(
         // Streaming folds from the trace to metrics.
         .target(name: "ExposureMetrics", dependencies: ["PIMEngine", "TenantModel"]),
         // Deterministic JSON, tables and atomic file writes.
-        .target(name: "Reports", dependencies: ["ExposureMetrics", "TenantModel"]),
+        .target(
+            name: "Reports",
+            dependencies: ["ExposureMetrics", "PIMEngine", "TenantModel", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // The pipeline composed: load, validate, run, measure, write.
         .target(
             name: "PimsimKit",
@@ -60,6 +64,10 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["PimsimKit", "PIMEngine"], path: "Tests/TestSupport"),
         .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
         .testTarget(name: "TenantModelTests", dependencies: ["TenantModel"]),
+        .testTarget(
+            name: "ReportsTests",
+            dependencies: ["Reports", "PimsimKit", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "TenantModel"]),
         .testTarget(name: "PIMEngineTests", dependencies: ["PIMEngine", "ScenarioFormat", "TestSupport"]),
         .testTarget(name: "ExposureMetricsTests", dependencies: ["ExposureMetrics", "PimsimKit", "TestSupport"]),

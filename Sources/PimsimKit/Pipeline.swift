@@ -20,6 +20,8 @@ public struct RunOutcome: Sendable {
     public var summary: String
     /// Kernel events handled.
     public var kernelEvents: Int
+    /// Audit records written, when an audit log was asked for.
+    public var auditRecords: Int?
 }
 
 /// The pipeline composed: scenario file → model → engine → metrics → documents.
@@ -33,30 +35,55 @@ public enum Pipeline {
     public static func simulate(_ scenario: Scenario, variant: String? = nil, seed: UInt64? = nil) -> RunOutcome {
         let usedSeed = seed ?? scenario.seed
         let (fold, statistics) = PIMReplay.run(scenario, seed: usedSeed, sink: CoreMetricsFold(scenario: scenario))
-        let metrics = fold.metrics
+        return outcome(scenario, variant: variant, seed: usedSeed, metrics: fold.metrics, events: statistics.eventsHandled)
+    }
+
+    /// Simulates a scenario and streams its audit log as it runs: JSON Lines to `auditPath`, and
+    /// an SQLite database to `auditDatabase` when given.
+    public static func simulate(
+        _ scenario: Scenario, variant: String? = nil, seed: UInt64? = nil, auditPath: String, auditDatabase: String? = nil
+    ) throws -> RunOutcome {
+        let usedSeed = seed ?? scenario.seed
+        let audit = AuditLogBuilder(
+            identity: AuditIdentity(scenario: scenario, seed: usedSeed),
+            output: AuditFiles(jsonLines: auditPath, database: auditDatabase)
+        )
+        let (sink, statistics) = PIMReplay.run(scenario, seed: usedSeed, sink: TeeSink(CoreMetricsFold(scenario: scenario), audit))
+        if let failure = sink.second.output.failure { throw failure }
+        var result = outcome(scenario, variant: variant, seed: usedSeed, metrics: sink.first.metrics, events: statistics.eventsHandled)
+        result.auditRecords = sink.second.output.lines.count
+        return result
+    }
+
+    static func outcome(_ scenario: Scenario, variant: String?, seed usedSeed: UInt64, metrics: CoreMetrics, events: Int) -> RunOutcome {
         let info = MetricsDocument.RunInfo(
             scenario: scenario.name, variant: variant, seed: usedSeed,
-            start: TimeText.timestamp(epoch: scenario.startEpoch), events: statistics.eventsHandled
+            start: TimeText.timestamp(epoch: scenario.startEpoch), events: events
         )
         return RunOutcome(
             scenario: scenario, variant: variant, seed: usedSeed, metrics: metrics,
             document: MetricsDocument.json(metrics, run: info),
             summary: SummaryTable.render(metrics, run: info, horizonText: TimeText.duration(scenario.horizon)),
-            kernelEvents: statistics.eventsHandled
+            kernelEvents: events, auditRecords: nil
         )
     }
 
     /// The folder a run writes to: `directory` when given, else `Output/<scenario>` (plus the variant).
-    public static func outputFolder(for outcome: RunOutcome, directory: String?) -> String {
+    public static func outputFolder(scenario: String, variant: String?, directory: String?) -> String {
         if let directory { return directory }
-        let base = "Output/\(outcome.scenario.name)"
-        return outcome.variant.map { "\(base)/variants/\($0)" } ?? base
+        let base = "Output/\(scenario)"
+        return variant.map { "\(base)/variants/\($0)" } ?? base
+    }
+
+    /// `folder/name`, whether or not `folder` ends in a slash.
+    public static func path(_ folder: String, _ name: String) -> String {
+        folder.hasSuffix("/") ? folder + name : folder + "/" + name
     }
 
     /// Writes `metrics.json` into `folder`; returns the file's path.
     @discardableResult
     public static func write(_ outcome: RunOutcome, to folder: String) throws -> String {
-        let path = folder.hasSuffix("/") ? folder + "metrics.json" : folder + "/metrics.json"
+        let path = path(folder, "metrics.json")
         try AtomicFile.write(outcome.document.rendered(), to: path)
         return path
     }

@@ -40,6 +40,35 @@ public enum JSONValue: Sendable, Equatable {
         return output
     }
 
+    /// One line without spaces between tokens (for JSON Lines), keys sorted.
+    public func renderedCompact() -> String {
+        var output = ""
+        writeCompact(to: &output)
+        return output
+    }
+
+    private func writeCompact(to output: inout String) {
+        switch self {
+        case .array(let items):
+            output += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { output += "," }
+                item.writeCompact(to: &output)
+            }
+            output += "]"
+        case .object(let members):
+            output += "{"
+            for (index, key) in members.keys.sorted().enumerated() {
+                if index > 0 { output += "," }
+                output += Self.quote(key) + ":"
+                members[key]?.writeCompact(to: &output)
+            }
+            output += "}"
+        default:
+            write(to: &output, indent: 0)
+        }
+    }
+
     private func write(to output: inout String, indent: Int) {
         switch self {
         case .null: output += "null"

@@ -5,7 +5,10 @@ import PimsimKit
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Simulate a scenario and write its metrics.",
-        discussion: "Writes metrics.json into Output/<scenario>/ (or --output DIR) and prints a summary."
+        discussion: """
+        Writes metrics.json and audit.jsonl (the Entra audit log of the run) into Output/<scenario>/ \
+        (or --output DIR) and prints a summary.
+        """
     )
 
     @Argument(help: "The scenario file (YAML or JSON).")
@@ -23,12 +26,17 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: "Run this variant of the scenario instead of the baseline.")
     var variant: String?
 
+    @Option(name: .customLong("audit-db"), help: "Also write the audit log into this SQLite database (see docs/audit-log.md).")
+    var auditDatabase: String?
+
     func run() throws {
         let scenario = try loadOrExit(file, variant: variant)
-        let outcome = Pipeline.simulate(scenario, variant: variant, seed: seed)
-        let folder = Pipeline.outputFolder(for: outcome, directory: output)
+        let folder = Pipeline.outputFolder(scenario: scenario.name, variant: variant, directory: output)
         let path: String
+        let outcome: RunOutcome
         do {
+            outcome = try Pipeline.simulate(scenario, variant: variant, seed: seed, auditPath: Pipeline.path(folder, "audit.jsonl"),
+                                           auditDatabase: auditDatabase)
             path = try Pipeline.write(outcome, to: folder)
         } catch {
             printError("error: \(error)")

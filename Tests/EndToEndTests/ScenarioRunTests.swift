@@ -65,7 +65,8 @@ struct ScenarioRunTests {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent("metrics.json"))
             let result = try Pimsim.run(["run", "Scenarios/quickstart.yaml", "--output", folder.path, "--seed", "7"])
             #expect(result.status == 0)
-            outputs.append(try String(contentsOf: folder.appendingPathComponent("metrics.json"), encoding: .utf8) + result.stdout)
+            outputs.append(try String(contentsOf: folder.appendingPathComponent("metrics.json"), encoding: .utf8) + result.stdout
+                + String(contentsOf: folder.appendingPathComponent("audit.jsonl"), encoding: .utf8))
         }
         #expect(outputs[0] == outputs[1])
         #expect(outputs[0].contains("\"seed\": 7"))

@@ -1,0 +1,157 @@
+import PIMEngine
+import TenantModel
+
+/// Receives audit records as JSON values, in order.
+public protocol AuditOutput {
+    /// Takes one `directoryAudit`-shaped record.
+    mutating func write(_ record: JSONValue)
+    /// Called once after the last record.
+    mutating func finish()
+}
+
+/// Keeps audit records in memory (tests, small runs).
+public struct AuditCollector: AuditOutput {
+    /// The records, in order.
+    public private(set) var records: [JSONValue] = []
+    /// Creates an empty collector.
+    public init() {}
+    /// Appends the record.
+    public mutating func write(_ record: JSONValue) { records.append(record) }
+    /// Nothing to do.
+    public mutating func finish() {}
+}
+
+/// Turns the engine's trace into Microsoft Entra audit records (`directoryAudit`), streaming.
+///
+/// Activity names are the exact ones Entra logs for PIM (category `RoleManagement`); see
+/// docs/audit-log.md for the mapping and the choices made where Microsoft is silent. Memory
+/// grows with requests and assignments (to name them in later records), not with events.
+public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
+    /// Where records go.
+    public internal(set) var output: Output
+    let identity: AuditIdentity
+    var sequence: UInt64 = 0
+    var requests: [Int: (user: UserIndex, role: RoleIndex, duration: Int64)] = [:]
+    var assignments: [Int: Assignment] = [:]
+    /// A submission held back one record, so that an immediate rejection becomes its failure result.
+    var heldSubmission: (time: Int64, id: Int)?
+
+    /// Creates a builder for one run.
+    public init(identity: AuditIdentity, output: Output) {
+        self.identity = identity
+        self.output = output
+    }
+
+    /// Takes one trace record.
+    public mutating func record(_ record: TraceRecord) {
+        if let held = heldSubmission {
+            heldSubmission = nil
+            if case .requestRejected(_, let id, let reason) = record, id == held.id {
+                emitSubmission(held, rejection: reason)
+                return
+            }
+            emitSubmission(held, rejection: nil)
+        }
+        switch record {
+        case .requestSubmitted(let time, let id, let user, let role, let duration):
+            requests[id] = (user, role, duration)
+            heldSubmission = (time, id)
+        case .approvalRequested(let time, let id, let approvers):
+            requestRecord(time, id, "Add member to role approval requested (PIM activation)", operation: "Add",
+                          by: requester(id), details: ["Approvers": approvers.map { identity.principalName(user: $0) }.joined(separator: ",")])
+        case .requestApproved(let time, let id, let approver):
+            requestRecord(time, id, "Add member to role request approved (PIM activation)", operation: "Update", by: .user(approver))
+        case .requestDenied(let time, let id, let approver):
+            requestRecord(time, id, "Add member to role request denied (PIM activation)", operation: "Update", by: .user(approver))
+        case .requestExpired(let time, let id):
+            requestRecord(time, id, "PIM activation request expired", operation: "Update", by: .service,
+                          reason: "No approver answered within 24 hours")
+        case .requestCancelled(let time, let id, let reason):
+            requestRecord(time, id, "Add member to role canceled (PIM activation)", operation: "Update", by: .service,
+                          reason: AuditReasons.describe(reason))
+        case .activationStarted(let time, _, let request, _, _, let end):
+            requestRecord(time, request, "Add member to role completed (PIM activation)", operation: "Add", by: requester(request),
+                          details: ["StartTime": timestamp(time), "ExpirationTime": timestamp(end)])
+        case .activationEnded(let time, _, let user, let role, let reason):
+            activationEnded(time, user: user, role: role, reason: reason)
+        case .assignmentStarted(let time, let id, let assignment):
+            assignments[id] = assignment
+            // Assignments in force when the scenario starts existed before it: nothing to log.
+            if time > 0 || assignment.start > 0 { assignmentStarted(time, id, assignment) }
+        case .assignmentEnded(let time, let id, let reason, let started):
+            if started { assignmentEnded(time, id, reason) }
+        case .membershipChanged(let time, let group, let user, let added):
+            membershipChanged(time, group: group, user: user, added: added)
+        case .userDisabled(let time, let user):
+            emit(time, "Disable account", category: "UserManagement", service: "Core Directory", operation: "Update",
+                 by: .scenario, correlation: identity.guid("disable", UInt64(user.rawValue)), targets: [userTarget(user)])
+        case .requestRejected, .accessChanged:
+            break
+        case .finished:
+            output.finish()
+        }
+    }
+
+    // MARK: Records
+
+    mutating func emitSubmission(_ held: (time: Int64, id: Int), rejection: RejectionReason?) {
+        requestRecord(held.time, held.id, "Add member to role requested (PIM activation)", operation: "Add",
+                      by: requester(held.id), result: rejection == nil ? "success" : "failure",
+                      reason: rejection.map { AuditReasons.describe($0) } ?? "",
+                      details: ["RequestedDuration": TimeText.duration(requests[held.id]?.duration ?? 0)])
+    }
+
+    mutating func requestRecord(
+        _ time: Int64, _ id: Int, _ activity: String, operation: String, by actor: Actor,
+        result: String = "success", reason: String = "", details: [String: String] = [:]
+    ) {
+        guard let request = requests[id] else { return }
+        var details = details
+        details["RequestId"] = identity.guid("request", UInt64(id))
+        emit(time, activity, operation: operation, by: actor, result: result, reason: reason,
+             correlation: identity.guid("request", UInt64(id)),
+             targets: [roleTarget(request.role), userTarget(request.user)], details: details)
+    }
+
+    mutating func activationEnded(_ time: Int64, user: UserIndex, role: RoleIndex, reason: ActivationEndReason) {
+        let activity = reason == .expired
+            ? "Remove member from role (PIM activation expired)" : "Remove member from role completed (PIM deactivate)"
+        let actor: Actor = reason == .deactivated ? .user(user) : .service
+        emit(time, activity, operation: "Delete", by: actor, reason: AuditReasons.describe(reason),
+             correlation: identity.guid("activation-end", UInt64(user.rawValue) << 32 | UInt64(role.rawValue)),
+             targets: [roleTarget(role), userTarget(user)])
+    }
+
+    mutating func assignmentStarted(_ time: Int64, _ id: Int, _ assignment: Assignment) {
+        let span = assignment.isPermanent ? "permanent" : "timebound"
+        let activity: String
+        if assignment.outsidePIM {
+            activity = "Add member to role outside of PIM (permanent)"
+        } else if assignment.type == .eligible {
+            activity = "Add eligible member to role in PIM completed (\(span))"
+        } else {
+            activity = "Add member to role in PIM completed (\(span))"
+        }
+        var details = ["Scope": assignment.scope, "StartTime": timestamp(max(assignment.start, 0))]
+        if let end = assignment.end { details["ExpirationTime"] = timestamp(end) }
+        emit(time, activity, operation: "Add", by: .scenario, correlation: identity.guid("assignment", UInt64(id)),
+             targets: [roleTarget(assignment.role), principalTarget(assignment.principal)], details: details)
+    }
+
+    mutating func assignmentEnded(_ time: Int64, _ id: Int, _ reason: AssignmentEndReason) {
+        guard let assignment = assignments[id] else { return }
+        let span = assignment.isPermanent ? "permanent" : "timebound"
+        let activity = assignment.type == .eligible
+            ? "Remove eligible member from role in PIM completed (\(span))" : "Remove member from role in PIM completed (\(span))"
+        emit(time, activity, operation: "Delete", by: reason == .removed ? .scenario : .service,
+             reason: reason == .removed ? "Removed by an administrator" : "Assignment expired",
+             correlation: identity.guid("assignment", UInt64(id)),
+             targets: [roleTarget(assignment.role), principalTarget(assignment.principal)], details: ["Scope": assignment.scope])
+    }
+
+    mutating func membershipChanged(_ time: Int64, group: GroupIndex, user: UserIndex, added: Bool) {
+        emit(time, added ? "Add member to group" : "Remove member from group", category: "GroupManagement",
+             service: "Core Directory", operation: added ? "Add" : "Delete", by: .scenario,
+             correlation: identity.guid("membership", sequence), targets: [groupTarget(group), userTarget(user)])
+    }
+}
