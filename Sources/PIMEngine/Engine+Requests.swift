@@ -5,13 +5,19 @@ extension Engine {
     /// PIM's fixed approval window: a request without an answer lapses after 24 hours.
     static var approvalWindow: SimTime { 86_400 }
 
-    /// Rules 1-3: a new activation request.
+    /// An explicit request of the workload: in the core, MFA always passes (a prompt is counted).
     mutating func submit(_ request: ActivationRequest, index: Int32, now: SimTime, queue: inout EventQueue<EngineEvent>) {
-        let user = request.user.rawValue
-        let role = request.role.rawValue
+        if scenario.policies[request.role].activation.requireMFA {
+            sink.record(.mfaPrompt(time: now, user: request.user, role: request.role, passed: true))
+        }
+        submit(user: request.user.rawValue, role: request.role.rawValue, duration: request.duration, forTask: false, now: now, queue: &queue)
+    }
+
+    /// Rules 1-3: a new activation request.
+    mutating func submit(user: Int32, role: Int32, duration: SimTime, forTask: Bool, now: SimTime, queue: inout EventQueue<EngineEvent>) {
         let id = Int32(requests.count)
-        requests.append(RequestSlot(user: user, role: role, duration: request.duration, at: now, status: .pending))
-        sink.record(.requestSubmitted(time: now, id: Int(id), user: request.user, role: request.role, duration: request.duration))
+        requests.append(RequestSlot(user: user, role: role, duration: duration, at: now, forTask: forTask, status: .pending))
+        sink.record(.requestSubmitted(time: now, id: Int(id), user: UserIndex(user), role: RoleIndex(role), duration: duration))
 
         let rejection: RejectionReason?
         if !enabled[Int(user)] {
@@ -28,10 +34,11 @@ extension Engine {
         if let rejection {
             requests[Int(id)].status = .rejected
             sink.record(.requestRejected(time: now, id: Int(id), reason: rejection))
+            blockWaitingTasks(user, role, now: now, reason: .rejected)
             return
         }
 
-        let settings = scenario.policies[request.role].activation
+        let settings = scenario.policies[RoleIndex(role)].activation
         guard settings.requireApproval else {
             grant(request: id, now: now, queue: &queue)
             return
@@ -40,12 +47,19 @@ extension Engine {
         sink.record(.approvalRequested(time: now, id: Int(id), approvers: approvers.map(UserIndex.init)))
         updatePair(user, role) { $0.pendingRequest = id }
         let deadline = now + Self.approvalWindow
-        var answers: [(time: SimTime, approver: Int32, approve: Bool)] = approvers.map { approver in
+        let behaviour = scenario.behaviour.approvers
+        var answers: [(time: SimTime, approver: Int32, approve: Bool)] = approvers.compactMap { approver in
+            // Independent streams per purpose and per (request, approver): one setting's draws never move another's.
             let key = UInt64(UInt32(bitPattern: id)) << 32 | UInt64(UInt32(bitPattern: approver))
             var timing = streams.stream("approver-response", index: key)
             var verdict = streams.stream("approver-verdict", index: key)
-            let delay = scenario.behaviour.approvers.responseTime.distribution.sample(&timing)
-            return (now + delay, approver, verdict.bernoulli(scenario.behaviour.approvers.approveRate))
+            var presence = streams.stream("approver-absence", index: key)
+            let delay = behaviour.responseTime.distribution.sample(&timing)
+            let approve = verdict.bernoulli(behaviour.approveRate)
+            guard !presence.bernoulli(behaviour.absence) else { return nil }
+            guard let calendar = behaviour.calendar else { return (now + delay, approver, approve) }
+            let epoch = scenario.startEpoch + now
+            return (calendar.addingWorkingTime(delay, to: epoch) - scenario.startEpoch, approver, approve)
         }
         // Stable sort: simultaneous answers keep the approvers' order.
         answers = answers.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
@@ -130,6 +144,7 @@ extension Engine {
         } else {
             requests[Int(id)].status = .denied
             updatePair(slot.user, slot.role) { $0.pendingRequest = -1 }
+            blockWaitingTasks(slot.user, slot.role, now: now, reason: .denied)
         }
     }
 
@@ -139,6 +154,7 @@ extension Engine {
         requests[Int(id)].status = .expired
         updatePair(slot.user, slot.role) { $0.pendingRequest = -1 }
         sink.record(.requestExpired(time: now, id: Int(id)))
+        blockWaitingTasks(slot.user, slot.role, now: now, reason: .expired)
     }
 
     mutating func cancel(request id: Int32, now: SimTime, reason: CancellationReason) {
@@ -147,6 +163,7 @@ extension Engine {
         requests[Int(id)].status = .cancelled
         updatePair(slot.user, slot.role) { $0.pendingRequest = -1 }
         sink.record(.requestCancelled(time: now, id: Int(id), reason: reason))
+        blockWaitingTasks(slot.user, slot.role, now: now, reason: .cancelled)
     }
 
     /// Rule 4: the activation runs from `now` for the requested duration, cut to the policy's maximum.
@@ -156,7 +173,7 @@ extension Engine {
         let maximum = scenario.policies[RoleIndex(slot.role)].activation.maxDuration
         let end = now + min(slot.duration, maximum)
         let activation = Int32(activations.count)
-        activations.append(ActivationSlot(user: slot.user, role: slot.role, live: true))
+        activations.append(ActivationSlot(user: slot.user, role: slot.role, start: now, live: true, forTask: slot.forTask))
         updatePair(slot.user, slot.role) { $0.activation = activation }
         sink.record(.activationStarted(
             time: now, id: Int(activation), request: Int(id), user: UserIndex(slot.user),
@@ -165,6 +182,7 @@ extension Engine {
         if end < scenario.horizon {
             queue.schedule(.activationEnd(activation), at: end, phase: Phase.stateChanges)
         }
+        startWaitingTasks(slot.user, slot.role, now: now, queue: &queue)
     }
 }
 

@@ -11,6 +11,7 @@ extension Engine {
         if state.standingPaths > 0 { result.formUnion([.standing, .holds]) }
         if state.activation >= 0 { result.formUnion([.activated, .holds]) }
         if state.eligiblePaths > 0 { result.insert(.eligible) }
+        if state.runningTasks > 0 { result.insert(.inUse) }
         return result
     }
 

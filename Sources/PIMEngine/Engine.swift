@@ -18,6 +18,11 @@ struct Engine<Sink: TraceSink>: SimulationModel {
     var assignmentSlots: [AssignmentSlot]
     var activations: [ActivationSlot] = []
     var requests: [RequestSlot] = []
+    var tasks: [TaskSlot] = []
+    var arrivalStreams: [UInt64: RandomStream] = [:]
+    var durationStreams: [UInt64: RandomStream] = [:]
+    var deactivationStreams: [UInt64: RandomStream] = [:]
+    var mfaStreams: [Int32: RandomStream] = [:]
 
     var enabled: [Bool]
     var members: [OrderedSet<Int32>]
@@ -46,8 +51,9 @@ struct Engine<Sink: TraceSink>: SimulationModel {
         watchedRoles = Set([scenario.globalAdministrator, scenario.privilegedRoleAdministrator].compactMap { $0?.rawValue })
     }
 
-    /// Schedules the scenario's timeline: assignments, then events, then requests, in file order.
-    func seed(_ queue: inout EventQueue<EngineEvent>) {
+    /// Schedules the scenario's timeline: assignments, then events, then requests, in file order,
+    /// then the first task of every generator and user.
+    mutating func seed(_ queue: inout EventQueue<EngineEvent>) {
         for (index, assignment) in scenario.assignments.enumerated() {
             scheduleAssignment(Int32(index), assignment, from: 0, &queue)
         }
@@ -57,6 +63,7 @@ struct Engine<Sink: TraceSink>: SimulationModel {
         for (index, request) in scenario.requests.enumerated() where request.at < scenario.horizon {
             queue.schedule(.request(Int32(index)), at: request.at, phase: Phase.requests)
         }
+        seedTasks(&queue)
     }
 
     func scheduleAssignment(_ id: Int32, _ assignment: Assignment, from earliest: SimTime, _ queue: inout EventQueue<EngineEvent>) {
@@ -80,6 +87,10 @@ struct Engine<Sink: TraceSink>: SimulationModel {
         case .approvalAnswer(let id): answer(request: id, now: now, queue: &queue)
         case .requestExpiry(let id): expire(request: id, now: now)
         case .request(let index): submit(scenario.requests[Int(index)], index: index, now: now, queue: &queue)
+        case .taskArrival(let generator, let user): arrive(generator: generator, user: user, now: now, queue: &queue)
+        case .taskRetry(let id): begin(task: id, now: now, queue: &queue)
+        case .taskEnd(let id): finish(task: id, now: now, queue: &queue)
+        case .deactivate(let id): deactivate(id, now: now)
         }
     }
 
@@ -111,6 +122,7 @@ struct Engine<Sink: TraceSink>: SimulationModel {
 
     /// Ends the run: reports requests still pending and orphaned assignments.
     mutating func finish() {
+        reportUnresolvedTasks()
         let pending = requests.indices.filter { requests[$0].status == .pending }
         let orphaned = assignments.indices.filter { index in
             guard case .user(let user) = assignments[index].principal else { return false }

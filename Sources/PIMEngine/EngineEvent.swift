@@ -9,6 +9,10 @@ enum EngineEvent {
     case approvalAnswer(Int32)
     case requestExpiry(Int32)
     case request(Int32)
+    case taskArrival(generator: Int32, user: Int32)
+    case taskRetry(Int32)
+    case taskEnd(Int32)
+    case deactivate(Int32)
 }
 
 /// Contract rule 6: state changes, then approval decisions, then new requests.
@@ -28,7 +32,22 @@ struct AssignmentSlot {
 struct ActivationSlot {
     let user: Int32
     let role: Int32
+    let start: SimTime
     var live: Bool
+    /// Requested for a task (so the user may deactivate it when the work is done).
+    var forTask: Bool
+}
+
+/// A task as the engine tracks it.
+struct TaskSlot {
+    enum Status { case waiting, running, blocked, done }
+    let generator: Int32
+    let user: Int32
+    let role: Int32
+    let arrival: SimTime
+    let duration: SimTime
+    var status: Status = .waiting
+    var mfaAttempts = 0
 }
 
 /// A request as the engine tracks it.
@@ -38,6 +57,8 @@ struct RequestSlot {
     let role: Int32
     let duration: SimTime
     let at: SimTime
+    /// Submitted for a task.
+    let forTask: Bool
     var status: Status
     /// Approvers sorted by answer time, with their answers; `cursor` is the next to answer.
     var answers: [(time: SimTime, approver: Int32, approve: Bool)] = []
@@ -52,6 +73,10 @@ struct PairState {
     var activation: Int32 = -1
     /// The request pending approval, or -1.
     var pendingRequest: Int32 = -1
+    /// Tasks under way that need this role.
+    var runningTasks: Int32 = 0
+    /// Tasks waiting for this role's pending request.
+    var waitingTasks: [Int32] = []
     /// The state last reported in the trace.
     var reported: AccessState = []
     /// Already queued for reporting at the end of this instant.

@@ -16,6 +16,24 @@ public struct AccessState: OptionSet, Sendable, Hashable {
     public static let eligible = AccessState(rawValue: 4)
     /// Holds it through an activation.
     public static let activated = AccessState(rawValue: 8)
+    /// At least one of the user's tasks that needs the role is under way.
+    public static let inUse = AccessState(rawValue: 16)
+}
+
+/// Why a task could not get the access it needed.
+public enum TaskBlockReason: String, Sendable {
+    /// The activation request was rejected on arrival (not eligible, disabled...).
+    case rejected
+    /// An approver denied it.
+    case denied
+    /// No approver answered within 24 hours.
+    case expired
+    /// The request was cancelled.
+    case cancelled
+    /// Every MFA prompt failed.
+    case mfaFailed
+    /// The request was still pending approval at the horizon.
+    case pendingAtHorizon
 }
 
 /// Why a request was rejected on arrival (contract rule 1).
@@ -88,6 +106,16 @@ public enum TraceRecord: Sendable {
     case activationStarted(time: SimTime, id: Int, request: Int, user: UserIndex, role: RoleIndex, scheduledEnd: SimTime)
     /// An activation ended.
     case activationEnded(time: SimTime, id: Int, user: UserIndex, role: RoleIndex, reason: ActivationEndReason)
+    /// A privileged task arrived: the user needs the role for `duration` of work.
+    case taskArrived(time: SimTime, id: Int, generator: Int, user: UserIndex, role: RoleIndex, duration: SimTime)
+    /// The task got its access and started, `waited` seconds after it arrived.
+    case taskStarted(time: SimTime, id: Int, waited: SimTime)
+    /// The task could not get access.
+    case taskBlocked(time: SimTime, id: Int, reason: TaskBlockReason)
+    /// The task's work is done.
+    case taskFinished(time: SimTime, id: Int)
+    /// The user was prompted for MFA before an activation request.
+    case mfaPrompt(time: SimTime, user: UserIndex, role: RoleIndex, passed: Bool)
     /// A user's access to a role changed; the state holds from `time` until the next change.
     case accessChanged(time: SimTime, user: UserIndex, role: RoleIndex, state: AccessState)
     /// The horizon was reached; the final state.

@@ -87,6 +87,9 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
                  by: .scenario, correlation: identity.guid("disable", UInt64(user.rawValue)), targets: [userTarget(user)])
         case .requestRejected, .accessChanged:
             break
+        case .taskArrived, .taskStarted, .taskBlocked, .taskFinished, .mfaPrompt:
+            // Work and sign-in prompts are not directory changes: Entra keeps them out of the audit log.
+            break
         case .finished:
             output.finish()
         }

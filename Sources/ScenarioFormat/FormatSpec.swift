@@ -128,11 +128,58 @@ enum FormatSpec {
     static let behaviour = MapSpec(what: "behaviour (a map)", keys: [
         .optional("approvers", "approver behaviour"),
         .optional("deactivateEarly", "a probability"),
+        .optional("mfa", "{failureRate, retryAfter, attempts}"),
+        .optional("calendars", "named working-hours calendars"),
     ])
 
     static let approverBehaviour = MapSpec(what: "approver behaviour (a map)", keys: [
-        .optional("responseTime", "a duration"),
+        .optional("responseTime", "a duration or a distribution"),
         .optional("approveRate", "a probability"),
+        .optional("absence", "the probability an approver never answers a request"),
+        .optional("calendar", "a calendar name or {utcOffset, days, hours}"),
+    ])
+
+    static let mfa = MapSpec(what: "MFA behaviour (a map)", keys: [
+        .optional("failureRate", "the probability a prompt fails"),
+        .optional("retryAfter", "a duration"),
+        .optional("attempts", "prompts tried before giving up"),
+    ])
+
+    static let calendars = MapSpec(what: "calendars (a map keyed by name)", keys: [], acceptsAnyKey: true)
+
+    static let calendar = MapSpec(what: "a calendar (a map)", keys: [
+        .optional("utcOffset", "such as +01:00, default +00:00"),
+        .optional("days", "weekdays such as [mon, tue] or 'mon-fri', default mon-fri"),
+        .optional("hours", "such as '09:00-17:00', the default"),
+    ])
+
+    static let distribution = MapSpec(what: "a distribution (a map)", keys: [
+        .required("distribution", "fixed, exponential, uniform, lognormal or empirical"),
+        .optional("value", "fixed: the duration"),
+        .optional("mean", "exponential: the mean"),
+        .optional("min", "uniform: the smallest duration"),
+        .optional("max", "uniform: the largest duration"),
+        .optional("median", "lognormal: the median"),
+        .optional("p90", "lognormal: the 90th percentile"),
+        .optional("values", "empirical: a list of durations"),
+    ])
+
+    static let tasks = MapSpec(what: "a task generator (a map)", keys: [
+        .optional("users", "user ids"),
+        .optional("group", "a group id: each member does tasks"),
+        .required("role", "the role each task needs"),
+        .required("every", "the mean gap between a user's tasks"),
+        .required("duration", "a duration or a distribution"),
+        .optional("calendar", "a calendar name or {utcOffset, days, hours}"),
+        .optional("from", "a time, default 0"),
+        .optional("until", "a time, default the horizon"),
+        .optional("activation", "{strategy: taskLength | maximum, slack}"),
+        .optional("deactivateEarly", "a probability"),
+    ])
+
+    static let activationStrategy = MapSpec(what: "an activation strategy (a map)", keys: [
+        .required("strategy", "taskLength or maximum"),
+        .optional("slack", "a duration added to the task's length"),
     ])
 
     static let event = MapSpec(what: "an event (a map)", keys: [

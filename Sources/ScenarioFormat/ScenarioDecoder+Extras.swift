@@ -1,23 +1,6 @@
 import TenantModel
 
 extension ScenarioDecoder {
-    func decodeBehaviour(_ value: Value) -> Behaviour {
-        var behaviour = Behaviour()
-        guard let map = context.map(value, FormatSpec.behaviour) else { return behaviour }
-        if let approvers = map["approvers"], let body = context.map(approvers, FormatSpec.approverBehaviour) {
-            if let entry = body["responseTime"], let duration = context.duration(entry) {
-                behaviour.approvers.responseTime = .fixed(duration)
-            }
-            if let rate = body["approveRate"].flatMap({ context.number($0, in: 0...1, what: "approveRate") }) {
-                behaviour.approvers.approveRate = rate
-            }
-        }
-        if let rate = map["deactivateEarly"].flatMap({ context.number($0, in: 0...1, what: "deactivateEarly") }) {
-            behaviour.deactivateEarly = rate
-        }
-        return behaviour
-    }
-
     /// Access reviews arrive with a later version; an empty list is accepted.
     func decodeReviews(_ value: Value) {
         guard let items = context.list(value, what: "access reviews") else { return }

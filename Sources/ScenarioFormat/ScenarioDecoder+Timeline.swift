@@ -69,13 +69,18 @@ extension ScenarioDecoder {
         return nil
     }
 
-    func decodeWorkload(_ value: Value) -> [ActivationRequest] {
-        guard let items = context.list(value, what: "workload items") else { return [] }
+    func decodeWorkload(_ value: Value) -> ([ActivationRequest], [TaskGenerator]) {
+        guard let items = context.list(value, what: "workload items") else { return ([], []) }
         var requests: [ActivationRequest] = []
+        var generators: [TaskGenerator] = []
         for item in items {
             guard let map = context.map(item, FormatSpec.workloadItem) else { continue }
             if let tasks = map["tasks"] {
-                context.error("task generators ('tasks') are not simulated by this version yet; write explicit 'activate' requests", at: tasks)
+                if map.has("activate") || map.has("at") {
+                    context.error("a task generator stands alone: give 'tasks' without 'at' or 'activate'", at: item)
+                    continue
+                }
+                if let generator = decodeTasks(tasks, origin: item.path.description) { generators.append(generator) }
                 continue
             }
             guard let activate = map["activate"] else {
@@ -101,7 +106,62 @@ extension ScenarioDecoder {
             guard let at, let user, let role, let duration else { continue }
             requests.append(ActivationRequest(at: at, user: user, role: role, duration: duration, origin: item.path.description))
         }
-        return requests
+        return (requests, generators)
+    }
+
+    /// `tasks: {users | group, role, every, duration, calendar, from, until, activation, deactivateEarly}`.
+    func decodeTasks(_ value: Value, origin: String) -> TaskGenerator? {
+        guard let map = context.map(value, FormatSpec.tasks) else { return nil }
+        var users: [UserIndex] = []
+        switch (map["users"], map["group"]) {
+        case (let list?, nil):
+            users = userList(list, what: "user ids")
+        case (nil, let entry?):
+            if let id = context.identifier(entry, what: "a group id") {
+                if let group = groupByID[id] {
+                    users = groups[group.int].members
+                } else {
+                    context.error("unknown group '\(id)'\(Suggestions.hint(for: id, in: groupByID.keys))", at: entry)
+                }
+            }
+        case (.some, .some(let entry)):
+            context.error("give either 'users' or 'group', not both", at: entry)
+        case (nil, nil):
+            context.error("a task generator needs 'users' or 'group': who does the tasks", at: value)
+        }
+        let role = map["role"].flatMap { roleReference($0) }
+        var every: Seconds?
+        if let entry = map["every"], let gap = context.duration(entry) {
+            if gap > 0 { every = gap } else { context.error("'every' must be longer than zero", at: entry) }
+        }
+        let duration = map["duration"].flatMap { decodeDurationSpec($0) }
+        let calendar = map["calendar"].flatMap { decodeCalendar($0) }
+        let from = map["from"].flatMap { eventTime($0) } ?? 0
+        let until = map["until"].flatMap { eventTime($0) }
+        if let until, until <= from, let entry = map["until"] {
+            context.error("'until' must be after 'from'", at: entry)
+        }
+        var strategy = ActivationStrategy.taskLength(slack: 0)
+        if let entry = map["activation"] {
+            if let body = context.map(entry, FormatSpec.activationStrategy), let kindValue = body["strategy"],
+               let kind = context.identifier(kindValue, what: "taskLength or maximum") {
+                switch kind {
+                case "taskLength":
+                    strategy = .taskLength(slack: body["slack"].flatMap { context.duration($0) } ?? 0)
+                case "maximum":
+                    if let slack = body["slack"] { context.error("'slack' applies only to the taskLength strategy", at: slack) }
+                    strategy = .maximum
+                default:
+                    context.error("unknown activation strategy '\(kind)'\(Suggestions.hint(for: kind, in: ["taskLength", "maximum"])) (expected taskLength or maximum)", at: kindValue)
+                }
+            }
+        }
+        let deactivateEarly = map["deactivateEarly"].flatMap { context.number($0, in: 0...1, what: "deactivateEarly") }
+        guard let role, let every, let duration else { return nil }
+        return TaskGenerator(
+            users: users, role: role, every: every, duration: duration, calendar: calendar, from: from, until: until,
+            strategy: strategy, deactivateEarly: deactivateEarly, origin: origin
+        )
     }
 
     func decodeEvents(_ value: Value) -> [ScenarioEvent] {

@@ -22,6 +22,8 @@ final class ScenarioDecoder {
     var roles: [RoleDefinition]
     var roleLookup: [String: RoleIndex] = [:]
     var referencedRoles: Set<RoleIndex> = []
+    /// Named calendars from `behaviour.calendars`.
+    var calendars: [String: WorkCalendar] = [:]
     /// Each variant's `convert`, resolved against the document being decoded.
     var conversions: [String: (roles: Set<RoleIndex>, except: Set<Principal>)] = [:]
 
@@ -49,8 +51,8 @@ final class ScenarioDecoder {
         if let value = top["tenant"] { decodeTenant(value) }
         let policies = top["policies"].map { decodePolicies($0) } ?? PolicySet()
         let assignments = top["assignments"].map { decodeAssignments($0) } ?? []
-        let requests = top["workload"].map { decodeWorkload($0) } ?? []
         let behaviour = top["behaviour"].map { decodeBehaviour($0) } ?? Behaviour()
+        let (requests, taskGenerators) = top["workload"].map { decodeWorkload($0) } ?? ([], [])
         let events = top["events"].map { decodeEvents($0) } ?? []
         if let value = top["reviews"] { decodeReviews(value) }
         let variants = top["variants"].map { decodeVariants($0) } ?? []
@@ -61,7 +63,7 @@ final class ScenarioDecoder {
             name: name, description: description, startEpoch: startEpoch ?? 0, horizon: horizon, seed: seed,
             tenant: Tenant(users: users, groups: groups), roles: roles,
             referencedRoles: referencedRoles.sorted { (roles[$0.int].name, $0) < (roles[$1.int].name, $1) },
-            policies: policies, assignments: assignments, requests: requests, events: events,
+            policies: policies, assignments: assignments, requests: requests, taskGenerators: taskGenerators, events: events,
             behaviour: behaviour, variants: variants, assertions: assertions
         )
     }

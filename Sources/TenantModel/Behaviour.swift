@@ -14,15 +14,38 @@ public enum DurationSpec: Sendable, Equatable {
 
 /// How approvers act.
 public struct ApproverBehaviour: Sendable, Equatable {
-    /// How long after the request an approver answers.
+    /// How long after the request an approver answers (in working time when `calendar` is set).
     public var responseTime: DurationSpec
     /// The probability that an answer is "approve".
     public var approveRate: Double
+    /// The probability that an approver never answers a given request (away, busy, ignoring it).
+    public var absence: Double
+    /// When approvers work; nil means they answer at any hour.
+    public var calendar: WorkCalendar?
 
     /// Creates approver behaviour.
-    public init(responseTime: DurationSpec = .fixed(20 * 60), approveRate: Double = 1.0) {
+    public init(responseTime: DurationSpec = .fixed(20 * 60), approveRate: Double = 1.0, absence: Double = 0, calendar: WorkCalendar? = nil) {
         self.responseTime = responseTime
         self.approveRate = approveRate
+        self.absence = absence
+        self.calendar = calendar
+    }
+}
+
+/// How requesters get through multifactor authentication.
+public struct MFABehaviour: Sendable, Equatable {
+    /// The probability that one MFA prompt fails.
+    public var failureRate: Double
+    /// How long a user waits before trying again after a failure.
+    public var retryAfter: Seconds
+    /// Prompts a user tries before giving up on the activation.
+    public var attempts: Int
+
+    /// Creates MFA behaviour (by default every prompt succeeds).
+    public init(failureRate: Double = 0, retryAfter: Seconds = 300, attempts: Int = 3) {
+        self.failureRate = failureRate
+        self.retryAfter = retryAfter
+        self.attempts = attempts
     }
 }
 
@@ -32,10 +55,13 @@ public struct Behaviour: Sendable, Equatable {
     public var approvers: ApproverBehaviour
     /// The probability a user ends an activation when the task is done.
     public var deactivateEarly: Double
+    /// Requesters' multifactor authentication.
+    public var mfa: MFABehaviour
 
     /// Creates behaviour.
-    public init(approvers: ApproverBehaviour = ApproverBehaviour(), deactivateEarly: Double = 0) {
+    public init(approvers: ApproverBehaviour = ApproverBehaviour(), deactivateEarly: Double = 0, mfa: MFABehaviour = MFABehaviour()) {
         self.approvers = approvers
         self.deactivateEarly = deactivateEarly
+        self.mfa = mfa
     }
 }

@@ -25,6 +25,8 @@ public struct Scenario: Sendable {
     public var assignments: [Assignment]
     /// Explicit activation requests, in file order.
     public var requests: [ActivationRequest]
+    /// Task generators, in file order.
+    public var taskGenerators: [TaskGenerator]
     /// Events, in file order.
     public var events: [ScenarioEvent]
     /// How people act.
@@ -38,7 +40,8 @@ public struct Scenario: Sendable {
     public init(
         name: String, description: String? = nil, startEpoch: Int64 = 0, horizon: Seconds, seed: UInt64 = 1,
         tenant: Tenant, roles: [RoleDefinition], referencedRoles: [RoleIndex], policies: PolicySet = PolicySet(),
-        assignments: [Assignment] = [], requests: [ActivationRequest] = [], events: [ScenarioEvent] = [],
+        assignments: [Assignment] = [], requests: [ActivationRequest] = [], taskGenerators: [TaskGenerator] = [],
+        events: [ScenarioEvent] = [],
         behaviour: Behaviour = Behaviour(), variants: [VariantInfo] = [], assertions: [MetricAssertion] = []
     ) {
         self.name = name
@@ -52,6 +55,7 @@ public struct Scenario: Sendable {
         self.policies = policies
         self.assignments = assignments
         self.requests = requests
+        self.taskGenerators = taskGenerators
         self.events = events
         self.behaviour = behaviour
         self.variants = variants

@@ -172,7 +172,7 @@ class Gen:
             return a
 
         self.derived = []
-        assignments = [assignment() for _ in range(r.randint(2, 7))]
+        assignments = [assignment() for _ in range(r.randint(3, 8))]
         # make sure some eligibility exists
         if not any(a["type"] == "eligible" for a in assignments):
             assignments[0]["type"] = "eligible"
@@ -218,7 +218,7 @@ class Gen:
         events = []
         left = set()
         pairs = [(a["principal"], a["role"]) for a in assignments]
-        for _ in range(r.randint(0, 8)):
+        for _ in range(r.randint(0, 10)):
             k = r.random()
             x = r.random()
             t = pick() if x < 0.4 else (r.choice(times) if x < 0.7 else r.choice(self.derived))

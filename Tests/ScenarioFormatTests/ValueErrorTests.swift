@@ -138,7 +138,7 @@ import TenantModel
         #expect(assignment.start == 40 * 86_400)
     }
 
-    /// Reviews and task generators are in the contract's key list but not simulated yet.
+    /// Reviews are in the contract's key list but not simulated yet; a task generator needs a duration.
     @Test func reviewsAndTasksAreRefusedClearly() {
         let found = errors(in: """
             start: 2026-03-02T00:00:00Z
@@ -151,7 +151,7 @@ import TenantModel
             """)
         #expect(found.count == 2, "\(found.map(\.description))")
         guard found.count == 2 else { return }
-        expect(found[0], line: 5, column: 12, path: "workload[0].tasks", "task generators ('tasks') are not simulated")
+        expect(found[0], line: 5, column: 12, path: "workload[0].tasks", "missing required key 'duration' (a duration or a distribution)")
         expect(found[1], line: 7, column: 5, path: "reviews[0]", "access reviews are not simulated")
     }
 

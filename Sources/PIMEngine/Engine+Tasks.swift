@@ -1,0 +1,157 @@
+import SimKernel
+import TenantModel
+
+extension Engine {
+    /// Deactivation is refused in the first five minutes of an activation (S-ACTIVATE).
+    static var minimumActivationBeforeDeactivation: SimTime { 300 }
+
+    /// The key of a (generator, user) arrival process.
+    static func processKey(_ generator: Int32, _ user: Int32) -> UInt64 {
+        UInt64(UInt32(bitPattern: generator)) << 32 | UInt64(UInt32(bitPattern: user))
+    }
+
+    /// Schedules every generator's first arrival for each of its users.
+    mutating func seedTasks(_ queue: inout EventQueue<EngineEvent>) {
+        for (index, generator) in scenario.taskGenerators.enumerated() {
+            for user in generator.users {
+                scheduleArrival(Int32(index), user.rawValue, after: generator.from, &queue)
+            }
+        }
+    }
+
+    /// Draws the next gap of a Poisson process (in working time under a calendar) and schedules it.
+    mutating func scheduleArrival(_ generator: Int32, _ user: Int32, after time: SimTime, _ queue: inout EventQueue<EngineEvent>) {
+        let definition = scenario.taskGenerators[Int(generator)]
+        let key = Self.processKey(generator, user)
+        var stream = arrivalStreams[key] ?? streams.stream("task-arrivals", index: key)
+        let gap = max(1, DurationDistribution.exponential(mean: Double(definition.every)).sample(&stream))
+        arrivalStreams[key] = stream
+        let arrival: SimTime
+        if let calendar = definition.calendar {
+            arrival = calendar.addingWorkingTime(gap, to: scenario.startEpoch + time) - scenario.startEpoch
+        } else {
+            arrival = time + gap
+        }
+        guard arrival < min(definition.until ?? scenario.horizon, scenario.horizon) else { return }
+        queue.schedule(.taskArrival(generator: generator, user: user), at: arrival, phase: Phase.requests)
+    }
+
+    /// A task arrives: it reuses a role already held, waits on a pending request, or asks for one.
+    mutating func arrive(generator: Int32, user: Int32, now: SimTime, queue: inout EventQueue<EngineEvent>) {
+        guard enabled[Int(user)] else { return }
+        scheduleArrival(generator, user, after: now, &queue)
+        let definition = scenario.taskGenerators[Int(generator)]
+        let key = Self.processKey(generator, user)
+        var stream = durationStreams[key] ?? streams.stream("task-durations", index: key)
+        let duration = max(1, definition.duration.distribution.sample(&stream))
+        durationStreams[key] = stream
+        let id = Int32(tasks.count)
+        tasks.append(TaskSlot(generator: generator, user: user, role: definition.role.rawValue, arrival: now, duration: duration))
+        sink.record(.taskArrived(time: now, id: Int(id), generator: Int(generator), user: UserIndex(user), role: definition.role, duration: duration))
+        begin(task: id, now: now, queue: &queue)
+    }
+
+    mutating func begin(task id: Int32, now: SimTime, queue: inout EventQueue<EngineEvent>) {
+        let task = tasks[Int(id)]
+        guard task.status == .waiting else { return }
+        if !enabled[Int(task.user)] {
+            block(task: id, now: now, reason: .rejected)
+        } else if holds(task.user, task.role) {
+            start(task: id, now: now, queue: &queue)
+        } else if (pairs[pairKey(task.user, task.role)]?.pendingRequest ?? -1) >= 0 {
+            updatePair(task.user, task.role) { $0.waitingTasks.append(id) }
+        } else {
+            requestAccess(for: id, now: now, queue: &queue)
+        }
+    }
+
+    /// Prompts for MFA when the policy asks for it, then submits a request sized by the strategy.
+    mutating func requestAccess(for id: Int32, now: SimTime, queue: inout EventQueue<EngineEvent>) {
+        let task = tasks[Int(id)]
+        let settings = scenario.policies[RoleIndex(task.role)].activation
+        if settings.requireMFA {
+            let mfa = scenario.behaviour.mfa
+            var stream = mfaStreams[task.user] ?? streams.stream("mfa", index: UInt64(UInt32(bitPattern: task.user)))
+            let passed = !stream.bernoulli(mfa.failureRate)
+            mfaStreams[task.user] = stream
+            sink.record(.mfaPrompt(time: now, user: UserIndex(task.user), role: RoleIndex(task.role), passed: passed))
+            if !passed {
+                tasks[Int(id)].mfaAttempts += 1
+                if tasks[Int(id)].mfaAttempts < mfa.attempts {
+                    let retry = now + mfa.retryAfter
+                    if retry < scenario.horizon { queue.schedule(.taskRetry(id), at: retry, phase: Phase.requests) }
+                } else {
+                    block(task: id, now: now, reason: .mfaFailed)
+                }
+                return
+            }
+        }
+        let requested: SimTime
+        switch scenario.taskGenerators[Int(task.generator)].strategy {
+        case .taskLength(let slack): requested = task.duration + slack
+        case .maximum: requested = settings.maxDuration
+        }
+        updatePair(task.user, task.role) { $0.waitingTasks.append(id) }
+        submit(user: task.user, role: task.role, duration: requested, forTask: true, now: now, queue: &queue)
+    }
+
+    mutating func start(task id: Int32, now: SimTime, queue: inout EventQueue<EngineEvent>) {
+        let task = tasks[Int(id)]
+        tasks[Int(id)].status = .running
+        updatePair(task.user, task.role) { $0.runningTasks += 1 }
+        sink.record(.taskStarted(time: now, id: Int(id), waited: now - task.arrival))
+        let end = now + task.duration
+        if end < scenario.horizon { queue.schedule(.taskEnd(id), at: end, phase: Phase.stateChanges) }
+    }
+
+    mutating func block(task id: Int32, now: SimTime, reason: TaskBlockReason) {
+        tasks[Int(id)].status = .blocked
+        sink.record(.taskBlocked(time: now, id: Int(id), reason: reason))
+    }
+
+    mutating func startWaitingTasks(_ user: Int32, _ role: Int32, now: SimTime, queue: inout EventQueue<EngineEvent>) {
+        guard let waiting = pairs[pairKey(user, role)]?.waitingTasks, !waiting.isEmpty else { return }
+        updatePair(user, role) { $0.waitingTasks.removeAll() }
+        for id in waiting { start(task: id, now: now, queue: &queue) }
+    }
+
+    mutating func blockWaitingTasks(_ user: Int32, _ role: Int32, now: SimTime, reason: TaskBlockReason) {
+        guard let waiting = pairs[pairKey(user, role)]?.waitingTasks, !waiting.isEmpty else { return }
+        updatePair(user, role) { $0.waitingTasks.removeAll() }
+        for id in waiting { block(task: id, now: now, reason: reason) }
+    }
+
+    /// A task's work is done; the user may deactivate an activation made for tasks (never in its first 5 minutes).
+    mutating func finish(task id: Int32, now: SimTime, queue: inout EventQueue<EngineEvent>) {
+        let task = tasks[Int(id)]
+        guard task.status == .running else { return }
+        tasks[Int(id)].status = .done
+        updatePair(task.user, task.role) { $0.runningTasks -= 1 }
+        sink.record(.taskFinished(time: now, id: Int(id)))
+        guard let state = pairs[pairKey(task.user, task.role)], state.runningTasks == 0, state.activation >= 0,
+              activations[Int(state.activation)].forTask, enabled[Int(task.user)] else { return }
+        let definition = scenario.taskGenerators[Int(task.generator)]
+        let probability = definition.deactivateEarly ?? scenario.behaviour.deactivateEarly
+        let key = Self.processKey(task.generator, task.user)
+        var stream = deactivationStreams[key] ?? streams.stream("deactivate-early", index: key)
+        let deactivates = stream.bernoulli(probability)
+        deactivationStreams[key] = stream
+        guard deactivates else { return }
+        let at = max(now, activations[Int(state.activation)].start + Self.minimumActivationBeforeDeactivation)
+        if at < scenario.horizon { queue.schedule(.deactivate(state.activation), at: at, phase: Phase.stateChanges) }
+    }
+
+    /// The user deactivates, unless a new task has started to use the role meanwhile.
+    mutating func deactivate(_ activation: Int32, now: SimTime) {
+        let slot = activations[Int(activation)]
+        guard slot.live, (pairs[pairKey(slot.user, slot.role)]?.runningTasks ?? 0) == 0 else { return }
+        endActivation(activation, now: now, reason: .deactivated)
+    }
+
+    /// Tasks still waiting at the horizon, reported before the final record.
+    mutating func reportUnresolvedTasks() {
+        for id in tasks.indices where tasks[id].status == .waiting {
+            sink.record(.taskBlocked(time: scenario.horizon, id: id, reason: .pendingAtHorizon))
+        }
+    }
+}
