@@ -15,6 +15,24 @@ public struct CoreMetrics: Sendable, Equatable {
         public var eligibleSeconds: Int64
         /// User-seconds it was held through a standing path.
         public var standingSeconds: Int64
+        /// User-seconds it was held while none of the user's tasks needed it.
+        public var idleSeconds: Int64 = 0
+        /// User-seconds a task under way needed it but the user did not hold it.
+        public var uncoveredSeconds: Int64 = 0
+    }
+
+    /// Per-user figures over privileged roles.
+    public struct UserFigures: Sendable, Equatable {
+        /// The user.
+        public var user: UserIndex
+        /// Role-seconds of privileged roles held.
+        public var privilegedSeconds: Int64 = 0
+        /// The part held through a standing path.
+        public var standingSeconds: Int64 = 0
+        /// The part held while no task of the user needed the role.
+        public var idleSeconds: Int64 = 0
+        /// Creates zero figures for `user`.
+        public init(user: UserIndex) { self.user = user }
     }
 
     /// Outcomes of activation requests.
@@ -51,6 +69,15 @@ public struct CoreMetrics: Sendable, Equatable {
     public var activations: Activations
     /// Assignments at the horizon whose principal is a disabled user.
     public var orphanedAssignments: Int
+    /// Users with privileged time, in user order.
+    public var users: [UserFigures] = []
+    /// Users eligible for some role at some time.
+    public var eligibleUsers = 0
+
+    /// Privileged role-seconds held while no task needed them.
+    public var idlePrivilegedSeconds: Int64 { roles.filter(\.privileged).reduce(0) { $0 + $1.idleSeconds } }
+    /// Seconds of task work done without holding the role the task needed.
+    public var uncoveredTaskSeconds: Int64 { roles.reduce(0) { $0 + $1.uncoveredSeconds } }
 
     /// Privileged hours held only through activations, in seconds.
     public var privilegedJITSeconds: Int64 { privilegedTotalSeconds - privilegedStandingSeconds }

@@ -16,6 +16,10 @@ public struct CoreMetricsFold: TraceSink {
     private var activeSeconds: [Int64]
     private var eligibleSeconds: [Int64]
     private var standingSeconds: [Int64]
+    private var idleSeconds: [Int64]
+    private var uncoveredSeconds: [Int64]
+    private var userFigures: [Int32: CoreMetrics.UserFigures] = [:]
+    private var everEligible = Set<Int32>()
     /// Privileged roles each user holds through a standing path right now.
     private var standingRolesPerUser: [Int32]
     private var standingAdmins = StepStatistic()
@@ -32,6 +36,8 @@ public struct CoreMetricsFold: TraceSink {
         activeSeconds = Array(repeating: 0, count: scenario.roles.count)
         eligibleSeconds = activeSeconds
         standingSeconds = activeSeconds
+        idleSeconds = activeSeconds
+        uncoveredSeconds = activeSeconds
         standingRolesPerUser = Array(repeating: 0, count: scenario.tenant.users.count)
     }
 
@@ -60,7 +66,8 @@ public struct CoreMetricsFold: TraceSink {
         globalAdmins.advance(to: time)
         let key = UInt64(UInt32(bitPattern: user)) << 32 | UInt64(UInt32(bitPattern: role))
         let old = ledgers[key] ?? PairLedger()
-        accumulate(old, role: role, until: time)
+        accumulate(old, user: user, role: role, until: time)
+        if state.contains(.eligible) { everEligible.insert(user) }
         if privileged[Int(role)] && old.state.contains(.standing) != state.contains(.standing) {
             let before = standingRolesPerUser[Int(user)]
             let after = before + (state.contains(.standing) ? 1 : -1)
@@ -74,19 +81,31 @@ public struct CoreMetricsFold: TraceSink {
         ledgers[key] = PairLedger(state: state, since: time)
     }
 
-    private mutating func accumulate(_ ledger: PairLedger, role: Int32, until time: SimTime) {
+    private mutating func accumulate(_ ledger: PairLedger, user: Int32, role: Int32, until time: SimTime) {
         let span = time - ledger.since
         guard span > 0 else { return }
-        if ledger.state.contains(.holds) { activeSeconds[Int(role)] += span }
-        if ledger.state.contains(.standing) { standingSeconds[Int(role)] += span }
-        if ledger.state.contains(.eligible) { eligibleSeconds[Int(role)] += span }
+        let state = ledger.state
+        let holds = state.contains(.holds)
+        let inUse = state.contains(.inUse)
+        if holds { activeSeconds[Int(role)] += span }
+        if state.contains(.standing) { standingSeconds[Int(role)] += span }
+        if state.contains(.eligible) { eligibleSeconds[Int(role)] += span }
+        if holds && !inUse { idleSeconds[Int(role)] += span }
+        if inUse && !holds { uncoveredSeconds[Int(role)] += span }
+        if holds && privileged[Int(role)] {
+            var figures = userFigures[user] ?? CoreMetrics.UserFigures(user: UserIndex(user))
+            figures.privilegedSeconds += span
+            if state.contains(.standing) { figures.standingSeconds += span }
+            if !inUse { figures.idleSeconds += span }
+            userFigures[user] = figures
+        }
     }
 
     private mutating func finish(horizon: SimTime) {
         guard !finished else { return }
         finished = true
         for (key, ledger) in ledgers {
-            accumulate(ledger, role: Int32(truncatingIfNeeded: key & 0xFFFF_FFFF), until: horizon)
+            accumulate(ledger, user: Int32(truncatingIfNeeded: key >> 32), role: Int32(truncatingIfNeeded: key & 0xFFFF_FFFF), until: horizon)
         }
         standingAdmins.finish(at: horizon)
         globalAdmins.finish(at: horizon)
@@ -104,13 +123,17 @@ public struct CoreMetricsFold: TraceSink {
             CoreMetrics.RoleFigures(
                 name: scenario[role].name, privileged: scenario[role].privileged,
                 activeSeconds: activeSeconds[role.int], eligibleSeconds: eligibleSeconds[role.int],
-                standingSeconds: standingSeconds[role.int]
+                standingSeconds: standingSeconds[role.int], idleSeconds: idleSeconds[role.int],
+                uncoveredSeconds: uncoveredSeconds[role.int]
             )
         }
-        return CoreMetrics(
+        var metrics = CoreMetrics(
             horizon: scenario.horizon, privilegedTotalSeconds: total, privilegedStandingSeconds: standing,
             roles: roles, standingAdmins: standingAdmins, globalAdmins: globalAdmins,
             activations: activations, orphanedAssignments: orphaned
         )
+        metrics.users = userFigures.keys.sorted().compactMap { userFigures[$0] }
+        metrics.eligibleUsers = everEligible.count
+        return metrics
     }
 }

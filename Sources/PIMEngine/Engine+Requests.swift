@@ -7,7 +7,8 @@ extension Engine {
 
     /// An explicit request of the workload: in the core, MFA always passes (a prompt is counted).
     mutating func submit(_ request: ActivationRequest, index: Int32, now: SimTime, queue: inout EventQueue<EngineEvent>) {
-        if scenario.policies[request.role].activation.requireMFA {
+        // A disabled account cannot sign in, so it sees no prompt.
+        if scenario.policies[request.role].activation.requireMFA && enabled[request.user.int] {
             sink.record(.mfaPrompt(time: now, user: request.user, role: request.role, passed: true))
         }
         submit(user: request.user.rawValue, role: request.role.rawValue, duration: request.duration, forTask: false, now: now, queue: &queue)

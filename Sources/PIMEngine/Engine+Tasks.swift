@@ -23,6 +23,14 @@ extension Engine {
     mutating func scheduleArrival(_ generator: Int32, _ user: Int32, after time: SimTime, _ queue: inout EventQueue<EngineEvent>) {
         let definition = scenario.taskGenerators[Int(generator)]
         let key = Self.processKey(generator, user)
+        if let arrivals = definition.arrivals {
+            let next = explicitArrivals[key, default: 0]
+            explicitArrivals[key] = next + 1
+            if next < arrivals.count, arrivals[next] < scenario.horizon {
+                queue.schedule(.taskArrival(generator: generator, user: user), at: arrivals[next], phase: Phase.requests)
+            }
+            return
+        }
         var stream = arrivalStreams[key] ?? streams.stream("task-arrivals", index: key)
         let gap = max(1, DurationDistribution.exponential(mean: Double(definition.every)).sample(&stream))
         arrivalStreams[key] = stream

@@ -20,6 +20,7 @@ struct Engine<Sink: TraceSink>: SimulationModel {
     var requests: [RequestSlot] = []
     var tasks: [TaskSlot] = []
     var arrivalStreams: [UInt64: RandomStream] = [:]
+    var explicitArrivals: [UInt64: Int] = [:]
     var durationStreams: [UInt64: RandomStream] = [:]
     var deactivationStreams: [UInt64: RandomStream] = [:]
     var mfaStreams: [Int32: RandomStream] = [:]

@@ -1,4 +1,5 @@
 import ExposureMetrics
+import PIMEngine
 import TenantModel
 
 /// `metrics.json`: the contract's keys (and a few more), built from `CoreMetrics`.
@@ -29,19 +30,98 @@ public enum MetricsDocument {
         }
     }
 
-    /// The whole document.
-    public static func json(_ metrics: CoreMetrics, run: RunInfo) -> JSONValue {
+    static func minutes(_ seconds: Int64) -> JSONValue { .number(Double(seconds) / 60) }
+
+    static func waits(_ summary: DurationSummary, full: Bool = false) -> JSONValue {
+        var members: [String: JSONValue] = [
+            "p50": minutes(summary.p50), "p90": minutes(summary.p90), "max": minutes(summary.max),
+        ]
+        if full {
+            members["mean"] = .number(summary.mean / 60)
+            members["count"] = .integer(Int64(summary.count))
+        }
+        return .object(members)
+    }
+
+    /// The whole document: the contract's core keys, and the friction and breakdown keys.
+    public static func json(_ metrics: CoreMetrics, friction: FrictionMetrics = FrictionMetrics(), scenario: Scenario? = nil, run: RunInfo) -> JSONValue {
         var roles: [String: JSONValue] = [:]
-        for role in metrics.roles {
+        for (index, role) in metrics.roles.enumerated() {
+            let roleIndex = scenario?.referencedRoles[index]
+            let breakdown = roleIndex.flatMap { friction.perRole[$0] }
             roles[role.name] = .object([
                 "activeHours": hours(role.activeSeconds),
                 "eligibleHours": hours(role.eligibleSeconds),
                 "standingHours": hours(role.standingSeconds),
+                "idleHours": hours(role.idleSeconds),
+                "uncoveredTaskHours": hours(role.uncoveredSeconds),
                 "privileged": .bool(role.privileged),
+                "activations": .integer(Int64(roleIndex.flatMap { friction.activationsPerRole[$0] } ?? 0)),
+                "tasks": .integer(Int64(breakdown?.tasks ?? 0)),
+                "blockedTasks": .integer(Int64(breakdown?.blocked ?? 0)),
+                "waitMinutes": waits(breakdown?.wait ?? DurationSummary([])),
             ])
         }
         let activations = metrics.activations
+        let weeks = Double(metrics.horizon) / 604_800
+        let granted = Double(activations.granted)
+        var sections = friction.tasks.blockedBy.reduce(into: [String: JSONValue]()) { $0[$1.key.rawValue] = .integer(Int64($1.value)) }
+        for reason in [TaskBlockReason.rejected, .denied, .expired, .cancelled, .mfaFailed] where sections[reason.rawValue] == nil {
+            sections[reason.rawValue] = .integer(0)
+        }
+        let frictionJSON: JSONValue = .object([
+            "tasks": .object([
+                "arrived": .integer(Int64(friction.tasks.arrived)),
+                "served": .integer(Int64(friction.tasks.served)),
+                "blocked": .integer(Int64(friction.tasks.blocked)),
+                "unresolved": .integer(Int64(friction.tasks.unresolved)),
+                "blockedBy": .object(sections),
+            ]),
+            "waitMinutes": {
+                guard case .object(var members) = waits(friction.wait, full: true) else { return .null }
+                members["weekday"] = waits(friction.weekdayWait, full: true)
+                members["weekend"] = waits(friction.weekendWait, full: true)
+                return .object(members)
+            }(),
+            "blockedTaskHours": hours(friction.blockedTaskSeconds),
+            "uncoveredTaskHours": hours(metrics.uncoveredTaskSeconds),
+            "taskHoursWithoutAccess": hours(friction.blockedTaskSeconds + metrics.uncoveredTaskSeconds),
+            "idlePrivilegedHours": hours(metrics.idlePrivilegedSeconds),
+            "activationsPerUserWeek": .number(metrics.eligibleUsers > 0 && weeks > 0 ? granted / (Double(metrics.eligibleUsers) * weeks) : 0),
+            "mfa": .object(["prompts": .integer(Int64(friction.mfaPrompts)), "failures": .integer(Int64(friction.mfaFailures))]),
+        ])
+        var approvals: [String: JSONValue] = [:]
+        var users: [String: JSONValue] = [:]
+        if let scenario {
+            for (approver, decisions) in friction.approvals {
+                approvals[scenario.tenant[approver].id] = .object([
+                    "approved": .integer(Int64(decisions.approved)), "denied": .integer(Int64(decisions.denied)),
+                ])
+            }
+            var figures: [UserIndex: CoreMetrics.UserFigures] = [:]
+            for entry in metrics.users { figures[entry.user] = entry }
+            let mentioned = Set(figures.keys).union(friction.activationsPerUser.keys).union(friction.perUser.keys)
+            for user in mentioned {
+                let held = figures[user] ?? CoreMetrics.UserFigures(user: user)
+                let tasks = friction.perUser[user]
+                let count = friction.activationsPerUser[user] ?? 0
+                users[scenario.tenant[user].id] = .object([
+                    "privilegedHours": hours(held.privilegedSeconds),
+                    "standingHours": hours(held.standingSeconds),
+                    "jitHours": hours(held.privilegedSeconds - held.standingSeconds),
+                    "idlePrivilegedHours": hours(held.idleSeconds),
+                    "activations": .integer(Int64(count)),
+                    "activationsPerWeek": .number(weeks > 0 ? Double(count) / weeks : 0),
+                    "tasks": .integer(Int64(tasks?.tasks ?? 0)),
+                    "blockedTasks": .integer(Int64(tasks?.blocked ?? 0)),
+                    "waitMinutes": waits(tasks?.wait ?? DurationSummary([])),
+                ])
+            }
+        }
         return .object([
+            "friction": frictionJSON,
+            "approvals": .object(approvals),
+            "users": .object(users),
             "privilegedHours": .object([
                 "total": hours(metrics.privilegedTotalSeconds),
                 "standing": hours(metrics.privilegedStandingSeconds),

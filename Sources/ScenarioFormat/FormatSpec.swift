@@ -117,6 +117,15 @@ enum FormatSpec {
         .optional("at", "a time"),
         .optional("activate", "{user, role, duration}"),
         .optional("tasks", "a task generator"),
+        .optional("task", "{user, role, duration}: one task at 'at'"),
+    ])
+
+    static let task = MapSpec(what: "a task (a map)", keys: [
+        .required("user", "a user id"),
+        .required("role", "the role the task needs"),
+        .required("duration", "a duration or a distribution"),
+        .optional("activation", "{strategy: taskLength | maximum, slack}"),
+        .optional("deactivateEarly", "a probability"),
     ])
 
     static let activate = MapSpec(what: "an activation request (a map)", keys: [

@@ -83,6 +83,20 @@ extension ScenarioDecoder {
                 if let generator = decodeTasks(tasks, origin: item.path.description) { generators.append(generator) }
                 continue
             }
+            if let task = map["task"] {
+                if map.has("activate") {
+                    context.error("a workload item is either 'activate' or 'task', not both", at: item)
+                    continue
+                }
+                guard let atValue = map["at"] else {
+                    context.error("a task needs 'at', the time it arrives", at: item)
+                    continue
+                }
+                if let at = eventTime(atValue), let generator = decodeTask(task, at: at, origin: item.path.description) {
+                    generators.append(generator)
+                }
+                continue
+            }
             guard let activate = map["activate"] else {
                 context.error("a workload item needs 'activate' (with 'at') or 'tasks'", at: item)
                 continue
@@ -141,27 +155,44 @@ extension ScenarioDecoder {
         if let until, until <= from, let entry = map["until"] {
             context.error("'until' must be after 'from'", at: entry)
         }
-        var strategy = ActivationStrategy.taskLength(slack: 0)
-        if let entry = map["activation"] {
-            if let body = context.map(entry, FormatSpec.activationStrategy), let kindValue = body["strategy"],
-               let kind = context.identifier(kindValue, what: "taskLength or maximum") {
-                switch kind {
-                case "taskLength":
-                    strategy = .taskLength(slack: body["slack"].flatMap { context.duration($0) } ?? 0)
-                case "maximum":
-                    if let slack = body["slack"] { context.error("'slack' applies only to the taskLength strategy", at: slack) }
-                    strategy = .maximum
-                default:
-                    context.error("unknown activation strategy '\(kind)'\(Suggestions.hint(for: kind, in: ["taskLength", "maximum"])) (expected taskLength or maximum)", at: kindValue)
-                }
-            }
-        }
+        let strategy = map["activation"].map { decodeStrategy($0) } ?? .taskLength(slack: 0)
         let deactivateEarly = map["deactivateEarly"].flatMap { context.number($0, in: 0...1, what: "deactivateEarly") }
         guard let role, let every, let duration else { return nil }
         return TaskGenerator(
             users: users, role: role, every: every, duration: duration, calendar: calendar, from: from, until: until,
             strategy: strategy, deactivateEarly: deactivateEarly, origin: origin
         )
+    }
+
+    /// `{at, task: {user, role, duration, activation, deactivateEarly}}`: one task at a given time.
+    func decodeTask(_ value: Value, at: Seconds, origin: String) -> TaskGenerator? {
+        guard let map = context.map(value, FormatSpec.task) else { return nil }
+        let user = map["user"].flatMap { userReference($0) }
+        let role = map["role"].flatMap { roleReference($0) }
+        let duration = map["duration"].flatMap { decodeDurationSpec($0) }
+        let strategy = map["activation"].map { decodeStrategy($0) } ?? .taskLength(slack: 0)
+        let deactivateEarly = map["deactivateEarly"].flatMap { context.number($0, in: 0...1, what: "deactivateEarly") }
+        guard let user, let role, let duration else { return nil }
+        return TaskGenerator(
+            users: [user], role: role, every: 1, duration: duration, strategy: strategy,
+            deactivateEarly: deactivateEarly, arrivals: [at], origin: origin
+        )
+    }
+
+    /// `{strategy: taskLength, slack: 15m}` or `{strategy: maximum}`.
+    func decodeStrategy(_ entry: Value) -> ActivationStrategy {
+        guard let body = context.map(entry, FormatSpec.activationStrategy), let kindValue = body["strategy"],
+              let kind = context.identifier(kindValue, what: "taskLength or maximum") else { return .taskLength(slack: 0) }
+        switch kind {
+        case "taskLength":
+            return .taskLength(slack: body["slack"].flatMap { context.duration($0) } ?? 0)
+        case "maximum":
+            if let slack = body["slack"] { context.error("'slack' applies only to the taskLength strategy", at: slack) }
+            return .maximum
+        default:
+            context.error("unknown activation strategy '\(kind)'\(Suggestions.hint(for: kind, in: ["taskLength", "maximum"])) (expected taskLength or maximum)", at: kindValue)
+            return .taskLength(slack: 0)
+        }
     }
 
     func decodeEvents(_ value: Value) -> [ScenarioEvent] {

@@ -26,6 +26,8 @@ public struct TaskGenerator: Sendable, Equatable {
     public var strategy: ActivationStrategy
     /// The probability a user deactivates when the task is done (overrides `behaviour.deactivateEarly`).
     public var deactivateEarly: Double?
+    /// Explicit arrival times, in order, instead of a Poisson process (from `task:` items).
+    public var arrivals: [Seconds]?
     /// Where it was written, such as `workload[3]`.
     public var origin: String
 
@@ -33,8 +35,9 @@ public struct TaskGenerator: Sendable, Equatable {
     public init(
         users: [UserIndex], role: RoleIndex, every: Seconds, duration: DurationSpec, calendar: WorkCalendar? = nil,
         from: Seconds = 0, until: Seconds? = nil, strategy: ActivationStrategy = .taskLength(slack: 0),
-        deactivateEarly: Double? = nil, origin: String = ""
+        deactivateEarly: Double? = nil, arrivals: [Seconds]? = nil, origin: String = ""
     ) {
+        self.arrivals = arrivals
         self.users = users
         self.role = role
         self.every = every

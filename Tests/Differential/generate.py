@@ -79,6 +79,13 @@ class Gen:
         horizon_txt = r.choice(["%dd" % days, "P%dD" % days, "%dh" % (days * 24)])
 
         users = NAMES[: r.randint(3, 8)]
+        generated = None
+        if r.random() < 0.1:  # a `generate` entry instead of some named users
+            n = r.randint(1, 11)
+            w = len(str(n))
+            generated = n
+            users = users[:r.randint(1, 3)] + ["staff%0*d" % (w, i) for i in range(1, n + 1)]
+            users = users[:8]
         ngroups = r.randint(0, 3)
         groups = []
         for g in GROUPS[:ngroups]:
@@ -156,6 +163,8 @@ class Gen:
                 if k < 0.3:
                     start = r.choice([s for s in pool if s >= default_start] or [default_start])
                     a["start"] = self.time(start)
+                elif k < 0.35:  # a start before the event's time: in effect from the event
+                    a["start"] = self.time(r.choice([s for s in pool if s <= default_start]))
             k = r.random()
             end = None
             if k < 0.35:
@@ -191,7 +200,9 @@ class Gen:
             else:
                 q = r.choice(requests)
                 t = q["t"] + r.choice([0, resp]) + min(q["d"], maxdurs[q["role"]])
-            if t >= H:
+            if r.random() < 0.05:  # decision or expiry exactly at the horizon
+                t = H - r.choice([resp, 24 * H_])
+            if t >= H or t < 0:
                 t = H if r.random() < 0.1 else pick()
             elig = [a for a in assignments if a["type"] == "eligible"]
             if elig and r.random() < 0.85:
@@ -244,7 +255,8 @@ class Gen:
                 rem = r.sample(users, r.randint(0, 2))
                 if focus and r.random() < 0.6:
                     rem.append(focus["user"])
-                rem = [u for u in dict.fromkeys(rem) if u not in add]
+                if r.random() < 0.9:
+                    rem = [u for u in dict.fromkeys(rem) if u not in add]
                 if not add and not rem:
                     add = [r.choice(users)]
                 parts = ["group: %s" % g["id"]]
@@ -277,7 +289,9 @@ class Gen:
         out.append("start: %s" % start_txt)
         out.append("horizon: %s" % horizon_txt)
         out.append("tenant:")
-        out.append("  users: [%s]" % ", ".join("{id: %s}" % u for u in users))
+        named = [u for u in users if not u.startswith("staff")]
+        out.append("  users: [%s]" % ", ".join(["{id: %s}" % u for u in named] + (
+            ["{generate: {count: %d, prefix: staff}}" % generated] if generated else [])))
         if groups:
             out.append("  groups:")
             for g in groups:

@@ -214,8 +214,8 @@ class Model:
             self.scheduled.add(t)
             heapq.heappush(self.heap, t)
 
-    def schedule_assignment(self, a):
-        self.schedule(max(a["start"], 0))
+    def schedule_assignment(self, a, now=0):
+        self.schedule(max(a["start"], now))
         if a["end"] is not None:
             self.schedule(a["end"])
 
@@ -263,7 +263,7 @@ class Model:
             elif "assign" in e:
                 a = self.make_assignment(e["assign"], t)
                 self.assignments.append(a)
-                self.schedule_assignment(a)
+                self.schedule_assignment(a, t)
             elif "remove" in e:
                 spec = e["remove"]
                 for a in self.assignments:

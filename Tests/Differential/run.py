@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Differential test: generated scenarios, independent model versus pimsim.
 
-Usage: run.py [N] [--from K] [--keep-all]
+Usage: [PIMSIM=BINARY] run.py [N] [--from K]
   runs seeds K..K+N-1 (default 1..300), prints the differing keys of each failing seed and
   "N passed, M failed"; failing scenarios are kept in /tmp/differential-failures/.
 """
@@ -20,7 +20,7 @@ import generate  # noqa: E402
 import model  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
-PIMSIM = os.path.join(ROOT, ".build", "debug", "pimsim")
+PIMSIM = os.environ.get("PIMSIM") or os.path.join(ROOT, ".build", "debug", "pimsim")
 FAILDIR = "/tmp/differential-failures"
 RTOL = 1e-9
 
