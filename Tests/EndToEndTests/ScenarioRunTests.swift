@@ -5,7 +5,7 @@ import TestSupport
 
 @Suite("pimsim run, end to end")
 struct ScenarioRunTests {
-    static let scenarios = ["quickstart", "jit-migration", "leaver-approvals"]
+    static let scenarios = ["quickstart", "jit-migration", "leaver-approvals", "weekend-approvals"]
 
     @Test("each scenario's metrics.json matches its reviewed golden file", arguments: scenarios)
     func golden(name: String) throws {
