@@ -73,6 +73,8 @@ public struct CoreMetrics: Sendable, Equatable {
     public var users: [UserFigures] = []
     /// Users eligible for some role at some time.
     public var eligibleUsers = 0
+    /// `assign` events refused because they broke their role's assignment rule.
+    public var refusedAssignments = 0
 
     /// Privileged role-seconds held while no task needed them.
     public var idlePrivilegedSeconds: Int64 { roles.filter(\.privileged).reduce(0) { $0 + $1.idleSeconds } }

@@ -20,6 +20,7 @@ public struct CoreMetricsFold: TraceSink {
     private var uncoveredSeconds: [Int64]
     private var userFigures: [Int32: CoreMetrics.UserFigures] = [:]
     private var everEligible = Set<Int32>()
+    private var refusedAssignments = 0
     /// Privileged roles each user holds through a standing path right now.
     private var standingRolesPerUser: [Int32]
     private var standingAdmins = StepStatistic()
@@ -52,6 +53,7 @@ public struct CoreMetricsFold: TraceSink {
         case .requestCancelled: activations.cancelled += 1
         case .activationStarted: activations.granted += 1
         case .requestDenied: activations.denied += 1
+        case .assignmentRefused: refusedAssignments += 1
         case .finished(let horizon, let pending, let orphanedAssignments):
             activations.pending = pending.count
             orphaned = orphanedAssignments.count
@@ -134,6 +136,7 @@ public struct CoreMetricsFold: TraceSink {
         )
         metrics.users = userFigures.keys.sorted().compactMap { userFigures[$0] }
         metrics.eligibleUsers = everEligible.count
+        metrics.refusedAssignments = refusedAssignments
         return metrics
     }
 }

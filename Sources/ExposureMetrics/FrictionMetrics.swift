@@ -44,6 +44,8 @@ public struct FrictionMetrics: Sendable, Equatable {
     public var mfaPrompts = 0
     /// See `mfaPrompts`.
     public var mfaFailures = 0
+    /// Deactivations refused (asked for in an activation's first five minutes).
+    public var deactivationsRefused = 0
     /// Decisions per approver.
     public var approvals: [UserIndex: Decisions] = [:]
     /// Granted activations per user and per role.
@@ -119,6 +121,8 @@ public struct FrictionFold: TraceSink {
         case .mfaPrompt(_, _, _, let passed):
             metrics.mfaPrompts += 1
             if !passed { metrics.mfaFailures += 1 }
+        case .deactivationRefused:
+            metrics.deactivationsRefused += 1
         case .requestApproved(_, _, let approver):
             metrics.approvals[approver, default: FrictionMetrics.Decisions()].approved += 1
         case .requestDenied(_, _, let approver):

@@ -8,7 +8,7 @@ extension Engine {
     /// An explicit request of the workload: in the core, MFA always passes (a prompt is counted).
     mutating func submit(_ request: ActivationRequest, index: Int32, now: SimTime, queue: inout EventQueue<EngineEvent>) {
         // A disabled account cannot sign in, so it sees no prompt.
-        if scenario.policies[request.role].activation.requireMFA && enabled[request.user.int] {
+        if policies[request.role].activation.promptsForMFA && enabled[request.user.int] {
             sink.record(.mfaPrompt(time: now, user: request.user, role: request.role, passed: true))
         }
         submit(user: request.user.rawValue, role: request.role.rawValue, duration: request.duration, forTask: false, now: now, queue: &queue)
@@ -39,7 +39,7 @@ extension Engine {
             return
         }
 
-        let settings = scenario.policies[RoleIndex(role)].activation
+        let settings = policies[RoleIndex(role)].activation
         guard settings.requireApproval else {
             grant(request: id, now: now, queue: &queue)
             return
@@ -171,7 +171,7 @@ extension Engine {
     mutating func grant(request id: Int32, now: SimTime, queue: inout EventQueue<EngineEvent>) {
         let slot = requests[Int(id)]
         requests[Int(id)].status = .granted
-        let maximum = scenario.policies[RoleIndex(slot.role)].activation.maxDuration
+        let maximum = policies[RoleIndex(slot.role)].activation.maxDuration
         let end = now + min(slot.duration, maximum)
         let activation = Int32(activations.count)
         activations.append(ActivationSlot(user: slot.user, role: slot.role, start: now, live: true, forTask: slot.forTask))

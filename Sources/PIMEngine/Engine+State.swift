@@ -101,6 +101,12 @@ extension Engine {
             for user in add { join(user.rawValue, group: group, now: now) }
             for user in remove { part(user.rawValue, group: group, now: now) }
         case .assign(let assignment):
+            var effective = assignment
+            effective.start = max(assignment.start, now)
+            if policies.enforceAssignmentRules, let violation = policies.ruleViolation(effective) {
+                sink.record(.assignmentRefused(time: now, assignment: assignment, reason: violation))
+                return
+            }
             let id = Int32(assignments.count)
             assignments.append(assignment)
             assignmentSlots.append(AssignmentSlot())
@@ -109,6 +115,9 @@ extension Engine {
             for index in assignments.indices where filter.matches(assignments[index]) && !assignmentSlots[index].ended {
                 endAssignment(Int32(index), now: now, reason: .removed)
             }
+        case .policy(let role, let next):
+            policies = next
+            sink.record(.policyChanged(time: now, role: role))
         }
     }
 

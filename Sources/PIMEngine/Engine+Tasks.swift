@@ -76,8 +76,8 @@ extension Engine {
     /// Prompts for MFA when the policy asks for it, then submits a request sized by the strategy.
     mutating func requestAccess(for id: Int32, now: SimTime, queue: inout EventQueue<EngineEvent>) {
         let task = tasks[Int(id)]
-        let settings = scenario.policies[RoleIndex(task.role)].activation
-        if settings.requireMFA {
+        let settings = policies[RoleIndex(task.role)].activation
+        if settings.promptsForMFA {
             let mfa = scenario.behaviour.mfa
             var stream = mfaStreams[task.user] ?? streams.stream("mfa", index: UInt64(UInt32(bitPattern: task.user)))
             let passed = !stream.bernoulli(mfa.failureRate)
@@ -94,13 +94,53 @@ extension Engine {
                 return
             }
         }
+        // Writing a justification and finding a ticket take time before the request goes in.
+        let behaviour = scenario.behaviour
+        let preparation = (settings.requireJustification ? behaviour.justificationTime : 0) + (settings.requireTicket ? behaviour.ticketTime : 0)
+        if preparation > 0 {
+            tasks[Int(id)].preparing = true
+            let submitAt = now + preparation
+            if submitAt < scenario.horizon { queue.schedule(.taskSubmit(id), at: submitAt, phase: Phase.requests) }
+            return
+        }
+        submitRequest(for: id, now: now, queue: &queue)
+    }
+
+    /// The prepared request goes in, unless the role was obtained meanwhile (the task then joins it).
+    mutating func submitPrepared(task id: Int32, now: SimTime, queue: inout EventQueue<EngineEvent>) {
+        guard tasks[Int(id)].status == .waiting, tasks[Int(id)].preparing else { return }
+        tasks[Int(id)].preparing = false
+        let task = tasks[Int(id)]
+        if !enabled[Int(task.user)] {
+            block(task: id, now: now, reason: .rejected)
+        } else if holds(task.user, task.role) {
+            start(task: id, now: now, queue: &queue)
+        } else if (pairs[pairKey(task.user, task.role)]?.pendingRequest ?? -1) >= 0 {
+            updatePair(task.user, task.role) { $0.waitingTasks.append(id) }
+        } else {
+            submitRequest(for: id, now: now, queue: &queue)
+        }
+    }
+
+    mutating func submitRequest(for id: Int32, now: SimTime, queue: inout EventQueue<EngineEvent>) {
+        let task = tasks[Int(id)]
         let requested: SimTime
         switch scenario.taskGenerators[Int(task.generator)].strategy {
         case .taskLength(let slack): requested = task.duration + slack
-        case .maximum: requested = settings.maxDuration
+        case .maximum: requested = policies[RoleIndex(task.role)].activation.maxDuration
         }
         updatePair(task.user, task.role) { $0.waitingTasks.append(id) }
         submit(user: task.user, role: task.role, duration: requested, forTask: true, now: now, queue: &queue)
+    }
+
+    /// An explicit early deactivation: refused in the first five minutes of the activation.
+    mutating func requestDeactivation(_ request: DeactivationRequest, now: SimTime) {
+        guard let activation = pairs[pairKey(request.user.rawValue, request.role.rawValue)]?.activation, activation >= 0 else { return }
+        if now - activations[Int(activation)].start < Self.minimumActivationBeforeDeactivation {
+            sink.record(.deactivationRefused(time: now, user: request.user, role: request.role))
+            return
+        }
+        endActivation(activation, now: now, reason: .deactivated)
     }
 
     mutating func start(task id: Int32, now: SimTime, queue: inout EventQueue<EngineEvent>) {

@@ -14,6 +14,8 @@ struct Engine<Sink: TraceSink>: SimulationModel {
     /// The sink receiving the trace; read it back after `run`.
     var sink: Sink
 
+    /// The role settings in effect (changed by `policy` events).
+    var policies: PolicySet
     var assignments: [Assignment]
     var assignmentSlots: [AssignmentSlot]
     var activations: [ActivationSlot] = []
@@ -42,6 +44,7 @@ struct Engine<Sink: TraceSink>: SimulationModel {
         self.scenario = scenario
         self.streams = RandomStreams(seed: seed)
         self.sink = sink
+        policies = scenario.policies
         assignments = scenario.assignments
         assignmentSlots = Array(repeating: AssignmentSlot(), count: scenario.assignments.count)
         let userCount = scenario.tenant.users.count
@@ -63,6 +66,9 @@ struct Engine<Sink: TraceSink>: SimulationModel {
         }
         for (index, request) in scenario.requests.enumerated() where request.at < scenario.horizon {
             queue.schedule(.request(Int32(index)), at: request.at, phase: Phase.requests)
+        }
+        for (index, request) in scenario.deactivations.enumerated() where request.at < scenario.horizon {
+            queue.schedule(.deactivationRequest(Int32(index)), at: request.at, phase: Phase.requests)
         }
         seedTasks(&queue)
     }
@@ -92,6 +98,8 @@ struct Engine<Sink: TraceSink>: SimulationModel {
         case .taskRetry(let id): begin(task: id, now: now, queue: &queue)
         case .taskEnd(let id): finish(task: id, now: now, queue: &queue)
         case .deactivate(let id): deactivate(id, now: now)
+        case .deactivationRequest(let index): requestDeactivation(scenario.deactivations[Int(index)], now: now)
+        case .taskSubmit(let id): submitPrepared(task: id, now: now, queue: &queue)
         }
     }
 

@@ -13,6 +13,8 @@ enum EngineEvent {
     case taskRetry(Int32)
     case taskEnd(Int32)
     case deactivate(Int32)
+    case deactivationRequest(Int32)
+    case taskSubmit(Int32)
 }
 
 /// Contract rule 6: state changes, then approval decisions, then new requests.
@@ -48,6 +50,8 @@ struct TaskSlot {
     let duration: SimTime
     var status: Status = .waiting
     var mfaAttempts = 0
+    /// The request being written (justification, ticket): submitted by a `taskSubmit` event.
+    var preparing = false
 }
 
 /// A request as the engine tracks it.

@@ -116,6 +116,12 @@ public enum TraceRecord: Sendable {
     case taskFinished(time: SimTime, id: Int)
     /// The user was prompted for MFA before an activation request.
     case mfaPrompt(time: SimTime, user: UserIndex, role: RoleIndex, passed: Bool)
+    /// The role settings changed (for `role`, or for every role when nil).
+    case policyChanged(time: SimTime, role: RoleIndex?)
+    /// An `assign` event broke its role's assignment rule and PIM refused it.
+    case assignmentRefused(time: SimTime, assignment: Assignment, reason: String)
+    /// A user asked to deactivate within the first five minutes of an activation: refused.
+    case deactivationRefused(time: SimTime, user: UserIndex, role: RoleIndex)
     /// A user's access to a role changed; the state holds from `time` until the next change.
     case accessChanged(time: SimTime, user: UserIndex, role: RoleIndex, state: AccessState)
     /// The horizon was reached; the final state.

@@ -85,6 +85,22 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
         case .userDisabled(let time, let user):
             emit(time, "Disable account", category: "UserManagement", service: "Core Directory", operation: "Update",
                  by: .scenario, correlation: identity.guid("disable", UInt64(user.rawValue)), targets: [userTarget(user)])
+        case .policyChanged(let time, let role):
+            let target: JSONValue = role.map { roleTarget($0) } ?? .object(["displayName": .string("All roles"), "type": .string("Policy")])
+            emit(time, "Update role setting in PIM", operation: "Update", by: .scenario,
+                 correlation: identity.guid("policy", sequence), targets: [target])
+        case .assignmentRefused(let time, let assignment, let reason):
+            let span = assignment.isPermanent ? "permanent" : "timebound"
+            let activity = assignment.type == .eligible
+                ? "Add eligible member to role in PIM requested (\(span))" : "Add member to role in PIM requested (\(span))"
+            emit(time, activity, operation: "Add", by: .scenario, result: "failure",
+                 reason: "RoleAssignmentRequestPolicyValidationFailed: The following policy rules failed: [\"ExpirationRule\"] (\(reason))",
+                 correlation: identity.guid("refused", sequence),
+                 targets: [roleTarget(assignment.role), principalTarget(assignment.principal)], details: ["Scope": assignment.scope])
+        case .deactivationRefused(let time, let user, let role):
+            emit(time, "Remove member from role requested (PIM deactivate)", operation: "Delete", by: .user(user), result: "failure",
+                 reason: "An activation cannot be deactivated in its first 5 minutes",
+                 correlation: identity.guid("deactivation", sequence), targets: [roleTarget(role), userTarget(user)])
         case .requestRejected, .accessChanged:
             break
         case .taskArrived, .taskStarted, .taskBlocked, .taskFinished, .mfaPrompt:
@@ -117,6 +133,11 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
     }
 
     mutating func activationEnded(_ time: Int64, user: UserIndex, role: RoleIndex, reason: ActivationEndReason) {
+        if reason == .deactivated {
+            emit(time, "Remove member from role requested (PIM deactivate)", operation: "Delete", by: .user(user),
+                 correlation: identity.guid("activation-end", UInt64(user.rawValue) << 32 | UInt64(role.rawValue)),
+                 targets: [roleTarget(role), userTarget(user)])
+        }
         let activity = reason == .expired
             ? "Remove member from role (PIM activation expired)" : "Remove member from role completed (PIM deactivate)"
         let actor: Actor = reason == .deactivated ? .user(user) : .service

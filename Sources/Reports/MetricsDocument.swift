@@ -89,6 +89,7 @@ public enum MetricsDocument {
             "idlePrivilegedHours": hours(metrics.idlePrivilegedSeconds),
             "activationsPerUserWeek": .number(metrics.eligibleUsers > 0 && weeks > 0 ? granted / (Double(metrics.eligibleUsers) * weeks) : 0),
             "mfa": .object(["prompts": .integer(Int64(friction.mfaPrompts)), "failures": .integer(Int64(friction.mfaFailures))]),
+            "deactivationsRefused": .integer(Int64(friction.deactivationsRefused)),
         ])
         var approvals: [String: JSONValue] = [:]
         var users: [String: JSONValue] = [:]
@@ -139,7 +140,10 @@ public enum MetricsDocument {
                 "cancelled": .integer(Int64(activations.cancelled)),
                 "pending": .integer(Int64(activations.pending)),
             ]),
-            "hygiene": .object(["orphanedAssignments": .integer(Int64(metrics.orphanedAssignments))]),
+            "hygiene": .object([
+                "orphanedAssignments": .integer(Int64(metrics.orphanedAssignments)),
+                "refusedAssignments": .integer(Int64(metrics.refusedAssignments)),
+            ]),
             "run": .object([
                 "scenario": .string(run.scenario),
                 "variant": run.variant.map(JSONValue.string) ?? .null,

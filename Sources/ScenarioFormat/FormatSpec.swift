@@ -78,6 +78,7 @@ enum FormatSpec {
     static let policies = MapSpec(what: "policies (a map)", keys: [
         .optional("default", "the settings of every role"),
         .optional("roles", "per-role settings, keyed by role name or template id"),
+        .optional("enforceAssignmentRules", "true to refuse assignments that break their rule (default false)"),
     ])
 
     static let policyRoles = MapSpec(what: "per-role policies (a map keyed by role)", keys: [], acceptsAnyKey: true)
@@ -95,6 +96,7 @@ enum FormatSpec {
         .optional("requireTicket", "true or false"),
         .optional("requireApproval", "true or false"),
         .optional("approvers", "a list of user or group ids"),
+        .optional("authenticationContext", "a Conditional Access authentication context, such as c1"),
     ])
 
     static let assignmentRule = MapSpec(what: "an assignment rule (a map)", keys: [
@@ -118,6 +120,12 @@ enum FormatSpec {
         .optional("activate", "{user, role, duration}"),
         .optional("tasks", "a task generator"),
         .optional("task", "{user, role, duration}: one task at 'at'"),
+        .optional("deactivate", "{user, role}: end an activation early"),
+    ])
+
+    static let deactivate = MapSpec(what: "a deactivation (a map)", keys: [
+        .required("user", "a user id"),
+        .required("role", "a role name or template id"),
     ])
 
     static let task = MapSpec(what: "a task (a map)", keys: [
@@ -139,6 +147,12 @@ enum FormatSpec {
         .optional("deactivateEarly", "a probability"),
         .optional("mfa", "{failureRate, retryAfter, attempts}"),
         .optional("calendars", "named working-hours calendars"),
+        .optional("requests", "{justificationTime, ticketTime}"),
+    ])
+
+    static let requestBehaviour = MapSpec(what: "request behaviour (a map)", keys: [
+        .optional("justificationTime", "time to write a justification"),
+        .optional("ticketTime", "time to find ticket information"),
     ])
 
     static let approverBehaviour = MapSpec(what: "approver behaviour (a map)", keys: [
@@ -197,9 +211,17 @@ enum FormatSpec {
         .optional("membership", "{group, add, remove}"),
         .optional("assign", "an assignment"),
         .optional("remove", "{principal, role, type?, scope?}"),
+        .optional("policy", "{role?, activation, eligibleAssignment, activeAssignment}"),
     ])
 
-    static let eventActions = ["leave", "membership", "assign", "remove"]
+    static let eventActions = ["leave", "membership", "assign", "remove", "policy"]
+
+    static let policyChange = MapSpec(what: "a policy change (a map)", keys: [
+        .optional("role", "the role; every role when absent"),
+        .optional("activation", "activation settings"),
+        .optional("eligibleAssignment", "the eligible-assignment rule"),
+        .optional("activeAssignment", "the active-assignment rule"),
+    ])
 
     static let membership = MapSpec(what: "a membership change (a map)", keys: [
         .required("group", "a group id"),

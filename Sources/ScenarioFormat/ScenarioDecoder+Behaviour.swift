@@ -24,6 +24,10 @@ extension ScenarioDecoder {
         if let rate = map["deactivateEarly"].flatMap({ context.number($0, in: 0...1, what: "deactivateEarly") }) {
             behaviour.deactivateEarly = rate
         }
+        if let entry = map["requests"], let body = context.map(entry, FormatSpec.requestBehaviour) {
+            if let time = body["justificationTime"].flatMap({ context.duration($0) }) { behaviour.justificationTime = time }
+            if let time = body["ticketTime"].flatMap({ context.duration($0) }) { behaviour.ticketTime = time }
+        }
         if let entry = map["mfa"], let body = context.map(entry, FormatSpec.mfa) {
             if let rate = body["failureRate"].flatMap({ context.number($0, in: 0...1, what: "failureRate") }) {
                 behaviour.mfa.failureRate = rate

@@ -25,7 +25,29 @@ extension ScenarioDecoder {
                 overrides[role] = policy
             }
         }
-        return PolicySet(fallback: fallback, overrides: overrides)
+        let enforce = map["enforceAssignmentRules"].flatMap { context.bool($0) } ?? false
+        return PolicySet(fallback: fallback, overrides: overrides, enforceAssignmentRules: enforce)
+    }
+
+    /// Applies a `policy` event's fields to one role's policy, or to every role's.
+    func applyPolicyChange(_ map: MapView, role: RoleIndex?, to policies: inout PolicySet) {
+        func change(_ policy: inout RolePolicy) {
+            if let activation = map["activation"] { applyActivation(activation, to: &policy.activation) }
+            if let rule = map["eligibleAssignment"] { applyRule(rule, to: &policy.eligibleAssignment) }
+            if let rule = map["activeAssignment"] { applyRule(rule, to: &policy.activeAssignment) }
+        }
+        if let role {
+            var policy = policies[role]
+            change(&policy)
+            policies.overrides[role] = policy
+        } else {
+            change(&policies.fallback)
+            for key in policies.overrides.keys.sorted() {
+                var policy = policies.overrides[key] ?? policies.fallback
+                change(&policy)
+                policies.overrides[key] = policy
+            }
+        }
     }
 
     /// Overwrites the fields `value` gives; leaves the others as they are.
@@ -49,6 +71,9 @@ extension ScenarioDecoder {
         if let flag = map["requireJustification"].flatMap({ context.bool($0) }) { settings.requireJustification = flag }
         if let flag = map["requireTicket"].flatMap({ context.bool($0) }) { settings.requireTicket = flag }
         if let flag = map["requireApproval"].flatMap({ context.bool($0) }) { settings.requireApproval = flag }
+        if let entry = map["authenticationContext"] {
+            settings.authenticationContext = context.identifier(entry, what: "an authentication context id such as 'c1'")
+        }
         if let entry = map["approvers"], let items = context.list(entry, what: "user or group ids", singleAllowed: true) {
             var approvers: [Principal] = []
             for item in items {
@@ -67,6 +92,18 @@ extension ScenarioDecoder {
                 rule.maxDuration = duration
             } else {
                 context.error("an assignment maxDuration must be longer than zero", at: entry)
+            }
+        }
+    }
+}
+
+extension ScenarioDecoder {
+    /// With `enforceAssignmentRules`, every assignment of the file must follow its role's rule.
+    func checkAssignmentRules(_ assignments: [Assignment], values: [Value], policies: PolicySet) {
+        guard policies.enforceAssignmentRules else { return }
+        for (assignment, value) in zip(assignments, values) {
+            if let violation = policies.ruleViolation(assignment) {
+                context.error("this assignment breaks its role's rule: \(violation)", at: value)
             }
         }
     }

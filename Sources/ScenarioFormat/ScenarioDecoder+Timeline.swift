@@ -1,11 +1,17 @@
 import TenantModel
 
 extension ScenarioDecoder {
-    func decodeAssignments(_ value: Value) -> [Assignment] {
+    func decodeAssignments(_ value: Value, policies: PolicySet) -> [Assignment] {
         guard let items = context.list(value, what: "assignments") else { return [] }
-        return items.compactMap { item in
-            decodeAssignment(item, origin: item.path.description, eventTime: nil)
+        var assignments: [Assignment] = []
+        var values: [Value] = []
+        for item in items {
+            guard let assignment = decodeAssignment(item, origin: item.path.description, eventTime: nil) else { continue }
+            assignments.append(assignment)
+            values.append(item)
         }
+        checkAssignmentRules(assignments, values: values, policies: policies)
+        return assignments
     }
 
     /// One assignment; `eventTime` is set for `assign` events (the default start, and a lower bound).
@@ -69,36 +75,50 @@ extension ScenarioDecoder {
         return nil
     }
 
-    func decodeWorkload(_ value: Value) -> ([ActivationRequest], [TaskGenerator]) {
-        guard let items = context.list(value, what: "workload items") else { return ([], []) }
-        var requests: [ActivationRequest] = []
-        var generators: [TaskGenerator] = []
+    func decodeWorkload(_ value: Value) -> Workload {
+        var workload = Workload()
+        guard let items = context.list(value, what: "workload items") else { return workload }
         for item in items {
             guard let map = context.map(item, FormatSpec.workloadItem) else { continue }
-            if let tasks = map["tasks"] {
-                if map.has("activate") || map.has("at") {
-                    context.error("a task generator stands alone: give 'tasks' without 'at' or 'activate'", at: item)
+            let kinds = ["activate", "task", "tasks", "deactivate"].filter { map.has($0) }
+            if kinds.count > 1 {
+                context.error("a workload item is one of 'activate', 'task', 'tasks', 'deactivate'; found \(kinds.map { "'\($0)'" }.joined(separator: ", "))", at: item)
+                continue
+            }
+            if let body = map["deactivate"] {
+                guard let atValue = map["at"] else {
+                    context.error("a deactivation needs 'at'", at: item)
                     continue
                 }
-                if let generator = decodeTasks(tasks, origin: item.path.description) { generators.append(generator) }
+                let at = eventTime(atValue)
+                guard let fields = context.map(body, FormatSpec.deactivate) else { continue }
+                let user = fields["user"].flatMap { userReference($0) }
+                let role = fields["role"].flatMap { roleReference($0) }
+                if let at, let user, let role {
+                    workload.deactivations.append(DeactivationRequest(at: at, user: user, role: role, origin: item.path.description))
+                }
+                continue
+            }
+            if let tasks = map["tasks"] {
+                if map.has("at") {
+                    context.error("a task generator stands alone: give 'tasks' without 'at' (use 'from')", at: item)
+                    continue
+                }
+                if let generator = decodeTasks(tasks, origin: item.path.description) { workload.generators.append(generator) }
                 continue
             }
             if let task = map["task"] {
-                if map.has("activate") {
-                    context.error("a workload item is either 'activate' or 'task', not both", at: item)
-                    continue
-                }
                 guard let atValue = map["at"] else {
                     context.error("a task needs 'at', the time it arrives", at: item)
                     continue
                 }
                 if let at = eventTime(atValue), let generator = decodeTask(task, at: at, origin: item.path.description) {
-                    generators.append(generator)
+                    workload.generators.append(generator)
                 }
                 continue
             }
             guard let activate = map["activate"] else {
-                context.error("a workload item needs 'activate' (with 'at') or 'tasks'", at: item)
+                context.error("a workload item needs 'activate', 'task' or 'deactivate' (with 'at'), or 'tasks'", at: item)
                 continue
             }
             guard let atValue = map["at"] else {
@@ -118,9 +138,9 @@ extension ScenarioDecoder {
                 }
             }
             guard let at, let user, let role, let duration else { continue }
-            requests.append(ActivationRequest(at: at, user: user, role: role, duration: duration, origin: item.path.description))
+            workload.requests.append(ActivationRequest(at: at, user: user, role: role, duration: duration, origin: item.path.description))
         }
-        return (requests, generators)
+        return workload
     }
 
     /// `tasks: {users | group, role, every, duration, calendar, from, until, activation, deactivateEarly}`.
@@ -195,9 +215,10 @@ extension ScenarioDecoder {
         }
     }
 
-    func decodeEvents(_ value: Value) -> [ScenarioEvent] {
+    func decodeEvents(_ value: Value, policies initial: PolicySet) -> [ScenarioEvent] {
         guard let items = context.list(value, what: "events") else { return [] }
         var events: [ScenarioEvent] = []
+        var policyChanges: [(at: Seconds, event: Int, body: Value)] = []
         for item in items {
             guard let map = context.map(item, FormatSpec.event) else { continue }
             let actions = map.entries.filter { FormatSpec.eventActions.contains($0.key) }
@@ -216,10 +237,22 @@ extension ScenarioDecoder {
                 decoded = decodeMembership(action.value)
             case "assign":
                 decoded = decodeAssignment(action.value, origin: origin + ".assign", eventTime: at).map { .assign($0) }
+            case "policy":
+                // Resolved below, in time order, into the whole policy set in effect from `at`.
+                policyChanges.append((at, events.count, action.value))
+                decoded = .policy(role: nil, policies: initial)
             default:
                 decoded = decodeRemoval(action.value)
             }
             if let decoded { events.append(ScenarioEvent(at: at, action: decoded, origin: origin)) }
+        }
+        var running = initial
+        for change in policyChanges.sorted(by: { ($0.at, $0.event) < ($1.at, $1.event) }) {
+            guard let map = context.map(change.body, FormatSpec.policyChange) else { continue }
+            let role = map["role"].flatMap { roleReference($0) }
+            if map.has("role") && role == nil { continue }
+            applyPolicyChange(map, role: role, to: &running)
+            events[change.event].action = .policy(role: role, policies: running)
         }
         return events
     }
@@ -254,4 +287,11 @@ extension ScenarioDecoder {
         guard let principal, let role else { return nil }
         return .remove(RemovalFilter(principal: principal, role: role, type: type, scope: scope))
     }
+}
+
+/// What the `workload` section holds.
+struct Workload {
+    var requests: [ActivationRequest] = []
+    var generators: [TaskGenerator] = []
+    var deactivations: [DeactivationRequest] = []
 }

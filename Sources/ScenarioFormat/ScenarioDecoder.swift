@@ -50,22 +50,24 @@ final class ScenarioDecoder {
 
         if let value = top["tenant"] { decodeTenant(value) }
         let policies = top["policies"].map { decodePolicies($0) } ?? PolicySet()
-        let assignments = top["assignments"].map { decodeAssignments($0) } ?? []
+        let assignments = top["assignments"].map { decodeAssignments($0, policies: policies) } ?? []
         let behaviour = top["behaviour"].map { decodeBehaviour($0) } ?? Behaviour()
-        let (requests, taskGenerators) = top["workload"].map { decodeWorkload($0) } ?? ([], [])
-        let events = top["events"].map { decodeEvents($0) } ?? []
+        let workload = top["workload"].map { decodeWorkload($0) } ?? Workload()
+        let events = top["events"].map { decodeEvents($0, policies: policies) } ?? []
         if let value = top["reviews"] { decodeReviews(value) }
         let variants = top["variants"].map { decodeVariants($0) } ?? []
         let assertions = top["assertions"].map { decodeAssertions($0, variants: variants) } ?? []
 
         guard !context.hasErrors, let horizon else { return nil }
-        return Scenario(
+        var scenario = Scenario(
             name: name, description: description, startEpoch: startEpoch ?? 0, horizon: horizon, seed: seed,
             tenant: Tenant(users: users, groups: groups), roles: roles,
             referencedRoles: referencedRoles.sorted { (roles[$0.int].name, $0) < (roles[$1.int].name, $1) },
-            policies: policies, assignments: assignments, requests: requests, taskGenerators: taskGenerators, events: events,
-            behaviour: behaviour, variants: variants, assertions: assertions
+            policies: policies, assignments: assignments, requests: workload.requests, taskGenerators: workload.generators,
+            events: events, behaviour: behaviour, variants: variants, assertions: assertions
         )
+        scenario.deactivations = workload.deactivations
+        return scenario
     }
 
     // MARK: Top-level values

@@ -94,6 +94,26 @@ public struct RemovalFilter: Sendable, Equatable {
     }
 }
 
+/// A user's request to end an activation early.
+public struct DeactivationRequest: Sendable, Equatable {
+    /// When the user asks.
+    public var at: Seconds
+    /// Who asks.
+    public var user: UserIndex
+    /// For which role.
+    public var role: RoleIndex
+    /// Where it was written, such as `workload[4]`.
+    public var origin: String
+
+    /// Creates a deactivation request.
+    public init(at: Seconds, user: UserIndex, role: RoleIndex, origin: String = "") {
+        self.at = at
+        self.user = user
+        self.role = role
+        self.origin = origin
+    }
+}
+
 /// Something that happens at a given time.
 public enum EventAction: Sendable, Equatable {
     /// The user's account is disabled: all it holds ends, its pending requests are cancelled.
@@ -104,6 +124,9 @@ public enum EventAction: Sendable, Equatable {
     case assign(Assignment)
     /// Matching assignments end.
     case remove(RemovalFilter)
+    /// The role settings change: `policies` is the whole set in effect from then on; `role` is
+    /// the role changed, nil when the change applies to every role.
+    case policy(role: RoleIndex?, policies: PolicySet)
 }
 
 /// An event of the scenario with its time.

@@ -57,6 +57,10 @@ public struct Behaviour: Sendable, Equatable {
     public var deactivateEarly: Double
     /// Requesters' multifactor authentication.
     public var mfa: MFABehaviour
+    /// Time a requester spends writing a justification, when the policy asks for one (tasks only).
+    public var justificationTime: Seconds = 0
+    /// Time a requester spends finding ticket information, when the policy asks for it (tasks only).
+    public var ticketTime: Seconds = 0
 
     /// Creates behaviour.
     public init(approvers: ApproverBehaviour = ApproverBehaviour(), deactivateEarly: Double = 0, mfa: MFABehaviour = MFABehaviour()) {

@@ -12,6 +12,11 @@ public struct ActivationSettings: Sendable, Equatable {
     public var requireApproval: Bool
     /// Named approvers; empty means the default approvers (holders of PRA or GA).
     public var approvers: [Principal]
+    /// A Conditional Access authentication context required on activation (treated as MFA plus).
+    public var authenticationContext: String? = nil
+
+    /// Whether activating prompts for a second factor (MFA, or an authentication context).
+    public var promptsForMFA: Bool { requireMFA || authenticationContext != nil }
 
     /// Entra's example defaults: 8 h, MFA and justification on, no ticket, no approval.
     public static let defaults = ActivationSettings(
@@ -77,11 +82,30 @@ public struct PolicySet: Sendable, Equatable {
     public var fallback: RolePolicy
     /// Roles with their own settings, merged field by field over `fallback`.
     public var overrides: [RoleIndex: RolePolicy]
+    /// Whether assignments that break their role's eligible/active assignment rule are refused
+    /// (opt-in: the core contract does not enforce these rules).
+    public var enforceAssignmentRules: Bool
 
     /// Creates a policy set.
-    public init(fallback: RolePolicy = .defaults, overrides: [RoleIndex: RolePolicy] = [:]) {
+    public init(fallback: RolePolicy = .defaults, overrides: [RoleIndex: RolePolicy] = [:], enforceAssignmentRules: Bool = false) {
         self.fallback = fallback
         self.overrides = overrides
+        self.enforceAssignmentRules = enforceAssignmentRules
+    }
+
+    /// Why `assignment` breaks its role's assignment rule, or nil when it complies.
+    public func ruleViolation(_ assignment: Assignment) -> String? {
+        let policy = self[assignment.role]
+        let rule = assignment.type == .eligible ? policy.eligibleAssignment : policy.activeAssignment
+        guard !rule.allowPermanent else { return nil }
+        let kind = assignment.type == .eligible ? "eligible" : "active"
+        guard let end = assignment.end else {
+            return "permanent \(kind) assignments are not allowed for this role (allowPermanent: false)"
+        }
+        if end - assignment.start > rule.maxDuration {
+            return "\(kind) assignments of this role may last at most \(rule.maxDuration / 86_400)d \(rule.maxDuration % 86_400 / 3600)h"
+        }
+        return nil
     }
 
     /// The effective policy of `role`.

@@ -27,6 +27,8 @@ public struct Scenario: Sendable {
     public var requests: [ActivationRequest]
     /// Task generators, in file order.
     public var taskGenerators: [TaskGenerator]
+    /// Explicit early deactivations, in file order.
+    public var deactivations: [DeactivationRequest] = []
     /// Events, in file order.
     public var events: [ScenarioEvent]
     /// How people act.

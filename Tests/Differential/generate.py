@@ -163,8 +163,6 @@ class Gen:
                 if k < 0.3:
                     start = r.choice([s for s in pool if s >= default_start] or [default_start])
                     a["start"] = self.time(start)
-                elif k < 0.35:  # a start before the event's time: in effect from the event
-                    a["start"] = self.time(r.choice([s for s in pool if s <= default_start]))
             k = r.random()
             end = None
             if k < 0.35:

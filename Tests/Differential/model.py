@@ -210,7 +210,7 @@ class Model:
 
     # -- simulation ---------------------------------------------------------------------
     def schedule(self, t):
-        if 0 <= t < self.H and t not in self.scheduled:
+        if self.now <= t < self.H and t not in self.scheduled:
             self.scheduled.add(t)
             heapq.heappush(self.heap, t)
 
@@ -225,6 +225,7 @@ class Model:
         self.activations = []  # user, role, g, end (end is final or the cap)
         self.due = []  # (time, order, kind, request) for decisions and expirations
         self.due_seq = 0
+        self.now = 0
         self.schedule(0)
         for a in self.assignments:
             self.schedule_assignment(a)
@@ -235,7 +236,7 @@ class Model:
 
         steps = []  # (t, snapshot)
         while self.heap:
-            t = heapq.heappop(self.heap)
+            t = self.now = heapq.heappop(self.heap)
             self.phase_state_changes(t)
             self.phase_decisions(t)
             self.phase_requests(t)

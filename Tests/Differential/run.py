@@ -68,7 +68,14 @@ def check_file(path):
         m = model.run_file(path)
     except Exception as e:  # noqa: BLE001
         return [("<model>", repr(e), "ok")]
-    return compare(m, p)
+    diffs = compare(m, p)
+    acts = p.get("activations", {})
+    outcomes = sum(acts.get(k, 0) for k in
+                   ("granted", "denied", "expired", "rejected", "cancelled", "pending"))
+    if diffs and outcomes != acts.get("requested"):
+        diffs.append(("(note) pimsim outcomes sum", outcomes,
+                      "requested=%s" % acts.get("requested")))
+    return diffs
 
 
 def check_seed(seed, tmp):

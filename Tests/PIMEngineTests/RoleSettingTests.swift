@@ -1,0 +1,108 @@
+import ExposureMetrics
+import PIMEngine
+import PimsimKit
+import Testing
+import TestSupport
+
+/// Role settings beyond the core: policy changes over time, assignment rules, deactivation,
+/// authentication context, justification and ticket time.
+@Suite("Role settings")
+struct RoleSettingTests {
+    @Test("policy events change the settings from their time on, for one role or for all")
+    func policyEvents() throws {
+        let scenario = try makeScenario(header() + """
+        tenant: {users: [{id: ann}, {id: cy}]}
+        assignments: [{principal: ann, role: Global Administrator, type: eligible}]
+        behaviour: {approvers: {responseTime: 30m}}
+        workload:
+          - {at: 1h, activate: {user: ann, role: Global Administrator, duration: 4h}}
+          - {at: 11h, activate: {user: ann, role: Global Administrator, duration: 4h}}
+          - {at: 21h, activate: {user: ann, role: Global Administrator, duration: 4h}}
+        events:
+          - {at: 20h, policy: {activation: {requireApproval: true, approvers: [cy]}}}
+          - {at: 10h, policy: {role: Global Administrator, activation: {maxDuration: 1h}}}
+        """)
+        // Events are applied in time order whatever their order in the file.
+        #expect(RequestStory.read(trace(scenario), scenario: scenario) == [
+            RequestStory("ann", at: 1, "granted", decided: 1, active: (1, 5), endReason: "expired"),
+            RequestStory("ann", at: 11, "granted", decided: 11, active: (11, 12), endReason: "expired"),
+            RequestStory("ann", at: 21, "granted", decided: 21.5, active: (21.5, 22.5), endReason: "expired"),
+        ])
+        let changes = trace(scenario).compactMap { record -> Int64? in
+            guard case .policyChanged(let time, _) = record else { return nil }
+            return time
+        }
+        #expect(changes == [h(10), h(20)])
+    }
+
+    static let rules = header() + """
+    tenant: {users: [{id: ann}, {id: bo}]}
+    policies:
+      enforceAssignmentRules: ENFORCE
+      roles:
+        User Administrator: {eligibleAssignment: {allowPermanent: false, maxDuration: 1d}}
+    assignments:
+      - {principal: ann, role: User Administrator, type: eligible, duration: 12h}
+    events:
+      - {at: 1h, assign: {principal: bo, role: User Administrator, type: eligible}}
+      - {at: 2h, assign: {principal: bo, role: User Administrator, type: eligible, duration: 2d}}
+      - {at: 3h, assign: {principal: bo, role: User Administrator, type: eligible, duration: 20h}}
+
+    """
+
+    @Test("enforced assignment rules refuse assign events that break them, counted and audited")
+    func enforcedRules() throws {
+        let scenario = try makeScenario(Self.rules.replacingOccurrences(of: "ENFORCE", with: "true"))
+        let outcome = Pipeline.simulate(scenario)
+        #expect(outcome.metrics.refusedAssignments == 2)
+        let role = try #require(outcome.metrics.roles.first { $0.name == "User Administrator" })
+        // ann 12h; bo only through the 20h assignment made at 3h (3h-23h).
+        #expect(role.eligibleSeconds == h(12) + h(20))
+        #expect(outcome.document.value(at: ["hygiene", "refusedAssignments"]) == .integer(2))
+        // Not enforced (the core's behaviour): all three are made.
+        let free = Pipeline.simulate(try makeScenario(Self.rules.replacingOccurrences(of: "ENFORCE", with: "false")))
+        #expect(free.metrics.refusedAssignments == 0)
+    }
+
+    @Test("with enforcement, a file assignment that breaks its rule is a validation error at its position")
+    func fileRuleError() throws {
+        let yaml = Self.rules.replacingOccurrences(of: "ENFORCE", with: "true")
+            .replacingOccurrences(of: "type: eligible, duration: 12h}", with: "type: eligible}")
+        let result = ScenarioLoader.decode(text: yaml, file: "rules.yaml")
+        #expect(result.scenario == nil)
+        let errors = result.diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.description) == [
+            "rules.yaml:9:5: error: assignments[0]: this assignment breaks its role's rule: permanent eligible assignments are not allowed for this role (allowPermanent: false)",
+        ])
+    }
+
+    @Test("deactivation is refused in an activation's first five minutes")
+    func deactivation() throws {
+        let scenario = try makeScenario(header() + """
+        tenant: {users: [{id: ann}]}
+        assignments: [{principal: ann, role: Global Administrator, type: eligible}]
+        workload:
+          - {at: 1h, activate: {user: ann, role: Global Administrator, duration: 2h}}
+          - {at: 1h3m, deactivate: {user: ann, role: Global Administrator}}
+          - {at: 1h30m, deactivate: {user: ann, role: Global Administrator}}
+        """)
+        #expect(RequestStory.read(trace(scenario), scenario: scenario)
+            == [RequestStory("ann", at: 1, "granted", decided: 1, active: (1, 1.5), endReason: "deactivated")])
+        #expect(Pipeline.simulate(scenario).friction.deactivationsRefused == 1)
+    }
+
+    @Test("an authentication context prompts like MFA; justification and ticket time delay the request")
+    func contextAndPreparation() throws {
+        let scenario = try makeScenario(header() + """
+        tenant: {users: [{id: ann}]}
+        policies:
+          default: {activation: {requireMFA: false, requireJustification: true, requireTicket: true, authenticationContext: c1}}
+        assignments: [{principal: ann, role: Global Administrator, type: eligible}]
+        behaviour: {requests: {justificationTime: 2m, ticketTime: 3m}}
+        workload: [{at: 1h, task: {user: ann, role: Global Administrator, duration: 30m}}]
+        """)
+        let outcome = Pipeline.simulate(scenario)
+        #expect(outcome.friction.mfaPrompts == 1)
+        #expect(outcome.friction.wait.max == 300)
+    }
+}
