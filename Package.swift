@@ -58,22 +58,35 @@ let package = Package(
         // The command line.
         .executableTarget(
             name: "pimsim",
-            dependencies: ["PimsimKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "PimsimKit", "ScenarioFormat", "TenantModel", "Reports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
 
-        .target(name: "TestSupport", dependencies: ["PimsimKit", "PIMEngine"], path: "Tests/TestSupport"),
+        .target(
+            name: "TestSupport",
+            dependencies: ["PimsimKit", "PIMEngine", "ScenarioFormat", "TenantModel", "ExposureMetrics"],
+            path: "Tests/TestSupport"
+        ),
         .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
         .testTarget(name: "TenantModelTests", dependencies: ["TenantModel"]),
         .testTarget(
             name: "ReportsTests",
-            dependencies: ["Reports", "PimsimKit", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "Reports", "PimsimKit", "PIMEngine", "TenantModel", "ScenarioFormat", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "TenantModel"]),
-        .testTarget(name: "PIMEngineTests", dependencies: ["PIMEngine", "ScenarioFormat", "TestSupport"]),
-        .testTarget(name: "ExposureMetricsTests", dependencies: ["ExposureMetrics", "PimsimKit", "TestSupport"]),
+        .testTarget(
+            name: "PIMEngineTests",
+            dependencies: ["PIMEngine", "ScenarioFormat", "TenantModel", "ExposureMetrics", "PimsimKit", "Reports", "TestSupport"]
+        ),
+        .testTarget(name: "ExposureMetricsTests", dependencies: ["ExposureMetrics", "TenantModel", "PimsimKit", "TestSupport"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["pimsim", "PimsimKit", "TestSupport"],
+            dependencies: ["pimsim", "PimsimKit", "ExposureMetrics", "Reports", "TenantModel", "TestSupport"],
             exclude: ["ContractExamples", "Golden"]
         ),
     ],

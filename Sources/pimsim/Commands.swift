@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import PimsimKit
+import Reports
+import ScenarioFormat
+import TenantModel
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -130,7 +133,7 @@ struct Roles: ParsableCommand {
     var privileged = false
 
     func run() {
-        let catalogue = Catalogue.builtIn
+        let catalogue = RoleCatalogue.builtIn
         for role in catalogue.roles where !privileged || role.privileged {
             print("\(role.templateId ?? "-")  \(role.privileged ? "PRIVILEGED" : "          ")  \(role.name)")
         }

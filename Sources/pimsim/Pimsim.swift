@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import PimsimKit
+import Reports
+import ScenarioFormat
+import TenantModel
 
 /// The `pimsim` command.
 @main
@@ -33,7 +36,7 @@ func printError(_ text: String) {
 }
 
 /// Loads a scenario, printing its diagnostics; exits with 2 when it is invalid.
-func loadOrExit(_ path: String, variant: String? = nil) throws -> LoadedScenario {
+func loadOrExit(_ path: String, variant: String? = nil) throws -> Scenario {
     let result = Pipeline.load(path: path, variant: variant)
     for diagnostic in result.diagnostics { printError(diagnostic.description) }
     guard let scenario = result.scenario else {

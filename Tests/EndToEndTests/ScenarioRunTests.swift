@@ -1,5 +1,9 @@
 import Foundation
+import ExposureMetrics
 import PimsimKit
+import Reports
+import ScenarioFormat
+import TenantModel
 import Testing
 import TestSupport
 

@@ -1,3 +1,4 @@
+import TenantModel
 import ExposureMetrics
 import Testing
 

@@ -1,3 +1,4 @@
+import TenantModel
 import PIMEngine
 import Testing
 import TestSupport

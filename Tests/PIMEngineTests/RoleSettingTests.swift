@@ -1,6 +1,10 @@
 import ExposureMetrics
 import PIMEngine
+import ExposureMetrics
 import PimsimKit
+import Reports
+import ScenarioFormat
+import TenantModel
 import Testing
 import TestSupport
 

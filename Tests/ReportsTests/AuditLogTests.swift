@@ -1,6 +1,10 @@
 import Foundation
 import PIMEngine
+import ExposureMetrics
 import PimsimKit
+import Reports
+import ScenarioFormat
+import TenantModel
 import Reports
 import Testing
 import TestSupport

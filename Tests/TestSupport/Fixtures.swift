@@ -1,6 +1,9 @@
 import Foundation
 import PIMEngine
+import ExposureMetrics
 import PimsimKit
+import ScenarioFormat
+import TenantModel
 
 /// A failed precondition of a test, with a readable message.
 public struct FixtureError: Error, CustomStringConvertible {

@@ -1,5 +1,8 @@
 import PIMEngine
+import ExposureMetrics
 import PimsimKit
+import ScenarioFormat
+import TenantModel
 
 /// What became of one activation request, read back from a trace.
 public struct RequestStory: Equatable, CustomStringConvertible {
