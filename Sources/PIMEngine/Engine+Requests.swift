@@ -11,13 +11,16 @@ extension Engine {
         if policies[request.role].activation.promptsForMFA && enabled[request.user.int] {
             sink.record(.mfaPrompt(time: now, user: request.user, role: request.role, passed: true))
         }
-        submit(user: request.user.rawValue, role: request.role.rawValue, duration: request.duration, forTask: false, now: now, queue: &queue)
+        submit(user: request.user.rawValue, role: request.role.rawValue, duration: request.duration, forTask: false,
+               start: request.start, now: now, queue: &queue)
     }
 
     /// Rules 1-3: a new activation request.
-    mutating func submit(user: Int32, role: Int32, duration: SimTime, forTask: Bool, now: SimTime, queue: inout EventQueue<EngineEvent>) {
+    mutating func submit(
+        user: Int32, role: Int32, duration: SimTime, forTask: Bool, start: SimTime? = nil, now: SimTime, queue: inout EventQueue<EngineEvent>
+    ) {
         let id = Int32(requests.count)
-        requests.append(RequestSlot(user: user, role: role, duration: duration, at: now, forTask: forTask, status: .pending))
+        requests.append(RequestSlot(user: user, role: role, duration: duration, at: now, forTask: forTask, start: start, status: .pending))
         sink.record(.requestSubmitted(time: now, id: Int(id), user: UserIndex(user), role: RoleIndex(role), duration: duration))
 
         let rejection: RejectionReason?
@@ -41,7 +44,7 @@ extension Engine {
 
         let settings = policies[RoleIndex(role)].activation
         guard settings.requireApproval else {
-            grant(request: id, now: now, queue: &queue)
+            grantOrSchedule(request: id, now: now, queue: &queue)
             return
         }
         let approvers = approvers(for: settings, requester: user, role: role)
@@ -140,8 +143,7 @@ extension Engine {
         if let cancellation {
             cancel(request: id, now: now, reason: cancellation)
         } else if approve {
-            updatePair(slot.user, slot.role) { $0.pendingRequest = -1 }
-            grant(request: id, now: now, queue: &queue)
+            grantOrSchedule(request: id, now: now, queue: &queue)
         } else {
             requests[Int(id)].status = .denied
             updatePair(slot.user, slot.role) { $0.pendingRequest = -1 }
@@ -151,7 +153,7 @@ extension Engine {
 
     mutating func expire(request id: Int32, now: SimTime) {
         let slot = requests[Int(id)]
-        guard slot.status == .pending else { return }
+        guard slot.status == .pending, !slot.approved else { return }
         requests[Int(id)].status = .expired
         updatePair(slot.user, slot.role) { $0.pendingRequest = -1 }
         sink.record(.requestExpired(time: now, id: Int(id)))
@@ -196,6 +198,38 @@ extension DurationSpec {
         case .uniform(let low, let high): return .uniform(min: low, max: high)
         case .logNormal(let median, let p90): return .logNormal(median: Double(median), p90: Double(p90))
         case .empirical(let values): return .empirical(values)
+        }
+    }
+}
+
+extension Engine {
+    /// Grants now, or, for a scheduled activation whose start is later, waits for the start; the
+    /// request stays pending (blocking another request for the role) until then.
+    mutating func grantOrSchedule(request id: Int32, now: SimTime, queue: inout EventQueue<EngineEvent>) {
+        let slot = requests[Int(id)]
+        if let start = slot.start, start > now {
+            requests[Int(id)].approved = true
+            updatePair(slot.user, slot.role) { $0.pendingRequest = id }
+            if start < scenario.horizon { queue.schedule(.activationBegin(id), at: start, phase: Phase.decisions) }
+            return
+        }
+        updatePair(slot.user, slot.role) { $0.pendingRequest = -1 }
+        grant(request: id, now: now, queue: &queue)
+    }
+
+    /// A scheduled activation's start: granted unless the requester lost the way to it meanwhile.
+    mutating func beginScheduled(request id: Int32, now: SimTime, queue: inout EventQueue<EngineEvent>) {
+        let slot = requests[Int(id)]
+        guard slot.status == .pending, slot.approved else { return }
+        if !enabled[Int(slot.user)] {
+            cancel(request: id, now: now, reason: .requesterDisabled)
+        } else if !isEligible(slot.user, slot.role) {
+            cancel(request: id, now: now, reason: .notEligible)
+        } else if holds(slot.user, slot.role) {
+            cancel(request: id, now: now, reason: .alreadyHoldsRole)
+        } else {
+            updatePair(slot.user, slot.role) { $0.pendingRequest = -1 }
+            grant(request: id, now: now, queue: &queue)
         }
     }
 }

@@ -99,6 +99,7 @@ struct Engine<Sink: TraceSink>: SimulationModel {
         case .taskEnd(let id): finish(task: id, now: now, queue: &queue)
         case .deactivate(let id): deactivate(id, now: now)
         case .deactivationRequest(let index): requestDeactivation(scenario.deactivations[Int(index)], now: now)
+        case .activationBegin(let id): beginScheduled(request: id, now: now, queue: &queue)
         case .taskSubmit(let id): submitPrepared(task: id, now: now, queue: &queue)
         }
     }

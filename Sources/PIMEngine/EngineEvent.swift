@@ -14,6 +14,7 @@ enum EngineEvent {
     case taskEnd(Int32)
     case deactivate(Int32)
     case deactivationRequest(Int32)
+    case activationBegin(Int32)
     case taskSubmit(Int32)
 }
 
@@ -63,6 +64,10 @@ struct RequestSlot {
     let at: SimTime
     /// Submitted for a task.
     let forTask: Bool
+    /// A scheduled activation's start.
+    var start: SimTime? = nil
+    /// Approved (or needing no approval), waiting for its scheduled start.
+    var approved = false
     var status: Status
     /// Approvers sorted by answer time, with their answers; `cursor` is the next to answer.
     var answers: [(time: SimTime, approver: Int32, approve: Bool)] = []

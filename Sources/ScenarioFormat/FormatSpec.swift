@@ -140,6 +140,7 @@ enum FormatSpec {
         .required("user", "a user id"),
         .required("role", "a role name or template id"),
         .required("duration", "a duration"),
+        .optional("start", "a scheduled activation's start, at or after 'at'"),
     ])
 
     static let behaviour = MapSpec(what: "behaviour (a map)", keys: [

@@ -137,8 +137,16 @@ extension ScenarioDecoder {
                     context.error("an activation needs a duration longer than zero", at: entry)
                 }
             }
+            var start: Seconds?
+            if let entry = body["start"], let time = eventTime(entry) {
+                if let at, time < at {
+                    context.error("a scheduled activation cannot start before it is requested ('at')", at: entry)
+                } else {
+                    start = time
+                }
+            }
             guard let at, let user, let role, let duration else { continue }
-            workload.requests.append(ActivationRequest(at: at, user: user, role: role, duration: duration, origin: item.path.description))
+            workload.requests.append(ActivationRequest(at: at, user: user, role: role, duration: duration, start: start, origin: item.path.description))
         }
         return workload
     }

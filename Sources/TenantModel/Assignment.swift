@@ -54,12 +54,15 @@ public struct ActivationRequest: Sendable, Equatable {
     public var role: RoleIndex
     /// For how long (cut to the policy's maximum).
     public var duration: Seconds
+    /// A scheduled activation's start, later than `at`; nil means as soon as granted.
+    public var start: Seconds?
     /// Where it was written, such as `workload[4]`.
     public var origin: String
 
     /// Creates a request.
-    public init(at: Seconds, user: UserIndex, role: RoleIndex, duration: Seconds, origin: String = "") {
+    public init(at: Seconds, user: UserIndex, role: RoleIndex, duration: Seconds, start: Seconds? = nil, origin: String = "") {
         self.at = at
+        self.start = start
         self.user = user
         self.role = role
         self.duration = duration

@@ -110,3 +110,31 @@ struct RoleSettingTests {
         #expect(outcome.friction.wait.max == 300)
     }
 }
+
+@Suite("Scheduled activation")
+struct ScheduledActivationTests {
+    @Test("a scheduled activation starts at its start, blocks other requests meanwhile, and is checked again then")
+    func scheduled() throws {
+        let scenario = try makeScenario(header() + """
+        tenant: {users: [{id: ann}, {id: bo}, {id: cy}]}
+        policies: {roles: {Security Administrator: {activation: {requireApproval: true, approvers: [cy]}}}}
+        assignments:
+          - {principal: ann, role: Global Administrator, type: eligible}
+          - {principal: bo, role: Security Administrator, type: eligible, end: 10h}
+        behaviour: {approvers: {responseTime: 30m}}
+        workload:
+          - {at: 1h, activate: {user: ann, role: Global Administrator, duration: 2h, start: 5h}}
+          - {at: 2h, activate: {user: ann, role: Global Administrator, duration: 1h}}
+          - {at: 3h, activate: {user: bo, role: Security Administrator, duration: 1h, start: 12h}}
+          - {at: 40h, activate: {user: ann, role: Global Administrator, duration: 1h, start: 50h}}
+        """)
+        #expect(RequestStory.read(trace(scenario), scenario: scenario) == [
+            RequestStory("ann", at: 1, "granted", decided: 5, active: (5, 7), endReason: "expired"),
+            RequestStory("ann", at: 2, "rejected:requestPending", decided: 2),
+            // Approved at 3h30m, but bo's eligibility ends at 10h, before the start.
+            RequestStory("bo", at: 3, "cancelled:notEligible", decided: 12),
+            // Starts after the 48h horizon: still pending at the end.
+            RequestStory("ann", at: 40, "pending", decided: nil),
+        ])
+    }
+}
