@@ -12,21 +12,22 @@ extension Engine {
             sink.record(.mfaPrompt(time: now, user: request.user, role: request.role, passed: true))
         }
         submit(user: request.user.rawValue, role: request.role.rawValue, duration: request.duration, forTask: false,
-               start: request.start, now: now, queue: &queue)
+               start: request.start, scope: request.scope.flatMap { scopeIndex[$0] } ?? -1, now: now, queue: &queue)
     }
 
     /// Rules 1-3: a new activation request.
     mutating func submit(
-        user: Int32, role: Int32, duration: SimTime, forTask: Bool, start: SimTime? = nil, now: SimTime, queue: inout EventQueue<EngineEvent>
+        user: Int32, role: Int32, duration: SimTime, forTask: Bool, start: SimTime? = nil, scope: Int32 = -1,
+        now: SimTime, queue: inout EventQueue<EngineEvent>
     ) {
         let id = Int32(requests.count)
-        requests.append(RequestSlot(user: user, role: role, duration: duration, at: now, forTask: forTask, start: start, status: .pending))
+        requests.append(RequestSlot(user: user, role: role, duration: duration, at: now, forTask: forTask, start: start, scope: scope, status: .pending))
         sink.record(.requestSubmitted(time: now, id: Int(id), user: UserIndex(user), role: RoleIndex(role), duration: duration))
 
         let rejection: RejectionReason?
         if !enabled[Int(user)] {
             rejection = .requesterDisabled
-        } else if !isEligible(user, role) {
+        } else if !isEligible(user, role) || !isEligible(user, role, atScope: scope) {
             rejection = .notEligible
         } else if holds(user, role) {
             rejection = .alreadyHoldsRole
@@ -177,7 +178,11 @@ extension Engine {
         let end = now + min(slot.duration, maximum)
         let activation = Int32(activations.count)
         activations.append(ActivationSlot(user: slot.user, role: slot.role, start: now, live: true, forTask: slot.forTask))
-        updatePair(slot.user, slot.role) { $0.activation = activation }
+        let scope = activationScope(user: slot.user, role: slot.role, asked: slot.scope)
+        updatePair(slot.user, slot.role) {
+            $0.activation = activation
+            $0.activationScope = scope
+        }
         sink.record(.activationStarted(
             time: now, id: Int(activation), request: Int(id), user: UserIndex(slot.user),
             role: RoleIndex(slot.role), scheduledEnd: end

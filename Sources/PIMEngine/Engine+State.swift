@@ -21,6 +21,13 @@ extension Engine {
         return state.standingPaths > 0 || state.activation >= 0
     }
 
+    /// Whether `user` may activate `role` at `scope` (eligible there or tenant-wide); any scope when -1.
+    func isEligible(_ user: Int32, _ role: Int32, atScope scope: Int32) -> Bool {
+        guard scope >= 0, let state = pairs[pairKey(user, role)] else { return true }
+        let root = scopeIndex["/"] ?? -1
+        return (state.scoped[scope]?.eligible ?? 0) > 0 || (state.scoped[root]?.eligible ?? 0) > 0
+    }
+
     /// Whether `user` has an eligible path to `role` right now.
     func isEligible(_ user: Int32, _ role: Int32) -> Bool {
         guard enabled[Int(user)], let state = pairs[pairKey(user, role)] else { return false }
@@ -51,12 +58,49 @@ extension Engine {
 
     /// Adds (`delta` = 1) or takes away (-1) one path of `assignment` for `user`.
     mutating func adjustPath(_ user: Int32, _ assignment: Assignment, _ delta: Int32) {
+        let scope = scopeIndex[assignment.scope]
         updatePair(user, assignment.role.rawValue) { state in
             switch assignment.type {
             case .active: state.standingPaths += delta
             case .eligible: state.eligiblePaths += delta
             }
+            if let scope {
+                switch assignment.type {
+                case .active: state.scoped[scope, default: ScopedPaths()].standing += delta
+                case .eligible: state.scoped[scope, default: ScopedPaths()].eligible += delta
+                }
+            }
         }
+    }
+
+    /// Reports the per-scope states of a pair that changed at this instant.
+    mutating func reportScopes(_ state: inout PairState, user: Int32, role: Int32, now: SimTime) {
+        let enabledUser = enabled[Int(user)]
+        var indices = Set(state.scoped.keys)
+        if state.activationScope >= 0 { indices.insert(state.activationScope) }
+        for scope in indices.sorted() {
+            var paths = state.scoped[scope] ?? ScopedPaths()
+            var current: AccessState = []
+            if enabledUser {
+                if paths.standing > 0 { current.formUnion([.standing, .holds]) }
+                if state.activationScope == scope && state.activation >= 0 { current.insert(.holds) }
+                if paths.eligible > 0 { current.insert(.eligible) }
+            }
+            guard current != paths.reported else { continue }
+            paths.reported = current
+            state.scoped[scope] = paths
+            sink.record(.scopedAccessChanged(time: now, user: UserIndex(user), role: RoleIndex(role), scope: scopes[Int(scope)], state: current))
+        }
+    }
+
+    /// The scope an activation applies at: the one asked for, else `/` when the user is eligible
+    /// tenant-wide, else the first scope (in sorted order) the user is eligible at.
+    func activationScope(user: Int32, role: Int32, asked: Int32) -> Int32 {
+        guard !scopes.isEmpty, let state = pairs[pairKey(user, role)] else { return -1 }
+        if asked >= 0 { return asked }
+        let root = scopeIndex["/"] ?? -1
+        if (state.scoped[root]?.eligible ?? 0) > 0 { return root }
+        return state.scoped.filter { $0.value.eligible > 0 }.keys.min() ?? root
     }
 
     /// Applies `delta` for every user the assignment reaches now.
@@ -152,7 +196,10 @@ extension Engine {
         let slot = activations[Int(id)]
         guard slot.live else { return }
         activations[Int(id)].live = false
-        updatePair(slot.user, slot.role) { $0.activation = -1 }
+        updatePair(slot.user, slot.role) {
+            $0.activation = -1
+            $0.activationScope = -1
+        }
         sink.record(.activationEnded(time: now, id: Int(id), user: UserIndex(slot.user), role: RoleIndex(slot.role), reason: reason))
     }
 }

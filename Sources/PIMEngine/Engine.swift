@@ -38,6 +38,9 @@ struct Engine<Sink: TraceSink>: SimulationModel {
     /// Users holding each role right now (kept for the default approvers: GA and PRA).
     var holders: [Int32: OrderedSet<Int32>] = [:]
     let watchedRoles: Set<Int32>
+    /// Directory scopes by index, when the scenario uses more than `/` (else empty: no per-scope work).
+    let scopes: [String]
+    let scopeIndex: [String: Int32]
 
     /// Prepares an engine for `scenario`; `seed` overrides the scenario's seed.
     init(scenario: Scenario, seed: UInt64, sink: Sink) {
@@ -53,6 +56,12 @@ struct Engine<Sink: TraceSink>: SimulationModel {
         groupAssignments = Array(repeating: [], count: scenario.tenant.groups.count)
         rolesOfUser = Array(repeating: [], count: userCount)
         watchedRoles = Set([scenario.globalAdministrator, scenario.privilegedRoleAdministrator].compactMap { $0?.rawValue })
+        var names = Set(scenario.assignments.map(\.scope))
+        for event in scenario.events { if case .assign(let assignment) = event.action { names.insert(assignment.scope) } }
+        for request in scenario.requests { if let scope = request.scope { names.insert(scope) } }
+        names.insert("/")
+        scopes = names.count > 1 ? names.sorted() : []
+        scopeIndex = Dictionary(uniqueKeysWithValues: scopes.enumerated().map { ($1, Int32($0)) })
     }
 
     /// Schedules the scenario's timeline: assignments, then events, then requests, in file order,
@@ -125,6 +134,7 @@ struct Engine<Sink: TraceSink>: SimulationModel {
                 state.reported = current
                 sink.record(.accessChanged(time: now, user: UserIndex(user), role: RoleIndex(role), state: current))
             }
+            if !scopes.isEmpty { reportScopes(&state, user: user, role: role, now: now) }
             pairs[key] = state
         }
         dirty.removeAll(keepingCapacity: true)

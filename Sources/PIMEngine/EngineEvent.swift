@@ -66,6 +66,8 @@ struct RequestSlot {
     let forTask: Bool
     /// A scheduled activation's start.
     var start: SimTime? = nil
+    /// The scope asked for, as a scope index, or -1.
+    var scope: Int32 = -1
     /// Approved (or needing no approval), waiting for its scheduled start.
     var approved = false
     var status: Status
@@ -90,6 +92,17 @@ struct PairState {
     var reported: AccessState = []
     /// Already queued for reporting at the end of this instant.
     var dirty = false
+    /// Per-scope paths (only when the scenario uses several scopes): scope index → counts.
+    var scoped: [Int32: ScopedPaths] = [:]
+    /// The live activation's scope, or -1.
+    var activationScope: Int32 = -1
+}
+
+/// Paths of one (user, role) pair at one scope, and the state last reported for it.
+struct ScopedPaths {
+    var standing: Int32 = 0
+    var eligible: Int32 = 0
+    var reported: AccessState = []
 }
 
 /// The key of a (user, role) pair in the pair table.

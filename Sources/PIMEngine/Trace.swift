@@ -124,6 +124,9 @@ public enum TraceRecord: Sendable {
     case deactivationRefused(time: SimTime, user: UserIndex, role: RoleIndex)
     /// A user's access to a role changed; the state holds from `time` until the next change.
     case accessChanged(time: SimTime, user: UserIndex, role: RoleIndex, state: AccessState)
+    /// A user's access to a role at one directory scope changed (only in scenarios with several
+    /// scopes); `holds`, `standing` and `eligible` are meaningful in `state`.
+    case scopedAccessChanged(time: SimTime, user: UserIndex, role: RoleIndex, scope: String, state: AccessState)
     /// The horizon was reached; the final state.
     case finished(horizon: SimTime, pendingRequests: [Int], orphanedAssignments: [Int])
 }

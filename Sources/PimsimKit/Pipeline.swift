@@ -36,10 +36,8 @@ public enum Pipeline {
     /// Simulates a validated scenario; `seed` overrides the scenario's seed.
     public static func simulate(_ scenario: Scenario, variant: String? = nil, seed: UInt64? = nil) -> RunOutcome {
         let usedSeed = seed ?? scenario.seed
-        let sink = TeeSink(CoreMetricsFold(scenario: scenario), FrictionFold(scenario: scenario))
-        let (folds, statistics) = PIMReplay.run(scenario, seed: usedSeed, sink: sink)
-        return outcome(scenario, variant: variant, seed: usedSeed, metrics: folds.first.metrics,
-                       friction: folds.second.metrics, events: statistics.eventsHandled)
+        let (folds, statistics) = PIMReplay.run(scenario, seed: usedSeed, sink: MetricFolds(scenario: scenario))
+        return outcome(scenario, variant: variant, seed: usedSeed, folds: folds, events: statistics.eventsHandled)
     }
 
     /// Simulates a scenario and streams its audit log as it runs: JSON Lines to `auditPath`, and
@@ -52,25 +50,23 @@ public enum Pipeline {
             identity: AuditIdentity(scenario: scenario, seed: usedSeed),
             output: AuditFiles(jsonLines: auditPath, database: auditDatabase)
         )
-        let folds = TeeSink(CoreMetricsFold(scenario: scenario), FrictionFold(scenario: scenario))
-        let (sink, statistics) = PIMReplay.run(scenario, seed: usedSeed, sink: TeeSink(folds, audit))
+        let (sink, statistics) = PIMReplay.run(scenario, seed: usedSeed, sink: TeeSink(MetricFolds(scenario: scenario), audit))
         if let failure = sink.second.output.failure { throw failure }
-        var result = outcome(scenario, variant: variant, seed: usedSeed, metrics: sink.first.first.metrics,
-                             friction: sink.first.second.metrics, events: statistics.eventsHandled)
+        var result = outcome(scenario, variant: variant, seed: usedSeed, folds: sink.first, events: statistics.eventsHandled)
         result.auditRecords = sink.second.output.lines.count
         return result
     }
 
-    static func outcome(
-        _ scenario: Scenario, variant: String?, seed usedSeed: UInt64, metrics: CoreMetrics, friction: FrictionMetrics, events: Int
-    ) -> RunOutcome {
+    static func outcome(_ scenario: Scenario, variant: String?, seed usedSeed: UInt64, folds: MetricFolds, events: Int) -> RunOutcome {
+        let metrics = folds.core.metrics
+        let friction = folds.friction.metrics
         let info = MetricsDocument.RunInfo(
             scenario: scenario.name, variant: variant, seed: usedSeed,
             start: TimeText.timestamp(epoch: scenario.startEpoch), events: events
         )
         return RunOutcome(
             scenario: scenario, variant: variant, seed: usedSeed, metrics: metrics, friction: friction,
-            document: MetricsDocument.json(metrics, friction: friction, scenario: scenario, run: info),
+            document: MetricsDocument.json(metrics, friction: friction, scopes: folds.scopes.figures, scenario: scenario, run: info),
             summary: SummaryTable.render(metrics, run: info, horizonText: TimeText.duration(scenario.horizon)),
             kernelEvents: events, auditRecords: nil
         )

@@ -101,7 +101,7 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
             emit(time, "Remove member from role requested (PIM deactivate)", operation: "Delete", by: .user(user), result: "failure",
                  reason: "An activation cannot be deactivated in its first 5 minutes",
                  correlation: identity.guid("deactivation", sequence), targets: [roleTarget(role), userTarget(user)])
-        case .requestRejected, .accessChanged:
+        case .requestRejected, .accessChanged, .scopedAccessChanged:
             break
         case .taskArrived, .taskStarted, .taskBlocked, .taskFinished, .mfaPrompt:
             // Work and sign-in prompts are not directory changes: Entra keeps them out of the audit log.

@@ -44,7 +44,10 @@ public enum MetricsDocument {
     }
 
     /// The whole document: the contract's core keys, and the friction and breakdown keys.
-    public static func json(_ metrics: CoreMetrics, friction: FrictionMetrics = FrictionMetrics(), scenario: Scenario? = nil, run: RunInfo) -> JSONValue {
+    public static func json(
+        _ metrics: CoreMetrics, friction: FrictionMetrics = FrictionMetrics(), scopes: [String: ScopeFigures] = [:],
+        scenario: Scenario? = nil, run: RunInfo
+    ) -> JSONValue {
         var roles: [String: JSONValue] = [:]
         for (index, role) in metrics.roles.enumerated() {
             let roleIndex = scenario?.referencedRoles[index]
@@ -119,7 +122,17 @@ public enum MetricsDocument {
                 ])
             }
         }
+        var scopeJSON: [String: JSONValue] = [:]
+        for (scope, figures) in scopes {
+            scopeJSON[scope] = .object([
+                "privilegedHours": hours(figures.heldSeconds),
+                "standingHours": hours(figures.standingSeconds),
+                "jitHours": hours(figures.heldSeconds - figures.standingSeconds),
+                "eligibleHours": hours(figures.eligibleSeconds),
+            ])
+        }
         return .object([
+            "scopes": .object(scopeJSON),
             "friction": frictionJSON,
             "approvals": .object(approvals),
             "users": .object(users),

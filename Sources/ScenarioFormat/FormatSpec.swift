@@ -141,6 +141,7 @@ enum FormatSpec {
         .required("role", "a role name or template id"),
         .required("duration", "a duration"),
         .optional("start", "a scheduled activation's start, at or after 'at'"),
+        .optional("scope", "the directory scope to activate at"),
     ])
 
     static let behaviour = MapSpec(what: "behaviour (a map)", keys: [

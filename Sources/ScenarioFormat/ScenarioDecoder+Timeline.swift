@@ -145,8 +145,14 @@ extension ScenarioDecoder {
                     start = time
                 }
             }
+            var scope: String?
+            if let entry = body["scope"], let text = context.identifier(entry, what: "a directory scope such as '/administrativeUnits/emea'") {
+                if text.hasPrefix("/") { scope = text } else { context.error("a directory scope starts with '/', got '\(text)'", at: entry) }
+            }
             guard let at, let user, let role, let duration else { continue }
-            workload.requests.append(ActivationRequest(at: at, user: user, role: role, duration: duration, start: start, origin: item.path.description))
+            var request = ActivationRequest(at: at, user: user, role: role, duration: duration, start: start, origin: item.path.description)
+            request.scope = scope
+            workload.requests.append(request)
         }
         return workload
     }

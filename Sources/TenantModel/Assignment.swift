@@ -56,6 +56,8 @@ public struct ActivationRequest: Sendable, Equatable {
     public var duration: Seconds
     /// A scheduled activation's start, later than `at`; nil means as soon as granted.
     public var start: Seconds?
+    /// The directory scope to activate at; nil means the widest the user is eligible at.
+    public var scope: String?
     /// Where it was written, such as `workload[4]`.
     public var origin: String
 

@@ -138,3 +138,36 @@ struct ScheduledActivationTests {
         ])
     }
 }
+
+@Suite("Scopes")
+struct ScopeTests {
+    @Test("exposure broken down by administrative unit; activations at the asked or widest eligible scope")
+    func breakdown() throws {
+        let scenario = try makeScenario(header(horizon: "10h") + """
+        tenant: {users: [{id: ann}, {id: bo}]}
+        assignments:
+          - {principal: ann, role: User Administrator, type: active, scope: /administrativeUnits/emea}
+          - {principal: ann, role: User Administrator, type: eligible}
+          - {principal: bo, role: User Administrator, type: eligible, scope: /administrativeUnits/emea}
+          - {principal: bo, role: Helpdesk Administrator, type: eligible, scope: /administrativeUnits/us}
+        workload:
+          - {at: 1h, activate: {user: bo, role: User Administrator, duration: 2h}}
+          - {at: 4h, activate: {user: bo, role: User Administrator, duration: 1h, scope: /administrativeUnits/us}}
+          - {at: 6h, activate: {user: bo, role: Helpdesk Administrator, duration: 1h, scope: /administrativeUnits/us}}
+        """)
+        let outcome = Pipeline.simulate(scenario)
+        func value(_ scope: String, _ key: String) -> JSONValue? { outcome.document.value(at: ["scopes", scope, key]) }
+        // EMEA: ann's standing User Administrator (10h) and bo's activation there (1h-3h).
+        #expect(value("/administrativeUnits/emea", "privilegedHours") == .number(12))
+        #expect(value("/administrativeUnits/emea", "standingHours") == .number(10))
+        #expect(value("/administrativeUnits/emea", "jitHours") == .number(2))
+        #expect(value("/administrativeUnits/emea", "eligibleHours") == .number(10))
+        // Tenant-wide: only ann's eligibility.
+        #expect(value("/", "privilegedHours") == .number(0))
+        #expect(value("/", "eligibleHours") == .number(10))
+        // US: bo's Helpdesk activation (6h-7h); his User Administrator request there was rejected.
+        #expect(value("/administrativeUnits/us", "privilegedHours") == .number(1))
+        #expect(outcome.metrics.activations.rejected == 1)
+        #expect(outcome.metrics.privilegedTotalSeconds == h(13))
+    }
+}
