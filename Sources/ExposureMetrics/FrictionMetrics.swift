@@ -46,6 +46,8 @@ public struct FrictionMetrics: Sendable, Equatable {
     public var mfaFailures = 0
     /// Deactivations refused (asked for in an activation's first five minutes).
     public var deactivationsRefused = 0
+    /// Extension and renewal requests: made, approved, denied, expired, refused.
+    public var extensions: [String: Int] = ["requested": 0, "approved": 0, "denied": 0, "expired": 0, "refused": 0]
     /// Decisions per approver.
     public var approvals: [UserIndex: Decisions] = [:]
     /// Granted activations per user and per role.
@@ -123,6 +125,10 @@ public struct FrictionFold: TraceSink {
             if !passed { metrics.mfaFailures += 1 }
         case .deactivationRefused:
             metrics.deactivationsRefused += 1
+        case .extensionRequested: metrics.extensions["requested", default: 0] += 1
+        case .extensionDecided(_, _, _, let approved): metrics.extensions[approved ? "approved" : "denied", default: 0] += 1
+        case .extensionExpired: metrics.extensions["expired", default: 0] += 1
+        case .extensionRefused: metrics.extensions["refused", default: 0] += 1
         case .requestApproved(_, _, let approver):
             metrics.approvals[approver, default: FrictionMetrics.Decisions()].approved += 1
         case .requestDenied(_, _, let approver):

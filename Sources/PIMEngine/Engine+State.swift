@@ -130,6 +130,7 @@ extension Engine {
         var slot = assignmentSlots[Int(id)]
         guard !slot.ended else { return }
         slot.ended = true
+        if reason == .expired { slot.endedAt = now }
         assignmentSlots[Int(id)] = slot
         if slot.started { applyAssignment(id, delta: -1) }
         sink.record(.assignmentEnded(time: now, id: Int(id), reason: reason, started: slot.started))

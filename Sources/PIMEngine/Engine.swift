@@ -21,6 +21,7 @@ struct Engine<Sink: TraceSink>: SimulationModel {
     var activations: [ActivationSlot] = []
     var requests: [RequestSlot] = []
     var tasks: [TaskSlot] = []
+    var extensions: [ExtensionSlot] = []
     var arrivalStreams: [UInt64: RandomStream] = [:]
     var explicitArrivals: [UInt64: Int] = [:]
     var durationStreams: [UInt64: RandomStream] = [:]
@@ -76,6 +77,9 @@ struct Engine<Sink: TraceSink>: SimulationModel {
         for (index, request) in scenario.requests.enumerated() where request.at < scenario.horizon {
             queue.schedule(.request(Int32(index)), at: request.at, phase: Phase.requests)
         }
+        for (index, request) in scenario.extensions.enumerated() where request.at < scenario.horizon {
+            queue.schedule(.extensionRequest(Int32(index)), at: request.at, phase: Phase.requests)
+        }
         for (index, request) in scenario.deactivations.enumerated() where request.at < scenario.horizon {
             queue.schedule(.deactivationRequest(Int32(index)), at: request.at, phase: Phase.requests)
         }
@@ -97,7 +101,9 @@ struct Engine<Sink: TraceSink>: SimulationModel {
     mutating func handle(_ payload: EngineEvent, now: SimTime, queue: inout EventQueue<EngineEvent>) {
         switch payload {
         case .assignmentStart(let id): startAssignment(id, now: now)
-        case .assignmentEnd(let id): endAssignment(id, now: now, reason: .expired)
+        case .assignmentEnd(let id):
+            // An extension moves the end: an end event for an older end time is stale.
+            if assignments[Int(id)].end == now { endAssignment(id, now: now, reason: .expired) }
         case .scenarioEvent(let index): apply(scenario.events[Int(index)], now: now, queue: &queue)
         case .activationEnd(let id): endActivation(id, now: now, reason: .expired)
         case .approvalAnswer(let id): answer(request: id, now: now, queue: &queue)
@@ -109,6 +115,9 @@ struct Engine<Sink: TraceSink>: SimulationModel {
         case .deactivate(let id): deactivate(id, now: now)
         case .deactivationRequest(let index): requestDeactivation(scenario.deactivations[Int(index)], now: now)
         case .activationBegin(let id): beginScheduled(request: id, now: now, queue: &queue)
+        case .extensionRequest(let index): requestExtension(index, now: now, queue: &queue)
+        case .extensionAnswer(let id): answerExtension(id, now: now, queue: &queue)
+        case .extensionExpiry(let id): expireExtension(id, now: now)
         case .taskSubmit(let id): submitPrepared(task: id, now: now, queue: &queue)
         }
     }

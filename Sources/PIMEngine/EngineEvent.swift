@@ -15,6 +15,9 @@ enum EngineEvent {
     case deactivate(Int32)
     case deactivationRequest(Int32)
     case activationBegin(Int32)
+    case extensionRequest(Int32)
+    case extensionAnswer(Int32)
+    case extensionExpiry(Int32)
     case taskSubmit(Int32)
 }
 
@@ -29,6 +32,20 @@ enum Phase {
 struct AssignmentSlot {
     var started = false
     var ended = false
+    /// When it ended (for renewals within 30 days).
+    var endedAt: SimTime? = nil
+}
+
+/// An extension or renewal request as the engine tracks it.
+struct ExtensionSlot {
+    let user: Int32
+    let assignment: Int32
+    let renewal: Bool
+    let duration: SimTime
+    let at: SimTime
+    var open = true
+    var answers: [(time: SimTime, approver: Int32, approve: Bool)] = []
+    var cursor = 0
 }
 
 /// An activation as the engine tracks it.

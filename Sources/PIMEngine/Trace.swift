@@ -122,6 +122,17 @@ public enum TraceRecord: Sendable {
     case assignmentRefused(time: SimTime, assignment: Assignment, reason: String)
     /// A user asked to deactivate within the first five minutes of an activation: refused.
     case deactivationRefused(time: SimTime, user: UserIndex, role: RoleIndex)
+    /// A user asked to extend (`renewal` false) or renew an assignment; `assignment` is its id.
+    case extensionRequested(time: SimTime, id: Int, user: UserIndex, role: RoleIndex, assignment: Int, renewal: Bool, approvers: [UserIndex])
+    /// An extension or renewal request could not be made: no assignment ends within 14 days or
+    /// expired within 30, or it comes through a group.
+    case extensionRefused(time: SimTime, user: UserIndex, role: RoleIndex, reason: String)
+    /// An administrator decided an extension or renewal request.
+    case extensionDecided(time: SimTime, id: Int, approver: UserIndex, approved: Bool)
+    /// No administrator answered within 24 hours.
+    case extensionExpired(time: SimTime, id: Int)
+    /// An assignment's end moved (extension): it now ends at `end`.
+    case assignmentExtended(time: SimTime, id: Int, end: SimTime)
     /// A user's access to a role changed; the state holds from `time` until the next change.
     case accessChanged(time: SimTime, user: UserIndex, role: RoleIndex, state: AccessState)
     /// A user's access to a role at one directory scope changed (only in scenarios with several

@@ -33,6 +33,7 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
     var sequence: UInt64 = 0
     var requests: [Int: (user: UserIndex, role: RoleIndex, duration: Int64)] = [:]
     var assignments: [Int: Assignment] = [:]
+    var extensionRequests: [Int: (user: UserIndex, assignment: Int, renewal: Bool)] = [:]
     /// A submission held back one record, so that an immediate rejection becomes its failure result.
     var heldSubmission: (time: Int64, id: Int)?
 
@@ -101,6 +102,22 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
             emit(time, "Remove member from role requested (PIM deactivate)", operation: "Delete", by: .user(user), result: "failure",
                  reason: "An activation cannot be deactivated in its first 5 minutes",
                  correlation: identity.guid("deactivation", sequence), targets: [roleTarget(role), userTarget(user)])
+        case .extensionRequested(let time, let id, let user, _, let assignment, let renewal, let approvers):
+            extensionRequests[id] = (user, assignment, renewal)
+            extensionRecord(time, id, activity: { renewal ? "Add \($0)to role in PIM requested (renew)" : "Update \($0)in PIM requested (extend)" },
+                            by: .user(user), details: ["Approvers": approvers.map { identity.principalName(user: $0) }.joined(separator: ",")])
+        case .extensionDecided(let time, let id, let approver, let approved):
+            let activity = approved ? "Update member in PIM approved by admin (extend/renew)" : "Update member in PIM denied by admin (extend/renew)"
+            extensionRecord(time, id, activity: { _ in activity }, by: .user(approver))
+        case .extensionExpired(let time, let id):
+            let renewal = extensionRequests[id]?.renewal ?? false
+            extensionRecord(time, id, activity: { renewal ? "Add \($0)to role in PIM canceled (renew)" : "Update \($0)in PIM canceled (extend)" },
+                            by: .service, reason: "No administrator answered within 24 hours")
+        case .extensionRefused(let time, let user, let role, let reason):
+            emit(time, "Update member in PIM requested (extend)", operation: "Update", by: .user(user), result: "failure", reason: reason,
+                 correlation: identity.guid("extension-refused", sequence), targets: [roleTarget(role), userTarget(user)])
+        case .assignmentExtended(_, let id, let end):
+            assignments[id]?.end = end
         case .requestRejected, .accessChanged, .scopedAccessChanged:
             break
         case .taskArrived, .taskStarted, .taskBlocked, .taskFinished, .mfaPrompt:
@@ -171,6 +188,17 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
              reason: reason == .removed ? "Removed by an administrator" : "Assignment expired",
              correlation: identity.guid("assignment", UInt64(id)),
              targets: [roleTarget(assignment.role), principalTarget(assignment.principal)], details: ["Scope": assignment.scope])
+    }
+
+    /// A record about an extension or renewal; `activity` gets "member " or "eligible member ".
+    mutating func extensionRecord(
+        _ time: Int64, _ id: Int, activity: (String) -> String, by actor: Actor, reason: String = "", details: [String: String] = [:]
+    ) {
+        guard let request = extensionRequests[id], let assignment = assignments[request.assignment] else { return }
+        let noun = assignment.type == .eligible ? "eligible member " : "member "
+        emit(time, activity(noun), operation: "Update", by: actor, reason: reason,
+             correlation: identity.guid("extension", UInt64(id)),
+             targets: [roleTarget(assignment.role), userTarget(request.user)], details: details)
     }
 
     mutating func membershipChanged(_ time: Int64, group: GroupIndex, user: UserIndex, added: Bool) {

@@ -93,6 +93,7 @@ public enum MetricsDocument {
             "activationsPerUserWeek": .number(metrics.eligibleUsers > 0 && weeks > 0 ? granted / (Double(metrics.eligibleUsers) * weeks) : 0),
             "mfa": .object(["prompts": .integer(Int64(friction.mfaPrompts)), "failures": .integer(Int64(friction.mfaFailures))]),
             "deactivationsRefused": .integer(Int64(friction.deactivationsRefused)),
+            "extensions": .object(friction.extensions.mapValues { .integer(Int64($0)) }),
         ])
         var approvals: [String: JSONValue] = [:]
         var users: [String: JSONValue] = [:]

@@ -121,6 +121,14 @@ enum FormatSpec {
         .optional("tasks", "a task generator"),
         .optional("task", "{user, role, duration}: one task at 'at'"),
         .optional("deactivate", "{user, role}: end an activation early"),
+        .optional("extend", "{user, role, type?, duration}: extend or renew an assignment"),
+    ])
+
+    static let extend = MapSpec(what: "an extension request (a map)", keys: [
+        .required("user", "a user id"),
+        .required("role", "a role name or template id"),
+        .optional("type", "active or eligible"),
+        .required("duration", "how much longer, or how long a renewal lasts"),
     ])
 
     static let deactivate = MapSpec(what: "a deactivation (a map)", keys: [

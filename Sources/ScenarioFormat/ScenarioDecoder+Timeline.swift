@@ -80,9 +80,28 @@ extension ScenarioDecoder {
         guard let items = context.list(value, what: "workload items") else { return workload }
         for item in items {
             guard let map = context.map(item, FormatSpec.workloadItem) else { continue }
-            let kinds = ["activate", "task", "tasks", "deactivate"].filter { map.has($0) }
+            let kinds = ["activate", "task", "tasks", "deactivate", "extend"].filter { map.has($0) }
             if kinds.count > 1 {
                 context.error("a workload item is one of 'activate', 'task', 'tasks', 'deactivate'; found \(kinds.map { "'\($0)'" }.joined(separator: ", "))", at: item)
+                continue
+            }
+            if let body = map["extend"] {
+                guard let atValue = map["at"] else {
+                    context.error("an extension request needs 'at'", at: item)
+                    continue
+                }
+                let at = eventTime(atValue)
+                guard let fields = context.map(body, FormatSpec.extend) else { continue }
+                let user = fields["user"].flatMap { userReference($0) }
+                let role = fields["role"].flatMap { roleReference($0) }
+                let type = fields["type"].flatMap { assignmentType($0) }
+                var duration: Seconds?
+                if let entry = fields["duration"], let seconds = context.duration(entry) {
+                    if seconds > 0 { duration = seconds } else { context.error("an extension needs a duration longer than zero", at: entry) }
+                }
+                if let at, let user, let role, let duration {
+                    workload.extensions.append(ExtensionRequest(at: at, user: user, role: role, type: type, duration: duration, origin: item.path.description))
+                }
                 continue
             }
             if let body = map["deactivate"] {
@@ -308,4 +327,5 @@ struct Workload {
     var requests: [ActivationRequest] = []
     var generators: [TaskGenerator] = []
     var deactivations: [DeactivationRequest] = []
+    var extensions: [ExtensionRequest] = []
 }

@@ -67,6 +67,7 @@ final class ScenarioDecoder {
             events: events, behaviour: behaviour, variants: variants, assertions: assertions
         )
         scenario.deactivations = workload.deactivations
+        scenario.extensions = workload.extensions
         return scenario
     }
 

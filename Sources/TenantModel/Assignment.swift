@@ -119,6 +119,32 @@ public struct DeactivationRequest: Sendable, Equatable {
     }
 }
 
+/// A user's request to extend an assignment ending soon, or to renew one that expired.
+public struct ExtensionRequest: Sendable, Equatable {
+    /// When the user asks.
+    public var at: Seconds
+    /// Who asks (extension and renewal are for direct assignments only).
+    public var user: UserIndex
+    /// The role.
+    public var role: RoleIndex
+    /// Only assignments of this type, when given.
+    public var type: AssignmentType?
+    /// How much longer (extension), or how long the renewed assignment lasts.
+    public var duration: Seconds
+    /// Where it was written, such as `workload[4]`.
+    public var origin: String
+
+    /// Creates an extension request.
+    public init(at: Seconds, user: UserIndex, role: RoleIndex, type: AssignmentType? = nil, duration: Seconds, origin: String = "") {
+        self.at = at
+        self.user = user
+        self.role = role
+        self.type = type
+        self.duration = duration
+        self.origin = origin
+    }
+}
+
 /// Something that happens at a given time.
 public enum EventAction: Sendable, Equatable {
     /// The user's account is disabled: all it holds ends, its pending requests are cancelled.

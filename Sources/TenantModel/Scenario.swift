@@ -29,6 +29,8 @@ public struct Scenario: Sendable {
     public var taskGenerators: [TaskGenerator]
     /// Explicit early deactivations, in file order.
     public var deactivations: [DeactivationRequest] = []
+    /// Requests to extend or renew assignments, in file order.
+    public var extensions: [ExtensionRequest] = []
     /// Events, in file order.
     public var events: [ScenarioEvent]
     /// How people act.

@@ -171,3 +171,42 @@ struct ScopeTests {
         #expect(outcome.metrics.privilegedTotalSeconds == h(13))
     }
 }
+
+@Suite("Extend and renew")
+struct ExtensionTests {
+    @Test("extend within 14 days of the end, renew within 30 days of expiry, approved by PRA/GA; never through a group")
+    func extendAndRenew() throws {
+        let scenario = try makeScenario(header(horizon: "40d") + """
+        tenant:
+          users: [{id: ann}, {id: bo}, {id: pat}, {id: gina}]
+          groups: [{id: ops, roleAssignable: true, members: [gina]}]
+        assignments:
+          - {principal: ann, role: User Administrator, type: eligible, end: 10d}
+          - {principal: bo, role: Helpdesk Administrator, type: active, end: 5d}
+          - {principal: ops, role: Security Administrator, type: eligible, end: 20d}
+          - {principal: pat, role: Privileged Role Administrator, type: active}
+        behaviour: {approvers: {responseTime: 1h}}
+        workload:
+          - {at: 1d, extend: {user: bo, role: Helpdesk Administrator, duration: 2d}}
+          - {at: 2d, extend: {user: ann, role: User Administrator, duration: 30d}}
+          - {at: 3d, extend: {user: gina, role: Security Administrator, duration: 5d}}
+          - {at: 4d, extend: {user: ann, role: Global Administrator, duration: 1d}}
+          - {at: 20d, extend: {user: bo, role: Helpdesk Administrator, duration: 3d}}
+        """)
+        let outcome = Pipeline.simulate(scenario)
+        let roles = Dictionary(uniqueKeysWithValues: outcome.metrics.roles.map { ($0.name, $0) })
+        // ann: 10d extended by 30d at 2d1h, past the horizon: eligible for all 40 days.
+        #expect(roles["User Administrator"]?.eligibleSeconds == h(40 * 24))
+        // bo: 5d extended to 7d; renewed at 20d1h (expired 13 days before) for 3 days.
+        #expect(roles["Helpdesk Administrator"]?.activeSeconds == h(7 * 24) + h(3 * 24))
+        #expect(outcome.friction.extensions == ["requested": 3, "approved": 3, "denied": 0, "expired": 0, "refused": 2])
+        let refusals = trace(scenario).compactMap { record -> String? in
+            guard case .extensionRefused(_, _, _, let reason) = record else { return nil }
+            return reason
+        }
+        #expect(refusals == [
+            "assignments that come through a group cannot be extended or renewed",
+            "no assignment of the role ends within 14 days or expired within the last 30 days",
+        ])
+    }
+}
