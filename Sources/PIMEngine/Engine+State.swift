@@ -9,7 +9,7 @@ extension Engine {
         guard enabled[Int(user)] else { return [] }
         var result: AccessState = []
         if state.standingPaths > 0 { result.formUnion([.standing, .holds]) }
-        if state.activation >= 0 { result.formUnion([.activated, .holds]) }
+        if state.activation >= 0 || state.pimGroupPaths > 0 { result.formUnion([.activated, .holds]) }
         if state.eligiblePaths > 0 { result.insert(.eligible) }
         if state.runningTasks > 0 { result.insert(.inUse) }
         return result
@@ -18,7 +18,7 @@ extension Engine {
     /// Whether `user` holds `role` right now, by any path.
     func holds(_ user: Int32, _ role: Int32) -> Bool {
         guard enabled[Int(user)], let state = pairs[pairKey(user, role)] else { return false }
-        return state.standingPaths > 0 || state.activation >= 0
+        return state.standingPaths > 0 || state.activation >= 0 || state.pimGroupPaths > 0
     }
 
     /// Whether `user` may activate `role` at `scope` (eligible there or tenant-wide); any scope when -1.
@@ -46,6 +46,29 @@ extension Engine {
         }
         pairs[key] = state
         if watchedRoles.contains(role) { refreshHolder(user, role) }
+        if let group = membershipRoles[role] { refreshPIMMembership(user, group: group) }
+    }
+
+    /// PIM for Groups: holding a membership pseudo-role makes the user a member of the group.
+    mutating func refreshPIMMembership(_ user: Int32, group: GroupIndex) {
+        guard let role = membershipRoles.first(where: { $0.value == group })?.key else { return }
+        let member = holds(user, role)
+        guard member != pimMembers[group.int].contains(user) else { return }
+        if member {
+            pimMembers[group.int].insert(user)
+            if !staticMembers[group.int].contains(user) { addEffectiveMember(user, group: group, viaPIM: true) }
+        } else {
+            pimMembers[group.int].remove(user)
+            if !staticMembers[group.int].contains(user) { removeEffectiveMember(user, group: group, viaPIM: true) }
+        }
+    }
+
+    /// A member through PIM becomes a static member or the reverse: the group's active paths change kind.
+    mutating func movePaths(_ user: Int32, group: GroupIndex, toPIM: Bool) {
+        for id in groupAssignments[group.int] where assignments[Int(id)].type == .active {
+            adjustPath(user, assignments[Int(id)], -1, viaPIM: !toPIM)
+            adjustPath(user, assignments[Int(id)], 1, viaPIM: toPIM)
+        }
     }
 
     mutating func refreshHolder(_ user: Int32, _ role: Int32) {
@@ -56,11 +79,13 @@ extension Engine {
         }
     }
 
-    /// Adds (`delta` = 1) or takes away (-1) one path of `assignment` for `user`.
-    mutating func adjustPath(_ user: Int32, _ assignment: Assignment, _ delta: Int32) {
+    /// Adds (`delta` = 1) or takes away (-1) one path of `assignment` for `user`; `viaPIM` marks a
+    /// group assignment reaching the user through a PIM-activated membership.
+    mutating func adjustPath(_ user: Int32, _ assignment: Assignment, _ delta: Int32, viaPIM: Bool = false) {
         let scope = scopeIndex[assignment.scope]
         updatePair(user, assignment.role.rawValue) { state in
             switch assignment.type {
+            case .active where viaPIM: state.pimGroupPaths += delta
             case .active: state.standingPaths += delta
             case .eligible: state.eligiblePaths += delta
             }
@@ -110,7 +135,9 @@ extension Engine {
         case .user(let user):
             adjustPath(user.rawValue, assignment, delta)
         case .group(let group):
-            for member in members[group.int] { adjustPath(member, assignment, delta) }
+            for member in members[group.int] {
+                adjustPath(member, assignment, delta, viaPIM: !staticMembers[group.int].contains(member))
+            }
             if delta > 0 { groupAssignments[group.int].append(id) } else { groupAssignments[group.int].remove(id) }
         }
     }
@@ -166,16 +193,38 @@ extension Engine {
         }
     }
 
+    /// A `membership` event adds a static member.
     mutating func join(_ user: Int32, group: GroupIndex, now: SimTime) {
-        guard members[group.int].append(user).inserted else { return }
-        for id in groupAssignments[group.int] { adjustPath(user, assignments[Int(id)], 1) }
+        guard staticMembers[group.int].insert(user).inserted else { return }
         sink.record(.membershipChanged(time: now, group: group, user: UserIndex(user), added: true))
+        if pimMembers[group.int].contains(user) {
+            movePaths(user, group: group, toPIM: false)
+        } else {
+            addEffectiveMember(user, group: group, viaPIM: false)
+        }
     }
 
+    /// A `membership` event removes a static member (who may stay a member through PIM).
     mutating func part(_ user: Int32, group: GroupIndex, now: SimTime) {
-        guard members[group.int].remove(user) != nil else { return }
-        for id in groupAssignments[group.int] { adjustPath(user, assignments[Int(id)], -1) }
+        guard staticMembers[group.int].remove(user) != nil else { return }
         sink.record(.membershipChanged(time: now, group: group, user: UserIndex(user), added: false))
+        if pimMembers[group.int].contains(user) {
+            movePaths(user, group: group, toPIM: true)
+        } else {
+            removeEffectiveMember(user, group: group, viaPIM: false)
+        }
+    }
+
+    /// The group's assignments flow to a new effective member.
+    mutating func addEffectiveMember(_ user: Int32, group: GroupIndex, viaPIM: Bool) {
+        guard members[group.int].append(user).inserted else { return }
+        for id in groupAssignments[group.int] { adjustPath(user, assignments[Int(id)], 1, viaPIM: viaPIM) }
+    }
+
+    /// ...and stop flowing to one who leaves.
+    mutating func removeEffectiveMember(_ user: Int32, group: GroupIndex, viaPIM: Bool) {
+        guard members[group.int].remove(user) != nil else { return }
+        for id in groupAssignments[group.int] { adjustPath(user, assignments[Int(id)], -1, viaPIM: viaPIM) }
     }
 
     /// `leave`: the account is disabled; its activations end and its pending requests are cancelled.

@@ -29,7 +29,14 @@ struct Engine<Sink: TraceSink>: SimulationModel {
     var mfaStreams: [Int32: RandomStream] = [:]
 
     var enabled: [Bool]
+    /// Effective members: static members and members through PIM for Groups.
     var members: [OrderedSet<Int32>]
+    /// Members by the tenant and `membership` events.
+    var staticMembers: [Set<Int32>]
+    /// Members through an active PIM for Groups membership.
+    var pimMembers: [Set<Int32>]
+    /// PIM for Groups membership pseudo-roles and their groups.
+    let membershipRoles: [Int32: GroupIndex]
     /// Assignments in effect per group.
     var groupAssignments: [OrderedSet<Int32>]
     /// Roles each user has any state for (so `leave` can find them).
@@ -54,6 +61,13 @@ struct Engine<Sink: TraceSink>: SimulationModel {
         let userCount = scenario.tenant.users.count
         enabled = Array(repeating: true, count: userCount)
         members = scenario.tenant.groups.map { OrderedSet($0.members.map(\.rawValue)) }
+        staticMembers = scenario.tenant.groups.map { Set($0.members.map(\.rawValue)) }
+        pimMembers = Array(repeating: [], count: scenario.tenant.groups.count)
+        var membershipRoles: [Int32: GroupIndex] = [:]
+        for (index, role) in scenario.roles.enumerated() {
+            if let access = role.groupAccess, access.kind == .member { membershipRoles[Int32(index)] = access.group }
+        }
+        self.membershipRoles = membershipRoles
         groupAssignments = Array(repeating: [], count: scenario.tenant.groups.count)
         rolesOfUser = Array(repeating: [], count: userCount)
         watchedRoles = Set([scenario.globalAdministrator, scenario.privilegedRoleAdministrator].compactMap { $0?.rawValue })

@@ -96,6 +96,8 @@ struct RequestSlot {
 /// What the engine knows of one (user, role) pair.
 struct PairState {
     var standingPaths: Int32 = 0
+    /// Active group assignments reaching the user through a PIM-activated membership: held, not standing.
+    var pimGroupPaths: Int32 = 0
     var eligiblePaths: Int32 = 0
     /// The live activation, or -1.
     var activation: Int32 = -1

@@ -16,6 +16,11 @@ extension AuditLogBuilder {
     /// Log Analytics show `PIM`; Graph's examples `Privileged Identity Management`).
     static var pimService: String { "PIM" }
 
+    /// `GroupManagement` for PIM for Groups, `RoleManagement` for directory roles.
+    func category(of role: RoleIndex) -> String {
+        identity.scenario[role].groupAccess == nil ? "RoleManagement" : "GroupManagement"
+    }
+
     /// Appends one record with every `directoryAudit` field.
     mutating func emit(
         _ time: Int64, _ activity: String, category: String = "RoleManagement", service: String = pimService,
@@ -81,7 +86,8 @@ extension AuditLogBuilder {
     }
 
     func roleTarget(_ role: RoleIndex) -> JSONValue {
-        .object([
+        if let access = identity.scenario[role].groupAccess { return groupTarget(access.group) }
+        return .object([
             "id": .string(identity.objectId(role: role)),
             "displayName": .string(identity.scenario[role].name),
             "type": .string("Role"),

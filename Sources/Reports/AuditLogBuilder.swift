@@ -144,7 +144,7 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
         guard let request = requests[id] else { return }
         var details = details
         details["RequestId"] = identity.guid("request", UInt64(id))
-        emit(time, activity, operation: operation, by: actor, result: result, reason: reason,
+        emit(time, activity, category: category(of: request.role), operation: operation, by: actor, result: result, reason: reason,
              correlation: identity.guid("request", UInt64(id)),
              targets: [roleTarget(request.role), userTarget(request.user)], details: details)
     }
@@ -158,7 +158,7 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
         let activity = reason == .expired
             ? "Remove member from role (PIM activation expired)" : "Remove member from role completed (PIM deactivate)"
         let actor: Actor = reason == .deactivated ? .user(user) : .service
-        emit(time, activity, operation: "Delete", by: actor, reason: AuditReasons.describe(reason),
+        emit(time, activity, category: category(of: role), operation: "Delete", by: actor, reason: AuditReasons.describe(reason),
              correlation: identity.guid("activation-end", UInt64(user.rawValue) << 32 | UInt64(role.rawValue)),
              targets: [roleTarget(role), userTarget(user)])
     }
@@ -175,7 +175,7 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
         }
         var details = ["Scope": assignment.scope, "StartTime": timestamp(max(assignment.start, 0))]
         if let end = assignment.end { details["ExpirationTime"] = timestamp(end) }
-        emit(time, activity, operation: "Add", by: .scenario, correlation: identity.guid("assignment", UInt64(id)),
+        emit(time, activity, category: category(of: assignment.role), operation: "Add", by: .scenario, correlation: identity.guid("assignment", UInt64(id)),
              targets: [roleTarget(assignment.role), principalTarget(assignment.principal)], details: details)
     }
 
@@ -184,7 +184,7 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
         let span = assignment.isPermanent ? "permanent" : "timebound"
         let activity = assignment.type == .eligible
             ? "Remove eligible member from role in PIM completed (\(span))" : "Remove member from role in PIM completed (\(span))"
-        emit(time, activity, operation: "Delete", by: reason == .removed ? .scenario : .service,
+        emit(time, activity, category: category(of: assignment.role), operation: "Delete", by: reason == .removed ? .scenario : .service,
              reason: reason == .removed ? "Removed by an administrator" : "Assignment expired",
              correlation: identity.guid("assignment", UInt64(id)),
              targets: [roleTarget(assignment.role), principalTarget(assignment.principal)], details: ["Scope": assignment.scope])

@@ -49,8 +49,19 @@ public enum MetricsDocument {
         scenario: Scenario? = nil, run: RunInfo
     ) -> JSONValue {
         var roles: [String: JSONValue] = [:]
+        var groups: [String: [String: JSONValue]] = [:]
         for (index, role) in metrics.roles.enumerated() {
             let roleIndex = scenario?.referencedRoles[index]
+            if let scenario, let roleIndex, let access = scenario[roleIndex].groupAccess {
+                // PIM for Groups: membership and ownership hours, reported per group.
+                groups[scenario.tenant[access.group].id, default: [:]][access.kind.rawValue] = .object([
+                    "activeHours": hours(role.activeSeconds),
+                    "eligibleHours": hours(role.eligibleSeconds),
+                    "standingHours": hours(role.standingSeconds),
+                    "activations": .integer(Int64(friction.activationsPerRole[roleIndex] ?? 0)),
+                ])
+                continue
+            }
             let breakdown = roleIndex.flatMap { friction.perRole[$0] }
             roles[role.name] = .object([
                 "activeHours": hours(role.activeSeconds),
@@ -133,6 +144,7 @@ public enum MetricsDocument {
             ])
         }
         return .object([
+            "groups": .object(groups.mapValues { JSONValue.object($0) }),
             "scopes": .object(scopeJSON),
             "friction": frictionJSON,
             "approvals": .object(approvals),

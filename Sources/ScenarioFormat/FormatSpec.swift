@@ -79,6 +79,14 @@ enum FormatSpec {
         .optional("default", "the settings of every role"),
         .optional("roles", "per-role settings, keyed by role name or template id"),
         .optional("enforceAssignmentRules", "true to refuse assignments that break their rule (default false)"),
+        .optional("groups", "PIM for Groups settings, keyed by group id: {member, owner}"),
+    ])
+
+    static let groupPolicies = MapSpec(what: "PIM for Groups policies (a map keyed by group id)", keys: [], acceptsAnyKey: true)
+
+    static let groupPolicy = MapSpec(what: "a group's PIM policies (a map)", keys: [
+        .optional("member", "the policy of membership"),
+        .optional("owner", "the policy of ownership"),
     ])
 
     static let policyRoles = MapSpec(what: "per-role policies (a map keyed by role)", keys: [], acceptsAnyKey: true)
@@ -106,7 +114,9 @@ enum FormatSpec {
 
     static let assignment = MapSpec(what: "an assignment (a map)", keys: [
         .required("principal", "a user or role-assignable group id"),
-        .required("role", "a role name or template id"),
+        .optional("role", "a role name or template id"),
+        .optional("group", "PIM for Groups: the group whose membership or ownership is assigned"),
+        .optional("access", "PIM for Groups: member (default) or owner"),
         .required("type", "active or eligible"),
         .optional("scope", "a directory scope, default /"),
         .optional("start", "a time, default 0"),
@@ -146,7 +156,9 @@ enum FormatSpec {
 
     static let activate = MapSpec(what: "an activation request (a map)", keys: [
         .required("user", "a user id"),
-        .required("role", "a role name or template id"),
+        .optional("role", "a role name or template id"),
+        .optional("group", "PIM for Groups: the group to activate membership or ownership of"),
+        .optional("access", "PIM for Groups: member (default) or owner"),
         .required("duration", "a duration"),
         .optional("start", "a scheduled activation's start, at or after 'at'"),
         .optional("scope", "the directory scope to activate at"),
@@ -241,7 +253,9 @@ enum FormatSpec {
 
     static let removal = MapSpec(what: "a removal (a map)", keys: [
         .required("principal", "a user or group id"),
-        .required("role", "a role name or template id"),
+        .optional("role", "a role name or template id"),
+        .optional("group", "PIM for Groups: the group"),
+        .optional("access", "PIM for Groups: member (default) or owner"),
         .optional("type", "active or eligible"),
         .optional("scope", "a directory scope"),
     ])

@@ -25,6 +25,22 @@ extension ScenarioDecoder {
                 overrides[role] = policy
             }
         }
+        if let entry = map["groups"], let perGroup = context.map(entry, FormatSpec.groupPolicies) {
+            for item in perGroup.entries {
+                let keyValue = Value(node: item.keyNode, path: item.value.path)
+                guard let group = groupByID[item.key] else {
+                    context.error("unknown group '\(item.key)'\(Suggestions.hint(for: item.key, in: groupByID.keys))", at: keyValue)
+                    continue
+                }
+                guard let body = context.map(item.value, FormatSpec.groupPolicy) else { continue }
+                for kind in GroupAccessKind.allCases {
+                    guard let policyValue = body[kind.rawValue] else { continue }
+                    var policy = fallback
+                    applyPolicy(policyValue, to: &policy)
+                    overrides[groupAccessRole(group, kind)] = policy
+                }
+            }
+        }
         let enforce = map["enforceAssignmentRules"].flatMap { context.bool($0) } ?? false
         return PolicySet(fallback: fallback, overrides: overrides, enforceAssignmentRules: enforce)
     }

@@ -17,8 +17,15 @@ extension ScenarioDecoder {
     /// One assignment; `eventTime` is set for `assign` events (the default start, and a lower bound).
     func decodeAssignment(_ value: Value, origin: String, eventTime: Seconds?) -> Assignment? {
         guard let map = context.map(value, FormatSpec.assignment) else { return nil }
-        let principal = map["principal"].flatMap { assigneeReference($0) }
-        let role = map["role"].flatMap { roleReference($0) }
+        let role = targetReference(map, at: value)
+        let groupAccess = role.flatMap { roles[$0.int].groupAccess }
+        var principal: Principal?
+        if groupAccess != nil, let entry = map["principal"] {
+            // PIM for Groups: any user may be made eligible for a group (it need not be role-assignable).
+            principal = userReference(entry).map(Principal.user)
+        } else {
+            principal = map["principal"].flatMap { assigneeReference($0) }
+        }
         let type = map["type"].flatMap { assignmentType($0) }
         var scope = "/"
         if let entry = map["scope"], let text = context.identifier(entry, what: "a directory scope such as '/' or '/administrativeUnits/emea'") {
@@ -147,7 +154,7 @@ extension ScenarioDecoder {
             let at = eventTime(atValue)
             guard let body = context.map(activate, FormatSpec.activate) else { continue }
             let user = body["user"].flatMap { userReference($0) }
-            let role = body["role"].flatMap { roleReference($0) }
+            let role = targetReference(body, at: activate)
             var duration: Seconds?
             if let entry = body["duration"], let seconds = context.duration(entry) {
                 if seconds > 0 {
@@ -314,7 +321,7 @@ extension ScenarioDecoder {
     func decodeRemoval(_ value: Value) -> EventAction? {
         guard let map = context.map(value, FormatSpec.removal) else { return nil }
         let principal = map["principal"].flatMap { principalReference($0) }
-        let role = map["role"].flatMap { roleReference($0) }
+        let role = targetReference(map, at: value)
         let type = map["type"].flatMap { assignmentType($0) }
         let scope = map["scope"].flatMap { context.identifier($0, what: "a directory scope") }
         guard let principal, let role else { return nil }

@@ -22,6 +22,8 @@ final class ScenarioDecoder {
     var roles: [RoleDefinition]
     var roleLookup: [String: RoleIndex] = [:]
     var referencedRoles: Set<RoleIndex> = []
+    /// PIM for Groups pseudo-roles by (group, access).
+    var groupAccessRoles: [RoleDefinition.GroupAccess: RoleIndex] = [:]
     /// Named calendars from `behaviour.calendars`.
     var calendars: [String: WorkCalendar] = [:]
     /// Each variant's `convert`, resolved against the document being decoded.
@@ -152,6 +154,54 @@ final class ScenarioDecoder {
         let advice = hint.isEmpty ? "; name a built-in role (see 'pimsim roles') or a custom role under tenant.roles" : hint
         context.error("unknown role '\(reference)'\(advice)", at: value)
         return nil
+    }
+
+    /// The pseudo-role standing for `access` to `group` (PIM for Groups), made on first use.
+    func groupAccessRole(_ group: GroupIndex, _ kind: GroupAccessKind) -> RoleIndex {
+        let access = RoleDefinition.GroupAccess(group: group, kind: kind)
+        if let role = groupAccessRoles[access] { return role }
+        let role = RoleIndex(roles.count)
+        var definition = RoleDefinition(
+            name: "\(groups[group.int].id) (\(kind.rawValue))", templateId: nil, privileged: false, builtIn: false
+        )
+        definition.groupAccess = access
+        roles.append(definition)
+        groupAccessRoles[access] = role
+        referencedRoles.insert(role)
+        return role
+    }
+
+    /// What an assignment, request or removal is about: `role`, or `group` + `access` (PIM for Groups).
+    func targetReference(_ map: MapView, at value: Value) -> RoleIndex? {
+        switch (map["role"], map["group"]) {
+        case (let role?, nil):
+            if let access = map["access"] {
+                context.error("'access' goes with 'group' (PIM for Groups), not with 'role'", at: access)
+                return nil
+            }
+            return roleReference(role)
+        case (nil, let groupValue?):
+            guard let id = context.identifier(groupValue, what: "a group id") else { return nil }
+            guard let group = groupByID[id] else {
+                context.error("unknown group '\(id)'\(Suggestions.hint(for: id, in: groupByID.keys))", at: groupValue)
+                return nil
+            }
+            var kind = GroupAccessKind.member
+            if let entry = map["access"], let text = context.identifier(entry, what: "member or owner") {
+                guard let parsed = GroupAccessKind(rawValue: text) else {
+                    context.error("unknown access '\(text)'\(Suggestions.hint(for: text, in: ["member", "owner"])) (expected member or owner)", at: entry)
+                    return nil
+                }
+                kind = parsed
+            }
+            return groupAccessRole(group, kind)
+        case (.some, .some(let groupValue)):
+            context.error("give either 'role' or 'group' (PIM for Groups), not both", at: groupValue)
+            return nil
+        case (nil, nil):
+            context.error("missing 'role' (or 'group' with 'access' for PIM for Groups)", at: value)
+            return nil
+        }
     }
 
     /// A time that must fall inside the scenario (not before its start).

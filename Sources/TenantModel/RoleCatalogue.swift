@@ -1,5 +1,13 @@
 import Foundation
 
+/// Member or owner access to a group, as PIM for Groups manages it.
+public enum GroupAccessKind: String, Sendable, Equatable, CaseIterable {
+    /// Membership: the group's roles flow to the member.
+    case member
+    /// Ownership.
+    case owner
+}
+
 /// A directory role: built-in from the catalogue, or custom from the scenario.
 public struct RoleDefinition: Sendable, Equatable {
     /// The display name (`Global Administrator`), or a custom role's `name`.
@@ -12,6 +20,21 @@ public struct RoleDefinition: Sendable, Equatable {
     public var builtIn: Bool
     /// A custom role's permissions (resource actions); empty for built-in roles.
     public var permissions: [String]
+    /// For PIM for Groups: the group and the access this pseudo-role stands for.
+    public var groupAccess: GroupAccess?
+
+    /// The group and the kind of access of a PIM for Groups pseudo-role.
+    public struct GroupAccess: Sendable, Equatable, Hashable {
+        /// The group.
+        public var group: GroupIndex
+        /// Member or owner.
+        public var kind: GroupAccessKind
+        /// Creates a group access.
+        public init(group: GroupIndex, kind: GroupAccessKind) {
+            self.group = group
+            self.kind = kind
+        }
+    }
 
     /// Creates a role definition.
     public init(name: String, templateId: String?, privileged: Bool, builtIn: Bool, permissions: [String] = []) {

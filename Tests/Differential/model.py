@@ -29,6 +29,26 @@ PRIVILEGED = {
     "Exchange Administrator": False,
     "Groups Administrator": False,
 }
+TEMPLATE_IDS = {  # role template ids of the roles above (built-in catalogue)
+    "62e90394-69f5-4237-9190-012177145e10": "Global Administrator",
+    "e8611ab8-c189-46e8-94e1-60213ab1f814": "Privileged Role Administrator",
+    "fe930be7-5e62-47db-91af-98c3a49a38b1": "User Administrator",
+    "194ae4cb-b126-40b2-bd5b-6091b380977d": "Security Administrator",
+    "729827e3-9c14-49f7-bb1b-9608f156bbb8": "Helpdesk Administrator",
+    "29232cdf-9323-42fd-ade2-1d097af3e4de": "Exchange Administrator",
+    "fdd7a751-b60b-444a-984c-02652fe8fa1c": "Groups Administrator",
+}
+
+
+def role_name(r):
+    """A role by display name or template id -> its display name."""
+    r = str(r)
+    name = TEMPLATE_IDS.get(r.lower(), r)
+    if name not in PRIVILEGED:
+        raise ValueError("role %r is outside the model" % r)
+    return name
+
+
 GA = "Global Administrator"
 PRA = "Privileged Role Administrator"
 DAY = 86400
@@ -98,6 +118,7 @@ class Model:
         }
         self.role_act = {}
         for rname, rp in (pol.get("roles") or {}).items():
+            rname = role_name(rname)
             a = dict(self.default_act)
             ra = (rp or {}).get("activation") or {}
             if "maxDuration" in ra:
@@ -125,15 +146,16 @@ class Model:
         self.assignments = []  # dicts: principal, role, type, scope, start, end
         for a in sc.get("assignments") or []:
             self.assignments.append(self.make_assignment(a, 0))
-            seen(a["role"])
+            seen(role_name(a["role"]))
         self.requests = []  # in file order
         for i, w in enumerate(sc.get("workload") or []):
             act = w["activate"]
             self.requests.append({
-                "seq": i, "t": self.time(w["at"]), "user": act["user"], "role": act["role"],
+                "seq": i, "t": self.time(w["at"]), "user": act["user"],
+                "role": role_name(act["role"]),
                 "d": parse_duration(act["duration"]), "status": None,
             })
-            seen(act["role"])
+            seen(role_name(act["role"]))
         self.events = []
         for i, e in enumerate(sc.get("events") or []):
             ev = dict(e)
@@ -142,9 +164,9 @@ class Model:
             self.events.append(ev)
             for k in ("assign", "remove"):
                 if k in e:
-                    seen(e[k]["role"])
+                    seen(role_name(e[k]["role"]))
         for r in (pol.get("roles") or {}):
-            seen(r)
+            seen(role_name(r))
 
     # -- time -------------------------------------------------------------------------
     def time(self, v):
@@ -170,7 +192,8 @@ class Model:
         else:
             end = None  # permanent
         return {
-            "principal": a["principal"], "role": a["role"], "type": a.get("type", "active"),
+            "principal": a["principal"], "role": role_name(a["role"]),
+            "type": a.get("type", "active"),
             "scope": a.get("scope", "/"), "start": start, "end": end,
         }
 
@@ -240,6 +263,9 @@ class Model:
             self.phase_state_changes(t)
             self.phase_decisions(t)
             self.phase_requests(t)
+            # responseTime 0: a decision scheduled by a request at t is due at t; the contract
+            # does not place it, this model takes it right after the requests of the instant
+            self.phase_decisions(t)
             steps.append((t, self.snapshot(t)))
         return self.metrics(steps)
 
@@ -268,7 +294,7 @@ class Model:
             elif "remove" in e:
                 spec = e["remove"]
                 for a in self.assignments:
-                    if a["principal"] != spec["principal"] or a["role"] != spec["role"]:
+                    if a["principal"] != spec["principal"] or a["role"] != role_name(spec["role"]):
                         continue
                     if "type" in spec and a["type"] != spec["type"]:
                         continue

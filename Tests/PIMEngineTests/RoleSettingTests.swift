@@ -210,3 +210,65 @@ struct ExtensionTests {
         ])
     }
 }
+
+@Suite("PIM for Groups")
+struct PIMForGroupsTests {
+    @Test("an activated membership makes the group's roles flow, just in time, with the group's own policy")
+    func membership() throws {
+        let scenario = try makeScenario(header(horizon: "1d") + """
+        tenant:
+          users: [{id: ann}, {id: bo}, {id: cy}, {id: dan}]
+          groups: [{id: tier0, roleAssignable: true, members: [dan]}]
+        policies:
+          groups:
+            tier0: {member: {activation: {maxDuration: 2h, requireApproval: true, approvers: [cy]}}}
+        assignments:
+          - {principal: tier0, role: Global Administrator, type: active}
+          - {principal: tier0, role: Security Administrator, type: eligible}
+          - {principal: ann, group: tier0, access: member, type: eligible}
+          - {principal: bo, group: tier0, type: eligible}
+        behaviour: {approvers: {responseTime: 30m}}
+        workload:
+          - {at: 1h, activate: {user: ann, group: tier0, access: member, duration: 4h}}
+          - {at: 2h, activate: {user: ann, role: Security Administrator, duration: 4h}}
+          - {at: 5h, activate: {user: bo, group: tier0, duration: 1h}}
+        events:
+          - {at: 6h, membership: {group: tier0, add: [bo]}}
+        """)
+        let outcome = Pipeline.simulate(scenario)
+        let roles = Dictionary(uniqueKeysWithValues: outcome.metrics.roles.map { ($0.name, $0) })
+        // GA: dan all day (standing); ann 1h30-3h30 through her activated membership (just in time);
+        // bo from 5h30, standing once he is added statically at 6h.
+        #expect(roles["Global Administrator"]?.activeSeconds == h(24) + h(2) + h(18.5))
+        #expect(roles["Global Administrator"]?.standingSeconds == h(24) + h(18))
+        // ann's Security Administrator activation ends with her membership at 3h30.
+        #expect(roles["Security Administrator"]?.activeSeconds == h(1.5))
+        #expect(roles["Security Administrator"]?.eligibleSeconds == h(24) + h(2) + h(18.5))
+        #expect(outcome.metrics.privilegedTotalSeconds == h(46))
+        #expect(outcome.metrics.privilegedStandingSeconds == h(42))
+        #expect(outcome.metrics.globalAdmins.max == 2 && outcome.metrics.globalAdmins.min == 1)
+        let member = outcome.document.value(at: ["groups", "tier0", "member"])
+        #expect(member?.value(at: ["activeHours"]) == .number(3))
+        #expect(member?.value(at: ["eligibleHours"]) == .number(48))
+        #expect(member?.value(at: ["activations"]) == .integer(2))
+        #expect(outcome.document.value(at: ["roles", "tier0 (member)"]) == nil)
+    }
+
+    @Test("a group-access assignment must name a user, and 'access' goes with 'group'")
+    func errors() throws {
+        let result = ScenarioLoader.decode(text: header() + """
+        tenant:
+          users: [{id: ann}]
+          groups: [{id: g1}, {id: g2}]
+        assignments:
+          - {principal: g2, group: g1, type: eligible}
+          - {principal: ann, role: Global Administrator, access: owner, type: eligible}
+          - {principal: ann, group: g1, access: boss, type: eligible}
+        """, file: "g.yaml")
+        #expect(result.diagnostics.map(\.description) == [
+            "g.yaml:7:17: error: assignments[0].principal: 'g2' is a group; a user id is expected here",
+            "g.yaml:8:58: error: assignments[1].access: 'access' goes with 'group' (PIM for Groups), not with 'role'",
+            "g.yaml:9:41: error: assignments[2].access: unknown access 'boss' (expected member or owner)",
+        ])
+    }
+}
