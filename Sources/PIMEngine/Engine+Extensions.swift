@@ -68,13 +68,14 @@ extension Engine {
             time: now, id: Int(id), user: request.user, role: request.role, assignment: target,
             renewal: extendable == nil, approvers: approvers.map(UserIndex.init)
         ))
-        scheduleNextExtensionAnswer(id, queue: &queue)
+        scheduleNextExtensionAnswer(id, now: now, queue: &queue)
     }
 
-    func scheduleNextExtensionAnswer(_ id: Int32, queue: inout EventQueue<EngineEvent>) {
+    func scheduleNextExtensionAnswer(_ id: Int32, now: SimTime, queue: inout EventQueue<EngineEvent>) {
         let slot = extensions[Int(id)]
         if slot.cursor < slot.answers.count {
-            queue.schedule(.extensionAnswer(id), at: slot.answers[slot.cursor].time, phase: Phase.decisions)
+            let time = slot.answers[slot.cursor].time
+            queue.schedule(.extensionAnswer(id), at: time, phase: Phase.decision(at: time, now: now))
         } else if slot.at + Self.approvalWindow < scenario.horizon {
             queue.schedule(.extensionExpiry(id), at: slot.at + Self.approvalWindow, phase: Phase.decisions)
         }
@@ -93,7 +94,7 @@ extension Engine {
             if next.approve { applyExtension(id, now: now, queue: &queue) }
             return
         }
-        scheduleNextExtensionAnswer(id, queue: &queue)
+        scheduleNextExtensionAnswer(id, now: now, queue: &queue)
     }
 
     mutating func expireExtension(_ id: Int32, now: SimTime) {

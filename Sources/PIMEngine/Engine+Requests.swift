@@ -70,7 +70,7 @@ extension Engine {
         answers = answers.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
         answers.removeAll { $0.time >= deadline }
         requests[Int(id)].answers = answers
-        scheduleNextAnswer(id, deadline: deadline, queue: &queue)
+        scheduleNextAnswer(id, deadline: deadline, now: now, queue: &queue)
     }
 
     /// The approvers fixed at request time (rule 3): named ones with groups expanded, or the
@@ -99,10 +99,11 @@ extension Engine {
     }
 
     /// Schedules the next answer still due before the deadline, or the expiry.
-    func scheduleNextAnswer(_ id: Int32, deadline: SimTime, queue: inout EventQueue<EngineEvent>) {
+    func scheduleNextAnswer(_ id: Int32, deadline: SimTime, now: SimTime, queue: inout EventQueue<EngineEvent>) {
         let slot = requests[Int(id)]
         if slot.cursor < slot.answers.count {
-            queue.schedule(.approvalAnswer(id), at: slot.answers[slot.cursor].time, phase: Phase.decisions)
+            let time = slot.answers[slot.cursor].time
+            queue.schedule(.approvalAnswer(id), at: time, phase: Phase.decision(at: time, now: now))
         } else if deadline < scenario.horizon {
             queue.schedule(.requestExpiry(id), at: deadline, phase: Phase.decisions)
         }
@@ -119,15 +120,17 @@ extension Engine {
             decide(request: id, approver: next.approver, approve: next.approve, now: now, queue: &queue)
             return
         }
-        scheduleNextAnswer(id, deadline: requests[Int(id)].at + Self.approvalWindow, queue: &queue)
+        scheduleNextAnswer(id, deadline: requests[Int(id)].at + Self.approvalWindow, now: now, queue: &queue)
     }
 
-    /// A decision at `now` (rule 3). A requester who is disabled, no longer eligible or already
-    /// holding the role has the request cancelled, whatever the answer.
+    /// A decision at `now` (rule 3). A deny denies the request. An approval grants it, unless the
+    /// requester is then disabled, no longer eligible or already holding the role: cancelled.
     mutating func decide(request id: Int32, approver: Int32, approve: Bool, now: SimTime, queue: inout EventQueue<EngineEvent>) {
         let slot = requests[Int(id)]
         let cancellation: CancellationReason?
-        if !enabled[Int(slot.user)] {
+        if !approve {
+            cancellation = nil
+        } else if !enabled[Int(slot.user)] {
             cancellation = .requesterDisabled
         } else if !isEligible(slot.user, slot.role) {
             cancellation = .notEligible
@@ -187,7 +190,10 @@ extension Engine {
             time: now, id: Int(activation), request: Int(id), user: UserIndex(slot.user),
             role: RoleIndex(slot.role), scheduledEnd: end
         ))
-        if end < scenario.horizon {
+        if end == now {
+            // A zero-length activation: over in the instant it began, never held on any step.
+            endActivation(activation, now: now, reason: .expired)
+        } else if end < scenario.horizon {
             queue.schedule(.activationEnd(activation), at: end, phase: Phase.stateChanges)
         }
         startWaitingTasks(slot.user, slot.role, now: now, queue: &queue)

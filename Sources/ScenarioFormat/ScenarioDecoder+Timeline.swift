@@ -37,10 +37,9 @@ extension ScenarioDecoder {
         }
         var start = eventTime ?? 0
         if let entry = map["start"], let time = context.time(entry, start: startEpoch) {
+            start = time
             if let eventTime, time < eventTime {
-                context.warning("the assignment starts before its event; it takes effect at the event's time", at: entry)
-            } else {
-                start = time
+                context.warning("the assignment starts before its event; it takes effect only from the event's time", at: entry)
             }
         }
         var end: Seconds?
@@ -64,6 +63,8 @@ extension ScenarioDecoder {
                 context.error("the assignment ends before it starts", at: endValue)
             } else if end == start {
                 context.warning("the assignment ends when it starts, so it is never in effect", at: endValue)
+            } else if let eventTime, end <= eventTime {
+                context.warning("the assignment ends before its event happens, so it is never in effect", at: endValue)
             }
         }
         let outsidePIM = map["outsidePIM"].flatMap { context.bool($0) } ?? false
@@ -157,11 +158,8 @@ extension ScenarioDecoder {
             let role = targetReference(body, at: activate)
             var duration: Seconds?
             if let entry = body["duration"], let seconds = context.duration(entry) {
-                if seconds > 0 {
-                    duration = seconds
-                } else {
-                    context.error("an activation needs a duration longer than zero", at: entry)
-                }
+                duration = seconds
+                if seconds == 0 { context.warning("a zero-length activation is granted and over in the same instant", at: entry) }
             }
             var start: Seconds?
             if let entry = body["start"], let time = eventTime(entry) {

@@ -10,6 +10,18 @@ at every instant t (in increasing order) the contract's rule 6 phases are applie
 and then the state is sampled: it holds on [t, next instant). Metrics are sums over
 those steps. Everything is in whole seconds since `start`.
 
+Readings chosen where the contract is silent (each agrees with pimsim unless noted):
+- an activation ends when, after *all* state changes of an instant, no eligible path is
+  left (an eligibility handed over at one instant keeps it running);
+- a request's expiry (t + 24h) is taken in the decision phase, after the instant's leaves;
+- a deny at t' is `denied` even when the requester is no longer eligible then (pimsim
+  counts such a request both denied and cancelled);
+- an `assign` event whose `start` is before the event takes effect at the event, and its
+  `duration` runs from the written `start` (pimsim: from the event's time);
+- responseTime 0: the decision is taken at the request's instant, after its requests
+  (pimsim crashes);
+- orphaned assignments: those in force at the end (start < horizon <= end).
+
 Usage: model.py SCENARIO.yaml   -> prints the core metrics as JSON
 """
 import datetime as _dt

@@ -133,3 +133,66 @@ struct ApprovalRuleTests {
         #expect(RequestStory.read(trace(scenario), scenario: scenario) == [RequestStory("ann", at: 95, "pending", decided: nil)])
     }
 }
+
+/// Regressions found by the differential test against an independent model of the contract.
+@Suite("Differential regressions")
+struct DifferentialRegressionTests {
+    @Test("a deny of a requester who is no longer eligible is denied, once")
+    func denyCountedOnce() throws {
+        let scenario = try makeScenario(header(horizon: "1d") + """
+        tenant: {users: [{id: ann}, {id: bo}]}
+        policies: {default: {activation: {requireApproval: true, approvers: [bo]}}}
+        assignments: [{principal: ann, role: Global Administrator, type: eligible, end: 1h}]
+        behaviour: {approvers: {responseTime: 2h, approveRate: 0.0}}
+        workload: [{at: 0h, activate: {user: ann, role: Global Administrator, duration: 1h}}]
+        """)
+        let a = coreMetrics(scenario).activations
+        #expect(a.requested == 1 && a.denied == 1 && a.cancelled == 0)
+        #expect(RequestStory.read(trace(scenario), scenario: scenario) == [RequestStory("ann", at: 0, "denied", decided: 2)])
+    }
+
+    @Test("a zero response time decides right after its instant's requests")
+    func zeroResponseTime() throws {
+        let scenario = try makeScenario(header(horizon: "1d") + """
+        tenant: {users: [{id: ann}, {id: bo}]}
+        policies: {default: {activation: {requireApproval: true, approvers: [bo]}}}
+        assignments: [{principal: ann, role: Global Administrator, type: eligible}]
+        behaviour: {approvers: {responseTime: 0s}}
+        workload:
+          - {at: 1h, activate: {user: ann, role: Global Administrator, duration: 1h}}
+          - {at: 1h, activate: {user: ann, role: Global Administrator, duration: 1h}}
+        """)
+        #expect(RequestStory.read(trace(scenario), scenario: scenario) == [
+            RequestStory("ann", at: 1, "granted", decided: 1, active: (1, 2), endReason: "expired"),
+            RequestStory("ann", at: 1, "rejected:requestPending", decided: 1),
+        ])
+    }
+
+    @Test("an assign event keeps its written interval and takes effect only from the event")
+    func assignBeforeEvent() throws {
+        let yaml = header(horizon: "1d") + """
+        tenant: {users: [{id: ann}]}
+        events:
+          - {at: 5h, assign: {principal: ann, role: User Administrator, type: active, start: 1h, duration: 2h}}
+          - {at: 5h, assign: {principal: ann, role: Helpdesk Administrator, type: active, start: 1h, end: 7h}}
+        """
+        let metrics = coreMetrics(try makeScenario(yaml))
+        let held = Dictionary(uniqueKeysWithValues: metrics.roles.map { ($0.name, $0.activeSeconds) })
+        #expect(held["User Administrator"] == 0)
+        #expect(held["Helpdesk Administrator"] == h(2))
+    }
+
+    @Test("a zero-length activation is granted and never held")
+    func zeroLengthActivation() throws {
+        let scenario = try makeScenario(header(horizon: "1d") + """
+        tenant: {users: [{id: ann}]}
+        assignments: [{principal: ann, role: Global Administrator, type: eligible}]
+        workload:
+          - {at: 1h, activate: {user: ann, role: Global Administrator, duration: 0s}}
+          - {at: 1h, activate: {user: ann, role: Global Administrator, duration: 1h}}
+        """)
+        let metrics = coreMetrics(scenario)
+        #expect(metrics.activations.granted == 2)
+        #expect(metrics.privilegedTotalSeconds == h(1))
+    }
+}
