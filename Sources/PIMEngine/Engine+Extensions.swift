@@ -46,23 +46,9 @@ extension Engine {
         var approvers: [Int32] = []
         for role in watchedRoles { approvers.append(contentsOf: holders[role] ?? []) }
         approvers = Set(approvers).sorted().filter { $0 != user && enabled[Int($0)] }
-        let deadline = now + Self.approvalWindow
-        let behaviour = scenario.behaviour.approvers
-        var answers: [(time: SimTime, approver: Int32, approve: Bool)] = approvers.compactMap { approver in
-            let key = UInt64(UInt32(bitPattern: id)) << 32 | UInt64(UInt32(bitPattern: approver))
-            var timing = streams.stream("extension-response", index: key)
-            var verdict = streams.stream("extension-verdict", index: key)
-            var presence = streams.stream("extension-absence", index: key)
-            let delay = behaviour.responseTime.distribution.sample(&timing)
-            let approve = verdict.bernoulli(behaviour.approveRate)
-            guard !presence.bernoulli(behaviour.absence) else { return nil }
-            guard let calendar = behaviour.calendar else { return (now + delay, approver, approve) }
-            return (calendar.addingWorkingTime(delay, to: scenario.startEpoch + now) - scenario.startEpoch, approver, approve)
-        }
-        answers = answers.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
-        answers.removeAll { $0.time >= deadline }
         extensions.append(ExtensionSlot(
-            user: user, assignment: Int32(target), renewal: extendable == nil, duration: request.duration, at: now, answers: answers
+            user: user, assignment: Int32(target), renewal: extendable == nil, duration: request.duration, at: now,
+            answers: answers(of: approvers, to: id, purpose: "extension", now: now)
         ))
         sink.record(.extensionRequested(
             time: now, id: Int(id), user: request.user, role: request.role, assignment: target,

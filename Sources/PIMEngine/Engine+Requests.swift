@@ -52,25 +52,33 @@ extension Engine {
         sink.record(.approvalRequested(time: now, id: Int(id), approvers: approvers.map(UserIndex.init)))
         updatePair(user, role) { $0.pendingRequest = id }
         let deadline = now + Self.approvalWindow
+        requests[Int(id)].answers = answers(of: approvers, to: id, purpose: "approver", now: now)
+        scheduleNextAnswer(id, deadline: deadline, now: now, queue: &queue)
+    }
+
+    /// When each approver answers and how, sorted by time (simultaneous answers keep the approvers'
+    /// order), without the absent ones and those due at or after the 24 h deadline.
+    ///
+    /// Each draw has its own stream per purpose and per (request, approver), so one setting's
+    /// draws never move another's: `purpose` keeps activation and extension requests apart.
+    func answers(of approvers: [Int32], to id: Int32, purpose: String, now: SimTime) -> [(time: SimTime, approver: Int32, approve: Bool)] {
         let behaviour = scenario.behaviour.approvers
-        var answers: [(time: SimTime, approver: Int32, approve: Bool)] = approvers.compactMap { approver in
-            // Independent streams per purpose and per (request, approver): one setting's draws never move another's.
+        let answers: [(time: SimTime, approver: Int32, approve: Bool)] = approvers.compactMap { approver in
             let key = UInt64(UInt32(bitPattern: id)) << 32 | UInt64(UInt32(bitPattern: approver))
-            var timing = streams.stream("approver-response", index: key)
-            var verdict = streams.stream("approver-verdict", index: key)
-            var presence = streams.stream("approver-absence", index: key)
+            var timing = streams.stream("\(purpose)-response", index: key)
+            var verdict = streams.stream("\(purpose)-verdict", index: key)
+            var presence = streams.stream("\(purpose)-absence", index: key)
             let delay = behaviour.responseTime.distribution.sample(&timing)
             let approve = verdict.bernoulli(behaviour.approveRate)
             guard !presence.bernoulli(behaviour.absence) else { return nil }
             guard let calendar = behaviour.calendar else { return (now + delay, approver, approve) }
-            let epoch = scenario.startEpoch + now
-            return (calendar.addingWorkingTime(delay, to: epoch) - scenario.startEpoch, approver, approve)
+            return (calendar.addingWorkingTime(delay, to: scenario.startEpoch + now) - scenario.startEpoch, approver, approve)
         }
-        // Stable sort: simultaneous answers keep the approvers' order.
-        answers = answers.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
-        answers.removeAll { $0.time >= deadline }
-        requests[Int(id)].answers = answers
-        scheduleNextAnswer(id, deadline: deadline, now: now, queue: &queue)
+        let deadline = now + Self.approvalWindow
+        return answers.enumerated()
+            .sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }
+            .map(\.element)
+            .filter { $0.time < deadline }
     }
 
     /// The approvers fixed at request time (rule 3): named ones with groups expanded, or the

@@ -60,8 +60,14 @@ extension Engine {
     }
 
     mutating func begin(task id: Int32, now: SimTime, queue: inout EventQueue<EngineEvent>) {
+        guard tasks[Int(id)].status == .waiting else { return }
+        if route(task: id, now: now, queue: &queue) { requestAccess(for: id, now: now, queue: &queue) }
+    }
+
+    /// Starts the task if the user holds the role, queues it behind a pending request, or blocks it
+    /// for a disabled user; returns true when the user must ask for the role.
+    mutating func route(task id: Int32, now: SimTime, queue: inout EventQueue<EngineEvent>) -> Bool {
         let task = tasks[Int(id)]
-        guard task.status == .waiting else { return }
         if !enabled[Int(task.user)] {
             block(task: id, now: now, reason: .rejected)
         } else if holds(task.user, task.role) {
@@ -69,8 +75,9 @@ extension Engine {
         } else if (pairs[pairKey(task.user, task.role)]?.pendingRequest ?? -1) >= 0 {
             updatePair(task.user, task.role) { $0.waitingTasks.append(id) }
         } else {
-            requestAccess(for: id, now: now, queue: &queue)
+            return true
         }
+        return false
     }
 
     /// Prompts for MFA when the policy asks for it, then submits a request sized by the strategy.
@@ -110,16 +117,7 @@ extension Engine {
     mutating func submitPrepared(task id: Int32, now: SimTime, queue: inout EventQueue<EngineEvent>) {
         guard tasks[Int(id)].status == .waiting, tasks[Int(id)].preparing else { return }
         tasks[Int(id)].preparing = false
-        let task = tasks[Int(id)]
-        if !enabled[Int(task.user)] {
-            block(task: id, now: now, reason: .rejected)
-        } else if holds(task.user, task.role) {
-            start(task: id, now: now, queue: &queue)
-        } else if (pairs[pairKey(task.user, task.role)]?.pendingRequest ?? -1) >= 0 {
-            updatePair(task.user, task.role) { $0.waitingTasks.append(id) }
-        } else {
-            submitRequest(for: id, now: now, queue: &queue)
-        }
+        if route(task: id, now: now, queue: &queue) { submitRequest(for: id, now: now, queue: &queue) }
     }
 
     mutating func submitRequest(for id: Int32, now: SimTime, queue: inout EventQueue<EngineEvent>) {

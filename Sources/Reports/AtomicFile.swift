@@ -12,6 +12,27 @@ public enum AtomicFile {
         public var description: String { "cannot write \(path): \(reason)" }
     }
 
+    /// The temporary file beside `path` that a writer fills before `commit` renames it into place.
+    public static func temporaryPath(for path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        return url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
+    }
+
+    /// Renames a finished temporary file into place (atomically), or removes it when `failure` is set.
+    public static func commit(_ temporary: String, to path: String, failure: WriteError?) -> WriteError? {
+        if let failure {
+            try? FileManager.default.removeItem(atPath: temporary)
+            return failure
+        }
+        guard rename(temporary, path) == 0 else {
+            let error = WriteError(path: path, reason: String(cString: strerror(errno)))
+            try? FileManager.default.removeItem(atPath: temporary)
+            return error
+        }
+        return nil
+    }
+
     /// Writes `text` to `path` through a temporary file in the same folder, creating folders as needed.
     public static func write(_ text: String, to path: String) throws {
         try write(Data(text.utf8), to: path)

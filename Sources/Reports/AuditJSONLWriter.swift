@@ -16,8 +16,7 @@ public struct AuditJSONLWriter: AuditOutput {
     public init(path: String) {
         self.path = path
         let url = URL(fileURLWithPath: path)
-        temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
+        temporary = AtomicFile.temporaryPath(for: path)
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             guard FileManager.default.createFile(atPath: temporary, contents: nil) else {
@@ -43,14 +42,7 @@ public struct AuditJSONLWriter: AuditOutput {
         flush()
         try? handle?.close()
         handle = nil
-        guard failure == nil else {
-            try? FileManager.default.removeItem(atPath: temporary)
-            return
-        }
-        if rename(temporary, path) != 0 {
-            failure = AtomicFile.WriteError(path: path, reason: String(cString: strerror(errno)))
-            try? FileManager.default.removeItem(atPath: temporary)
-        }
+        failure = AtomicFile.commit(temporary, to: path, failure: failure)
     }
 
     private mutating func flush() {

@@ -45,8 +45,7 @@ public struct AuditSQLiteWriter: AuditOutput {
     public init(path: String) {
         self.path = path
         let url = URL(fileURLWithPath: path)
-        temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
+        temporary = AtomicFile.temporaryPath(for: path)
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try? FileManager.default.removeItem(atPath: temporary)
@@ -69,14 +68,7 @@ public struct AuditSQLiteWriter: AuditOutput {
     public mutating func finish() {
         flush()
         queue = nil
-        guard failure == nil else {
-            try? FileManager.default.removeItem(atPath: temporary)
-            return
-        }
-        if rename(temporary, path) != 0 {
-            failure = AtomicFile.WriteError(path: path, reason: String(cString: strerror(errno)))
-            try? FileManager.default.removeItem(atPath: temporary)
-        }
+        failure = AtomicFile.commit(temporary, to: path, failure: failure)
     }
 
     private mutating func flush() {
