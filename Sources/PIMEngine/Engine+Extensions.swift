@@ -46,9 +46,10 @@ extension Engine {
         var approvers: [Int32] = []
         for role in watchedRoles { approvers.append(contentsOf: holders[role] ?? []) }
         approvers = Set(approvers).sorted().filter { $0 != user && enabled[Int($0)] }
+        let key = requestKey(user: user, role: request.role.rawValue, now: now, kind: "extension")
         extensions.append(ExtensionSlot(
-            user: user, assignment: Int32(target), renewal: extendable == nil, duration: request.duration, at: now,
-            answers: answers(of: approvers, to: id, purpose: "extension", now: now)
+            user: user, assignment: Int32(target), renewal: extendable == nil, duration: request.duration, at: now, key: key,
+            answers: answers(of: approvers, to: key, purpose: "extension", now: now)
         ))
         sink.record(.extensionRequested(
             time: now, id: Int(id), user: request.user, role: request.role, assignment: target,

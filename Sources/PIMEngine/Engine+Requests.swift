@@ -22,6 +22,7 @@ extension Engine {
     ) {
         let id = Int32(requests.count)
         requests.append(RequestSlot(user: user, role: role, duration: duration, at: now, forTask: forTask, start: start, scope: scope, status: .pending))
+        requests[Int(id)].key = requestKey(user: user, role: role, now: now, kind: "activation")
         sink.record(.requestSubmitted(time: now, id: Int(id), user: UserIndex(user), role: RoleIndex(role), duration: duration))
 
         let rejection: RejectionReason?
@@ -52,7 +53,7 @@ extension Engine {
         sink.record(.approvalRequested(time: now, id: Int(id), approvers: approvers.map(UserIndex.init)))
         updatePair(user, role) { $0.pendingRequest = id }
         let deadline = now + Self.approvalWindow
-        requests[Int(id)].answers = answers(of: approvers, to: id, purpose: "approver", now: now)
+        requests[Int(id)].answers = answers(of: approvers, to: requests[Int(id)].key, purpose: "approver", now: now)
         scheduleNextAnswer(id, deadline: deadline, now: now, queue: &queue)
     }
 
@@ -61,10 +62,10 @@ extension Engine {
     ///
     /// Each draw has its own stream per purpose and per (request, approver), so one setting's
     /// draws never move another's: `purpose` keeps activation and extension requests apart.
-    func answers(of approvers: [Int32], to id: Int32, purpose: String, now: SimTime) -> [(time: SimTime, approver: Int32, approve: Bool)] {
+    func answers(of approvers: [Int32], to request: UInt64, purpose: String, now: SimTime) -> [(time: SimTime, approver: Int32, approve: Bool)] {
         let behaviour = scenario.behaviour.approvers
         let answers: [(time: SimTime, approver: Int32, approve: Bool)] = approvers.compactMap { approver in
-            let key = UInt64(UInt32(bitPattern: id)) << 32 | UInt64(UInt32(bitPattern: approver))
+            let key = request ^ stableKey([scenario.tenant.users[Int(approver)].id])
             var timing = streams.stream("\(purpose)-response", index: key)
             var verdict = streams.stream("\(purpose)-verdict", index: key)
             var presence = streams.stream("\(purpose)-absence", index: key)
@@ -79,6 +80,14 @@ extension Engine {
             .sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }
             .map(\.element)
             .filter { $0.time < deadline }
+    }
+
+    /// A request's stable key: who asks, for what, when, and how many such requests came before.
+    mutating func requestKey(user: Int32, role: Int32, now: SimTime, kind: String) -> UInt64 {
+        let base = stableKey([kind, scenario.tenant.users[Int(user)].id, scenario.roles[Int(role)].name], [now])
+        let occurrence = submissionCounts[base, default: 0]
+        submissionCounts[base] = occurrence + 1
+        return stableKey([], [Int64(bitPattern: base), Int64(occurrence)])
     }
 
     /// The approvers fixed at request time (rule 3): named ones with groups expanded, or the

@@ -49,17 +49,43 @@ extension Engine {
         if let group = membershipRoles[role] { refreshPIMMembership(user, group: group) }
     }
 
-    /// PIM for Groups: holding a membership pseudo-role makes the user a member of the group.
+    /// PIM for Groups: holding the membership pseudo-role makes the user a member of the group.
+    /// Through an active (standing) group-access assignment the membership is standing, as if
+    /// static; through an activation it is just in time.
     mutating func refreshPIMMembership(_ user: Int32, group: GroupIndex) {
         guard let role = membershipRoles.first(where: { $0.value == group })?.key else { return }
-        let member = holds(user, role)
-        guard member != pimMembers[group.int].contains(user) else { return }
-        if member {
+        let state = pairs[pairKey(user, role)]
+        let standing = enabled[Int(user)] && (state?.standingPaths ?? 0) > 0
+        let activated = enabled[Int(user)] && !standing && (state?.activation ?? -1) >= 0
+        if standing != assignedMembers[group.int].contains(user) {
+            let wasStanding = isStandingMember(user, group)
+            if standing { assignedMembers[group.int].insert(user) } else { assignedMembers[group.int].remove(user) }
+            standingMembershipChanged(user, group: group, wasStanding: wasStanding)
+        }
+        guard activated != pimMembers[group.int].contains(user) else { return }
+        if activated {
             pimMembers[group.int].insert(user)
-            if !staticMembers[group.int].contains(user) { addEffectiveMember(user, group: group, viaPIM: true) }
+            if !isStandingMember(user, group) { addEffectiveMember(user, group: group, viaPIM: true) }
         } else {
             pimMembers[group.int].remove(user)
-            if !staticMembers[group.int].contains(user) { removeEffectiveMember(user, group: group, viaPIM: true) }
+            if !isStandingMember(user, group) { removeEffectiveMember(user, group: group, viaPIM: true) }
+        }
+    }
+
+    /// A member by the tenant, a `membership` event or an active group-access assignment.
+    func isStandingMember(_ user: Int32, _ group: GroupIndex) -> Bool {
+        staticMembers[group.int].contains(user) || assignedMembers[group.int].contains(user)
+    }
+
+    /// After the standing membership changed: paths are added, removed or change kind.
+    mutating func standingMembershipChanged(_ user: Int32, group: GroupIndex, wasStanding: Bool) {
+        let standing = isStandingMember(user, group)
+        guard standing != wasStanding else { return }
+        let viaPIM = pimMembers[group.int].contains(user)
+        if standing {
+            if viaPIM { movePaths(user, group: group, toPIM: false) } else { addEffectiveMember(user, group: group, viaPIM: false) }
+        } else {
+            if viaPIM { movePaths(user, group: group, toPIM: true) } else { removeEffectiveMember(user, group: group, viaPIM: false) }
         }
     }
 
@@ -91,6 +117,7 @@ extension Engine {
             }
             if let scope {
                 switch assignment.type {
+                case .active where viaPIM: state.scoped[scope, default: ScopedPaths()].pim += delta
                 case .active: state.scoped[scope, default: ScopedPaths()].standing += delta
                 case .eligible: state.scoped[scope, default: ScopedPaths()].eligible += delta
                 }
@@ -108,7 +135,7 @@ extension Engine {
             var current: AccessState = []
             if enabledUser {
                 if paths.standing > 0 { current.formUnion([.standing, .holds]) }
-                if state.activationScope == scope && state.activation >= 0 { current.insert(.holds) }
+                if (state.activationScope == scope && state.activation >= 0) || paths.pim > 0 { current.insert(.holds) }
                 if paths.eligible > 0 { current.insert(.eligible) }
             }
             guard current != paths.reported else { continue }
@@ -136,7 +163,7 @@ extension Engine {
             adjustPath(user.rawValue, assignment, delta)
         case .group(let group):
             for member in members[group.int] {
-                adjustPath(member, assignment, delta, viaPIM: !staticMembers[group.int].contains(member))
+                adjustPath(member, assignment, delta, viaPIM: !isStandingMember(member, group))
             }
             if delta > 0 { groupAssignments[group.int].append(id) } else { groupAssignments[group.int].remove(id) }
         }
@@ -195,24 +222,18 @@ extension Engine {
 
     /// A `membership` event adds a static member.
     mutating func join(_ user: Int32, group: GroupIndex, now: SimTime) {
+        let wasStanding = isStandingMember(user, group)
         guard staticMembers[group.int].insert(user).inserted else { return }
         sink.record(.membershipChanged(time: now, group: group, user: UserIndex(user), added: true))
-        if pimMembers[group.int].contains(user) {
-            movePaths(user, group: group, toPIM: false)
-        } else {
-            addEffectiveMember(user, group: group, viaPIM: false)
-        }
+        standingMembershipChanged(user, group: group, wasStanding: wasStanding)
     }
 
     /// A `membership` event removes a static member (who may stay a member through PIM).
     mutating func part(_ user: Int32, group: GroupIndex, now: SimTime) {
+        let wasStanding = isStandingMember(user, group)
         guard staticMembers[group.int].remove(user) != nil else { return }
         sink.record(.membershipChanged(time: now, group: group, user: UserIndex(user), added: false))
-        if pimMembers[group.int].contains(user) {
-            movePaths(user, group: group, toPIM: true)
-        } else {
-            removeEffectiveMember(user, group: group, viaPIM: false)
-        }
+        standingMembershipChanged(user, group: group, wasStanding: wasStanding)
     }
 
     /// The group's assignments flow to a new effective member.

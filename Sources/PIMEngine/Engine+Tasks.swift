@@ -5,14 +5,16 @@ extension Engine {
     /// Deactivation is refused in the first five minutes of an activation (S-ACTIVATE).
     static var minimumActivationBeforeDeactivation: SimTime { 300 }
 
-    /// The key of a (generator, user) arrival process.
-    static func processKey(_ generator: Int32, _ user: Int32) -> UInt64 {
-        UInt64(UInt32(bitPattern: generator)) << 32 | UInt64(UInt32(bitPattern: user))
+    /// The stable key of a (generator, user) process: the user's id, the role's name and the
+    /// generator's ordinal among the generators of that role.
+    func processKey(_ generator: Int32, _ user: Int32) -> UInt64 {
+        let definition = scenario.taskGenerators[Int(generator)]
+        return stableKey([scenario.tenant.users[Int(user)].id, scenario.roles[definition.role.int].name], [Int64(generatorOrdinals[Int(generator)])])
     }
 
     /// Schedules every generator's first arrival for each of its users.
     mutating func seedTasks(_ queue: inout EventQueue<EngineEvent>) {
-        for (index, generator) in scenario.taskGenerators.enumerated() {
+        for (index, generator) in scenario.taskGenerators.enumerated() where generator.arrivals == nil {
             for user in generator.users {
                 scheduleArrival(Int32(index), user.rawValue, after: generator.from, &queue)
             }
@@ -22,15 +24,9 @@ extension Engine {
     /// Draws the next gap of a Poisson process (in working time under a calendar) and schedules it.
     mutating func scheduleArrival(_ generator: Int32, _ user: Int32, after time: SimTime, _ queue: inout EventQueue<EngineEvent>) {
         let definition = scenario.taskGenerators[Int(generator)]
-        let key = Self.processKey(generator, user)
-        if let arrivals = definition.arrivals {
-            let next = explicitArrivals[key, default: 0]
-            explicitArrivals[key] = next + 1
-            if next < arrivals.count, arrivals[next] < scenario.horizon {
-                queue.schedule(.taskArrival(generator: generator, user: user), at: arrivals[next], phase: Phase.requests)
-            }
-            return
-        }
+        let key = processKey(generator, user)
+        // An explicit task arrives once; it was scheduled with the other workload items.
+        if definition.arrivals != nil { return }
         var stream = arrivalStreams[key] ?? streams.stream("task-arrivals", index: key)
         let gap = max(1, DurationDistribution.exponential(mean: Double(definition.every)).sample(&stream))
         arrivalStreams[key] = stream
@@ -49,7 +45,7 @@ extension Engine {
         guard enabled[Int(user)] else { return }
         scheduleArrival(generator, user, after: now, &queue)
         let definition = scenario.taskGenerators[Int(generator)]
-        let key = Self.processKey(generator, user)
+        let key = processKey(generator, user)
         var stream = durationStreams[key] ?? streams.stream("task-durations", index: key)
         let duration = max(1, definition.duration.distribution.sample(&stream))
         durationStreams[key] = stream
@@ -86,7 +82,7 @@ extension Engine {
         let settings = policies[RoleIndex(task.role)].activation
         if settings.promptsForMFA {
             let mfa = scenario.behaviour.mfa
-            var stream = mfaStreams[task.user] ?? streams.stream("mfa", index: UInt64(UInt32(bitPattern: task.user)))
+            var stream = mfaStreams[task.user] ?? streams.stream("mfa", index: stableKey([scenario.tenant.users[Int(task.user)].id]))
             let passed = !stream.bernoulli(mfa.failureRate)
             mfaStreams[task.user] = stream
             sink.record(.mfaPrompt(time: now, user: UserIndex(task.user), role: RoleIndex(task.role), passed: passed))
@@ -178,7 +174,7 @@ extension Engine {
               activations[Int(state.activation)].forTask, enabled[Int(task.user)] else { return }
         let definition = scenario.taskGenerators[Int(task.generator)]
         let probability = definition.deactivateEarly ?? scenario.behaviour.deactivateEarly
-        let key = Self.processKey(task.generator, task.user)
+        let key = processKey(task.generator, task.user)
         var stream = deactivationStreams[key] ?? streams.stream("deactivate-early", index: key)
         let deactivates = stream.bernoulli(probability)
         deactivationStreams[key] = stream

@@ -23,7 +23,6 @@ struct Engine<Sink: TraceSink>: SimulationModel {
     var tasks: [TaskSlot] = []
     var extensions: [ExtensionSlot] = []
     var arrivalStreams: [UInt64: RandomStream] = [:]
-    var explicitArrivals: [UInt64: Int] = [:]
     var durationStreams: [UInt64: RandomStream] = [:]
     var deactivationStreams: [UInt64: RandomStream] = [:]
     var mfaStreams: [Int32: RandomStream] = [:]
@@ -33,8 +32,10 @@ struct Engine<Sink: TraceSink>: SimulationModel {
     var members: [OrderedSet<Int32>]
     /// Members by the tenant and `membership` events.
     var staticMembers: [Set<Int32>]
-    /// Members through an active PIM for Groups membership.
+    /// Members through an activated PIM for Groups membership (just in time).
     var pimMembers: [Set<Int32>]
+    /// Members through an active (standing) PIM for Groups assignment.
+    var assignedMembers: [Set<Int32>]
     /// PIM for Groups membership pseudo-roles and their groups.
     let membershipRoles: [Int32: GroupIndex]
     /// Assignments in effect per group.
@@ -46,6 +47,10 @@ struct Engine<Sink: TraceSink>: SimulationModel {
     /// Users holding each role right now (kept for the default approvers: GA and PRA).
     var holders: [Int32: OrderedSet<Int32>] = [:]
     let watchedRoles: Set<Int32>
+    /// Each generator's ordinal among the generators of its role (a stable part of its streams' keys).
+    let generatorOrdinals: [Int]
+    /// Requests made so far per (user, role, time): the occurrence part of a request's stable key.
+    var submissionCounts: [UInt64: Int] = [:]
     /// Directory scopes by index, when the scenario uses more than `/` (else empty: no per-scope work).
     let scopes: [String]
     let scopeIndex: [String: Int32]
@@ -63,6 +68,7 @@ struct Engine<Sink: TraceSink>: SimulationModel {
         members = scenario.tenant.groups.map { OrderedSet($0.members.map(\.rawValue)) }
         staticMembers = scenario.tenant.groups.map { Set($0.members.map(\.rawValue)) }
         pimMembers = Array(repeating: [], count: scenario.tenant.groups.count)
+        assignedMembers = pimMembers
         var membershipRoles: [Int32: GroupIndex] = [:]
         for (index, role) in scenario.roles.enumerated() {
             if let access = role.groupAccess, access.kind == .member { membershipRoles[Int32(index)] = access.group }
@@ -71,6 +77,11 @@ struct Engine<Sink: TraceSink>: SimulationModel {
         groupAssignments = Array(repeating: [], count: scenario.tenant.groups.count)
         rolesOfUser = Array(repeating: [], count: userCount)
         watchedRoles = Set([scenario.globalAdministrator, scenario.privilegedRoleAdministrator].compactMap { $0?.rawValue })
+        var seen: [RoleIndex: Int] = [:]
+        generatorOrdinals = scenario.taskGenerators.map { generator in
+            defer { seen[generator.role, default: 0] += 1 }
+            return seen[generator.role, default: 0]
+        }
         var names = Set(scenario.assignments.map(\.scope))
         for event in scenario.events { if case .assign(let assignment) = event.action { names.insert(assignment.scope) } }
         for request in scenario.requests { if let scope = request.scope { names.insert(scope) } }
@@ -88,14 +99,25 @@ struct Engine<Sink: TraceSink>: SimulationModel {
         for (index, event) in scenario.events.enumerated() where event.at < scenario.horizon {
             queue.schedule(.scenarioEvent(Int32(index)), at: event.at, phase: Phase.stateChanges)
         }
-        for (index, request) in scenario.requests.enumerated() where request.at < scenario.horizon {
-            queue.schedule(.request(Int32(index)), at: request.at, phase: Phase.requests)
+        // Timed workload items of every kind, in file order, so that same-instant items keep it.
+        var timed: [(order: Int, at: SimTime, event: EngineEvent)] = []
+        for (index, request) in scenario.requests.enumerated() {
+            timed.append((request.order, request.at, .request(Int32(index))))
         }
-        for (index, request) in scenario.extensions.enumerated() where request.at < scenario.horizon {
-            queue.schedule(.extensionRequest(Int32(index)), at: request.at, phase: Phase.requests)
+        for (index, request) in scenario.extensions.enumerated() {
+            timed.append((request.order, request.at, .extensionRequest(Int32(index))))
         }
-        for (index, request) in scenario.deactivations.enumerated() where request.at < scenario.horizon {
-            queue.schedule(.deactivationRequest(Int32(index)), at: request.at, phase: Phase.requests)
+        for (index, request) in scenario.deactivations.enumerated() {
+            timed.append((request.order, request.at, .deactivationRequest(Int32(index))))
+        }
+        for (index, generator) in scenario.taskGenerators.enumerated() where generator.arrivals != nil {
+            for user in generator.users {
+                // An explicit task: its only arrival, scheduled in file order with the other items.
+                if let at = generator.arrivals?.first { timed.append((generator.order, at, .taskArrival(generator: Int32(index), user: user.rawValue))) }
+            }
+        }
+        for item in timed.sorted(by: { $0.order < $1.order }) where item.at < scenario.horizon {
+            queue.schedule(item.event, at: item.at, phase: Phase.requests)
         }
         seedTasks(&queue)
     }
@@ -138,8 +160,13 @@ struct Engine<Sink: TraceSink>: SimulationModel {
 
     mutating func phaseEnded(_ phase: UInt8, now: SimTime, queue: inout EventQueue<EngineEvent>) {
         guard phase == Phase.stateChanges else { return }
-        // Rule 4: an activation ends when, after this instant's state changes, no eligible path is left.
-        for key in dirty {
+        // Rule 4: an activation ends when, after this instant's state changes, no eligible path is
+        // left. Ending one (a group membership) can take eligibility away from others: the sweep
+        // runs until the dirty list stops growing.
+        var index = 0
+        while index < dirty.count {
+            let key = dirty[index]
+            index += 1
             guard let state = pairs[key], state.activation >= 0, state.eligiblePaths == 0 else { continue }
             endActivation(state.activation, now: now, reason: .eligibilityLost)
         }

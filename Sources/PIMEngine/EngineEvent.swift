@@ -51,6 +51,8 @@ struct ExtensionSlot {
     let renewal: Bool
     let duration: SimTime
     let at: SimTime
+    /// The request's stable identity for random draws.
+    let key: UInt64
     var open = true
     var answers: [(time: SimTime, approver: Int32, approve: Bool)] = []
     var cursor = 0
@@ -95,6 +97,8 @@ struct RequestSlot {
     var scope: Int32 = -1
     /// Approved (or needing no approval), waiting for its scheduled start.
     var approved = false
+    /// The request's stable identity for random draws: requester, role, time, occurrence.
+    var key: UInt64 = 0
     var status: Status
     /// Approvers sorted by answer time, with their answers; `cursor` is the next to answer.
     var answers: [(time: SimTime, approver: Int32, approve: Bool)] = []
@@ -128,6 +132,8 @@ struct PairState {
 /// Paths of one (user, role) pair at one scope, and the state last reported for it.
 struct ScopedPaths {
     var standing: Int32 = 0
+    /// Active group paths through a PIM-activated membership: held, not standing.
+    var pim: Int32 = 0
     var eligible: Int32 = 0
     var reported: AccessState = []
 }
@@ -136,4 +142,27 @@ struct ScopedPaths {
 @inline(__always)
 func pairKey(_ user: Int32, _ role: Int32) -> UInt64 {
     UInt64(UInt32(bitPattern: user)) << 32 | UInt64(UInt32(bitPattern: role))
+}
+
+/// A stable 64-bit key from names and numbers (FNV-1a), for random streams: it depends on what a
+/// thing is (user ids, role names, times), never on its position in the run or in the file, so
+/// adding an unrelated part to a scenario does not reshuffle anyone's draws.
+func stableKey(_ names: [String], _ numbers: [Int64] = []) -> UInt64 {
+    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+    func feed(_ byte: UInt8) {
+        hash ^= UInt64(byte)
+        hash &*= 0x0000_0100_0000_01B3
+    }
+    for name in names {
+        for byte in name.utf8 { feed(byte) }
+        feed(0xFF)
+    }
+    for number in numbers {
+        var value = UInt64(bitPattern: number)
+        for _ in 0..<8 {
+            feed(UInt8(truncatingIfNeeded: value))
+            value >>= 8
+        }
+    }
+    return hash
 }

@@ -86,7 +86,7 @@ extension ScenarioDecoder {
     func decodeWorkload(_ value: Value) -> Workload {
         var workload = Workload()
         guard let items = context.list(value, what: "workload items") else { return workload }
-        for item in items {
+        for (order, item) in items.enumerated() {
             guard let map = context.map(item, FormatSpec.workloadItem) else { continue }
             let kinds = ["activate", "task", "tasks", "deactivate", "extend"].filter { map.has($0) }
             if kinds.count > 1 {
@@ -108,7 +108,9 @@ extension ScenarioDecoder {
                     if seconds > 0 { duration = seconds } else { context.error("an extension needs a duration longer than zero", at: entry) }
                 }
                 if let at, let user, let role, let duration {
-                    workload.extensions.append(ExtensionRequest(at: at, user: user, role: role, type: type, duration: duration, origin: item.path.description))
+                    var request = ExtensionRequest(at: at, user: user, role: role, type: type, duration: duration, origin: item.path.description)
+                    request.order = order
+                    workload.extensions.append(request)
                 }
                 continue
             }
@@ -122,7 +124,9 @@ extension ScenarioDecoder {
                 let user = fields["user"].flatMap { userReference($0) }
                 let role = fields["role"].flatMap { roleReference($0) }
                 if let at, let user, let role {
-                    workload.deactivations.append(DeactivationRequest(at: at, user: user, role: role, origin: item.path.description))
+                    var request = DeactivationRequest(at: at, user: user, role: role, origin: item.path.description)
+                    request.order = order
+                    workload.deactivations.append(request)
                 }
                 continue
             }
@@ -131,7 +135,10 @@ extension ScenarioDecoder {
                     context.error("a task generator stands alone: give 'tasks' without 'at' (use 'from')", at: item)
                     continue
                 }
-                if let generator = decodeTasks(tasks, origin: item.path.description) { workload.generators.append(generator) }
+                if var generator = decodeTasks(tasks, origin: item.path.description) {
+                    generator.order = order
+                    workload.generators.append(generator)
+                }
                 continue
             }
             if let task = map["task"] {
@@ -139,7 +146,8 @@ extension ScenarioDecoder {
                     context.error("a task needs 'at', the time it arrives", at: item)
                     continue
                 }
-                if let at = eventTime(atValue), let generator = decodeTask(task, at: at, origin: item.path.description) {
+                if let at = eventTime(atValue), var generator = decodeTask(task, at: at, origin: item.path.description) {
+                    generator.order = order
                     workload.generators.append(generator)
                 }
                 continue
@@ -176,6 +184,7 @@ extension ScenarioDecoder {
             guard let at, let user, let role, let duration else { continue }
             var request = ActivationRequest(at: at, user: user, role: role, duration: duration, start: start, origin: item.path.description)
             request.scope = scope
+            request.order = order
             workload.requests.append(request)
         }
         return workload

@@ -23,6 +23,7 @@ public enum TimeSyntax {
     static func compact(_ text: String, original: String) -> Result<Seconds, TimeSyntaxError> {
         let units: [(Character, Double)] = [("w", 604_800), ("d", 86_400), ("h", 3_600), ("m", 60), ("s", 1)]
         var total = 0.0
+        var exact: Int64 = 0
         var number = ""
         var lastUnit = -1
         for character in text {
@@ -37,24 +38,30 @@ public enum TimeSyntax {
                 }
                 return .failure(.init(expectedDuration(original)))
             }
-            guard let value = Double(number), !number.isEmpty else { return .failure(.init(expectedDuration(original))) }
+            guard Double(number) != nil, !number.isEmpty else { return .failure(.init(expectedDuration(original))) }
             guard unitIndex > lastUnit else {
                 return .failure(.init("'\(original)': write each unit once, largest first, as in '1d9h30m'"))
             }
             lastUnit = unitIndex
-            total += value * units[unitIndex].1
+            guard let seconds = exactSeconds(number, unit: Int64(units[unitIndex].1)) else {
+                return .failure(.init(Double(number).map { $0 * units[unitIndex].1 > Double(maxSeconds) } == true
+                    ? "'\(original)' is longer than the 1000 years pimsim accepts" : "'\(original)' is not a whole number of seconds"))
+            }
+            exact += seconds
+            total += Double(seconds)
             number = ""
         }
         if !number.isEmpty {
             if number == "0" { return .success(0) }
             return .failure(.init("'\(original)' has no unit; write '\(number)s', '\(number)m', '\(number)h' or '\(number)d'"))
         }
-        return whole(total, original)
+        return total > Double(maxSeconds) ? whole(total, original) : .success(exact)
     }
 
     /// `PnW`, `PnD`, `PTnHnMnS` and combinations; months and years are refused.
     static func iso(_ text: String, original: String) -> Result<Seconds, TimeSyntaxError> {
         var total = 0.0
+        var exact: Int64 = 0
         var number = ""
         var inTime = false
         var sawComponent = false
@@ -70,7 +77,7 @@ public enum TimeSyntax {
                 number.append(character == "," ? "." : character)
                 continue
             }
-            guard let value = Double(number) else { return .failure(.init(expectedDuration(original))) }
+            guard Double(number) != nil else { return .failure(.init(expectedDuration(original))) }
             let factor: Double
             let unit: Int
             switch (inTime, character) {
@@ -88,14 +95,36 @@ public enum TimeSyntax {
             }
             lastUnit = unit
             if inTime { sawTimeComponent = true }
-            total += value * factor
+            guard let seconds = exactSeconds(number, unit: Int64(factor)) else {
+                return .failure(.init(Double(number).map { $0 * factor > Double(maxSeconds) } == true
+                    ? "'\(original)' is longer than the 1000 years pimsim accepts" : "'\(original)' is not a whole number of seconds"))
+            }
+            exact += seconds
+            total += Double(seconds)
             number = ""
             sawComponent = true
         }
         guard sawComponent, number.isEmpty, !inTime || sawTimeComponent else {
             return .failure(.init(expectedDuration(original)))
         }
-        return whole(total, original)
+        return total > Double(maxSeconds) ? whole(total, original) : .success(exact)
+    }
+
+    /// `digits` (such as "1.1") times `unit` seconds, exactly; nil when not a whole number of seconds.
+    static func exactSeconds(_ digits: String, unit: Int64) -> Int64? {
+        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let whole = Int64(parts[0].isEmpty ? "0" : String(parts[0])), whole <= maxSeconds / unit else { return nil }
+        var total = whole * unit
+        if parts.count == 2 {
+            let fraction = parts[1].prefix(12)
+            guard !fraction.isEmpty, parts[1].dropFirst(12).allSatisfy({ $0 == "0" }), let numerator = Int64(fraction) else { return nil }
+            var scale: Int64 = 1
+            for _ in 0..<fraction.count { scale *= 10 }
+            let scaled = numerator.multipliedReportingOverflow(by: unit)
+            guard !scaled.overflow, scaled.partialValue % scale == 0 else { return nil }
+            total += scaled.partialValue / scale
+        }
+        return total
     }
 
     /// The total as whole seconds, within range.

@@ -58,6 +58,8 @@ public struct ActivationRequest: Sendable, Equatable {
     public var start: Seconds?
     /// The directory scope to activate at; nil means the widest the user is eligible at.
     public var scope: String?
+    /// The item's position in `workload`: same-instant items run in this order.
+    public var order = 0
     /// Where it was written, such as `workload[4]`.
     public var origin: String
 
@@ -101,6 +103,8 @@ public struct RemovalFilter: Sendable, Equatable {
 
 /// A user's request to end an activation early.
 public struct DeactivationRequest: Sendable, Equatable {
+    /// The item's position in `workload`: same-instant items run in this order.
+    public var order = 0
     /// When the user asks.
     public var at: Seconds
     /// Who asks.
@@ -121,6 +125,8 @@ public struct DeactivationRequest: Sendable, Equatable {
 
 /// A user's request to extend an assignment ending soon, or to renew one that expired.
 public struct ExtensionRequest: Sendable, Equatable {
+    /// The item's position in `workload`: same-instant items run in this order.
+    public var order = 0
     /// When the user asks.
     public var at: Seconds
     /// Who asks (extension and renewal are for direct assignments only).

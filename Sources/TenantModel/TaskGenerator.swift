@@ -26,8 +26,10 @@ public struct TaskGenerator: Sendable, Equatable {
     public var strategy: ActivationStrategy
     /// The probability a user deactivates when the task is done (overrides `behaviour.deactivateEarly`).
     public var deactivateEarly: Double?
-    /// Explicit arrival times, in order, instead of a Poisson process (from `task:` items).
+    /// An explicit task's arrival time (one element) instead of a Poisson process (from `task:` items).
     public var arrivals: [Seconds]?
+    /// The item's position in `workload`: same-instant items run in this order.
+    public var order = 0
     /// Where it was written, such as `workload[3]`.
     public var origin: String
 

@@ -107,3 +107,63 @@ enum TimeSyntaxEpoch {
         return scenario.startEpoch
     }
 }
+
+@Suite("Stable random keys")
+struct StableKeyTests {
+    static func approvals(extra: String) -> String {
+        header(horizon: "10d") + """
+        tenant: {users: [{id: ann}, {id: bo}, {id: cy}]}
+        policies: {default: {activation: {requireApproval: true, approvers: [cy]}}}
+        assignments:
+          - {principal: ann, role: Global Administrator, type: eligible}
+          - {principal: bo, role: User Administrator, type: eligible}
+        behaviour: {approvers: {responseTime: 1h, approveRate: 0.5}}
+        workload:
+        \(extra)
+          - {at: 1d, activate: {user: ann, role: Global Administrator, duration: 1h}}
+          - {at: 2d, activate: {user: ann, role: Global Administrator, duration: 1h}}
+          - {at: 3d, activate: {user: ann, role: Global Administrator, duration: 1h}}
+          - {at: 4d, activate: {user: ann, role: Global Administrator, duration: 1h}}
+          - {at: 5d, activate: {user: ann, role: Global Administrator, duration: 1h}}
+          - {at: 6d, activate: {user: ann, role: Global Administrator, duration: 1h}}
+        """
+    }
+
+    func verdicts(_ scenario: Scenario, user: String) -> [String] {
+        RequestStory.read(trace(scenario), scenario: scenario).filter { $0.user == user }.map(\.outcome)
+    }
+
+    @Test("unrelated requests earlier in the file do not change a request's approval draws")
+    func approvalsStable() throws {
+        let base = try makeScenario(Self.approvals(extra: ""))
+        let more = try makeScenario(Self.approvals(extra: """
+          - {at: 0d, activate: {user: bo, role: User Administrator, duration: 1h}}
+          - {at: 0d, activate: {user: bo, role: User Administrator, duration: 1h}}
+          - {at: 12h, activate: {user: bo, role: User Administrator, duration: 1h}}
+        """))
+        let first = verdicts(base, user: "ann")
+        #expect(Set(first).count == 2, "\(first): both outcomes should appear with approveRate 0.5")
+        #expect(first == verdicts(more, user: "ann"))
+    }
+
+    @Test("an unrelated user listed first does not change another user's task arrivals")
+    func tasksStable() throws {
+        func scenario(_ users: String) throws -> Scenario {
+            try makeScenario(header(horizon: "20d") + """
+            tenant: {users: [\(users)]}
+            assignments: [{principal: ann, role: Global Administrator, type: active}]
+            workload:
+              - tasks: {users: [ann], role: Global Administrator, every: 1d, duration: 1h}
+            """)
+        }
+        func arrivals(_ scenario: Scenario) -> [Int64] {
+            trace(scenario).compactMap { record in
+                guard case .taskArrived(let time, _, _, _, _, _) = record else { return nil }
+                return time
+            }
+        }
+        let base = arrivals(try scenario("{id: ann}"))
+        #expect(base.count > 5)
+        #expect(base == arrivals(try scenario("{id: zed}, {id: ann}")))
+    }
+}

@@ -272,3 +272,45 @@ struct PIMForGroupsTests {
         ])
     }
 }
+
+@Suite("Review regressions")
+struct ReviewRegressionTests {
+    @Test("an activation eligible through an activated membership ends when the membership ends")
+    func cascadingEligibilityLoss() throws {
+        let scenario = try makeScenario(header(horizon: "1d") + """
+        tenant:
+          users: [{id: ann}]
+          groups: [{id: tier0, roleAssignable: true}]
+        assignments:
+          - {principal: ann, group: tier0, type: eligible, end: 3h}
+          - {principal: tier0, role: Global Administrator, type: eligible}
+        workload:
+          - {at: 1h, activate: {user: ann, group: tier0, duration: 8h}}
+          - {at: 2h, activate: {user: ann, role: Global Administrator, duration: 8h}}
+        """)
+        // The membership ends with its eligibility at 3h; the GA activation loses its path then.
+        #expect(coreMetrics(scenario).privilegedTotalSeconds == h(1))
+    }
+
+    @Test("a standing (active) group-access assignment gives standing membership; an activated one just-in-time, also per scope")
+    func standingMembership() throws {
+        let scenario = try makeScenario(header(horizon: "1d") + """
+        tenant:
+          users: [{id: ann}, {id: bo}]
+          groups: [{id: tier0, roleAssignable: true}]
+        assignments:
+          - {principal: ann, group: tier0, type: active}
+          - {principal: bo, group: tier0, type: eligible}
+          - {principal: tier0, role: Global Administrator, type: active}
+          - {principal: bo, role: Helpdesk Administrator, type: eligible, scope: /administrativeUnits/emea}
+        workload:
+          - {at: 1h, activate: {user: bo, group: tier0, duration: 8h}}
+        """)
+        let outcome = Pipeline.simulate(scenario)
+        #expect(outcome.metrics.privilegedStandingSeconds == h(24))
+        #expect(outcome.metrics.privilegedJITSeconds == h(8))
+        #expect(outcome.metrics.standingAdmins.max == 1)
+        #expect(outcome.document.value(at: ["scopes", "/", "standingHours"]) == .number(24))
+        #expect(outcome.document.value(at: ["scopes", "/", "jitHours"]) == .number(8))
+    }
+}

@@ -198,10 +198,12 @@ import TenantModel
             Assignment(principal: .user(UserIndex(15)), role: editor, type: .eligible,
                        start: 2 * day, end: 8 * day, origin: "assignments[4]"),
         ])
+        var second = ActivationRequest(at: 3 * day + 10 * 3_600, user: UserIndex(6), role: pra, duration: 1_800, origin: "workload[1]")
+        second.order = 1
         #expect(model.requests == [
             ActivationRequest(at: day + 9 * 3_600, user: UserIndex(1), role: resetter, duration: 3_600, origin: "workload[0]"),
             // 12:00+02:00 on 5 March is 10:00 UTC: 3 days 10 hours after start.
-            ActivationRequest(at: 3 * day + 10 * 3_600, user: UserIndex(6), role: pra, duration: 1_800, origin: "workload[1]"),
+            second,
         ])
         #expect(model.behaviour == Behaviour(
             approvers: ApproverBehaviour(responseTime: .fixed(2_700), approveRate: 0.75), deactivateEarly: 0.25))
