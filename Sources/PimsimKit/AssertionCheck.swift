@@ -19,7 +19,7 @@ public enum AssertionCheck {
     public static func evaluate(_ assertion: MetricAssertion, document: JSONValue) -> AssertionResult {
         let subject = "\(assertion.metric) (\(assertion.variant.map { "variant \($0)" } ?? "baseline"))"
         let bound = describe(min: assertion.min, max: assertion.max)
-        guard let value = document.value(at: MetricsDocument.path(of: assertion.metric))?.doubleValue else {
+        guard let value = MetricsDocument.value(of: assertion.metric, in: document)?.doubleValue else {
             return AssertionResult(
                 assertion: assertion, value: nil, passed: false,
                 message: "\(assertion.origin): \(subject): no such metric in metrics.json; expected \(bound)"

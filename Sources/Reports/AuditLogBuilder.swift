@@ -34,6 +34,8 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
     var requests: [Int: (user: UserIndex, role: RoleIndex, duration: Int64)] = [:]
     var assignments: [Int: Assignment] = [:]
     var extensionRequests: [Int: (user: UserIndex, assignment: Int, renewal: Bool)] = [:]
+    /// The request behind each activation, so that its end shares the request's correlation id.
+    var activationRequests: [Int: Int] = [:]
     /// A submission held back one record, so that an immediate rejection becomes its failure result.
     var heldSubmission: (time: Int64, id: Int)?
 
@@ -70,15 +72,19 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
         case .requestCancelled(let time, let id, let reason):
             requestRecord(time, id, "Add member to role canceled (PIM activation)", operation: "Update", by: .service,
                           reason: AuditReasons.describe(reason))
-        case .activationStarted(let time, _, let request, _, _, let end):
+        case .activationStarted(let time, let activation, let request, _, _, let end):
+            activationRequests[activation] = request
             requestRecord(time, request, "Add member to role completed (PIM activation)", operation: "Add", by: requester(request),
                           details: ["StartTime": timestamp(time), "ExpirationTime": timestamp(end)])
-        case .activationEnded(let time, _, let user, let role, let reason):
-            activationEnded(time, user: user, role: role, reason: reason)
+        case .activationEnded(let time, let activation, let user, let role, let reason):
+            let request = activationRequests.removeValue(forKey: activation)
+            activationEnded(time, user: user, role: role, reason: reason,
+                            correlation: request.map { identity.guid("request", UInt64($0)) } ?? identity.guid("activation", UInt64(activation)))
         case .assignmentStarted(let time, let id, let assignment):
             assignments[id] = assignment
             // Assignments in force when the scenario starts existed before it: nothing to log.
-            if time > 0 || assignment.start > 0 { assignmentStarted(time, id, assignment) }
+            // Those that start later, or that an `assign` event makes, are logged.
+            if time > 0 || assignment.start > 0 || assignment.origin.hasPrefix("events[") { assignmentStarted(time, id, assignment) }
         case .assignmentEnded(let time, let id, let reason, let started):
             if started { assignmentEnded(time, id, reason) }
         case .membershipChanged(let time, let group, let user, let added):
@@ -149,18 +155,16 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
              targets: [roleTarget(request.role), userTarget(request.user)], details: details)
     }
 
-    mutating func activationEnded(_ time: Int64, user: UserIndex, role: RoleIndex, reason: ActivationEndReason) {
+    mutating func activationEnded(_ time: Int64, user: UserIndex, role: RoleIndex, reason: ActivationEndReason, correlation: String) {
         if reason == .deactivated {
             emit(time, "Remove member from role requested (PIM deactivate)", operation: "Delete", by: .user(user),
-                 correlation: identity.guid("activation-end", UInt64(user.rawValue) << 32 | UInt64(role.rawValue)),
-                 targets: [roleTarget(role), userTarget(user)])
+                 correlation: correlation, targets: [roleTarget(role), userTarget(user)])
         }
         let activity = reason == .expired
             ? "Remove member from role (PIM activation expired)" : "Remove member from role completed (PIM deactivate)"
         let actor: Actor = reason == .deactivated ? .user(user) : .service
         emit(time, activity, category: category(of: role), operation: "Delete", by: actor, reason: AuditReasons.describe(reason),
-             correlation: identity.guid("activation-end", UInt64(user.rawValue) << 32 | UInt64(role.rawValue)),
-             targets: [roleTarget(role), userTarget(user)])
+             correlation: correlation, targets: [roleTarget(role), userTarget(user)])
     }
 
     mutating func assignmentStarted(_ time: Int64, _ id: Int, _ assignment: Assignment) {

@@ -190,15 +190,23 @@ public enum MetricsDocument {
         ])
     }
 
-    /// Splits a metric key such as `roles.Global Administrator.activeHours` into object keys.
+    /// The value of a metric key such as `users.ann@contoso.com.privilegedHours` in `document`.
     ///
-    /// Role names may contain dots, so under `roles` the last component is the field and the
-    /// middle is the role name.
-    public static func path(of metric: String) -> [String] {
-        let parts = metric.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        if parts.first == "roles", parts.count >= 3 {
-            return ["roles", parts[1..<(parts.count - 1)].joined(separator: "."), parts[parts.count - 1]]
+    /// Ids, names and scopes may contain dots: at each level the longest member name that the
+    /// rest of the key starts with (followed by a dot, or ending it) is taken.
+    public static func value(of metric: String, in document: JSONValue) -> JSONValue? {
+        var node = document
+        var rest = Substring(metric)
+        while !rest.isEmpty {
+            guard case .object(let members) = node else { return nil }
+            let match = members.keys
+                .filter { rest == $0 || rest.hasPrefix($0 + ".") }
+                .max { $0.count < $1.count }
+            guard let key = match, let child = members[key] else { return nil }
+            node = child
+            rest = rest.dropFirst(key.count)
+            if rest.hasPrefix(".") { rest = rest.dropFirst() }
         }
-        return parts
+        return node
     }
 }

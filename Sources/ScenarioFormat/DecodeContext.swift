@@ -40,7 +40,18 @@ final class DecodeContext {
 
     init(file: String) { self.file = file }
 
-    var hasErrors: Bool { diagnostics.hasErrors }
+    var hasErrors: Bool { droppedErrors || diagnostics.hasErrors }
+    private var droppedErrors = false
+
+    /// The diagnostics, with a closing line for those beyond the cap.
+    var finalDiagnostics: [Diagnostic] {
+        var result = diagnostics.sortedByPosition
+        if dropped > 0 {
+            result.append(Diagnostic(file: file, line: 0, column: 0, severity: droppedErrors ? .error : .warning, path: "",
+                                     message: "\(dropped) more problems not shown (only the first \(Self.maxDiagnostics) are listed)"))
+        }
+        return result
+    }
 
     func error(_ message: String, at value: Value) {
         report(.error, message, mark: value.mark, path: value.path)
@@ -50,7 +61,16 @@ final class DecodeContext {
         report(.warning, message, mark: value.mark, path: value.path)
     }
 
+    /// Diagnostics kept at most; the rest are counted in one closing line.
+    static let maxDiagnostics = 1000
+    private(set) var dropped = 0
+
     func report(_ severity: Diagnostic.Severity, _ message: String, mark: Mark?, path: KeyPath) {
+        guard diagnostics.count < Self.maxDiagnostics else {
+            dropped += 1
+            if severity == .error { droppedErrors = true }
+            return
+        }
         diagnostics.append(Diagnostic(
             file: file, line: mark?.line ?? 0, column: mark?.column ?? 0,
             severity: severity, path: path.description, message: message

@@ -24,10 +24,14 @@ struct DuplicateKeys {
         return marked[Position(line: mark.line, column: mark.column)]
     }
 
-    /// Parses `text`, marking duplicates until Yams accepts it (at most 1000 rounds).
+    /// Each round parses the whole file again: beyond this many duplicates, the next one is
+    /// reported alone (as Yams reports it), which bounds the work.
+    static let maxRounds = 20
+
+    /// Parses `text`, marking duplicates until Yams accepts it (at most `maxRounds` rounds).
     mutating func compose(_ text: String) throws -> Node? {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array(String($0).unicodeScalars) }
-        for _ in 0..<1000 {
+        for _ in 0..<Self.maxRounds {
             let current = lines.map { String(String.UnicodeScalarView($0)) }.joined(separator: "\n")
             do {
                 return try Yams.compose(yaml: current)

@@ -14,6 +14,8 @@ extension ScenarioDecoder {
         guard let map = context.map(value, FormatSpec.variants) else { return [] }
         var variants: [VariantInfo] = []
         for entry in map.entries {
+            let keyValue = Value(node: entry.keyNode, path: entry.value.path)
+            guard decodeName(keyValue) != nil else { continue }
             guard let body = context.map(entry.value, FormatSpec.variant) else { continue }
             if let patch = body["patch"] { _ = context.map(patch, MapSpec(what: "a patch (a map)", keys: [], acceptsAnyKey: true)) }
             if let convert = body["convert"], let conversion = decodeConversion(convert) {

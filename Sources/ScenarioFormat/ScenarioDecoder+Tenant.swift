@@ -77,6 +77,10 @@ extension ScenarioDecoder {
               let countValue = map["count"], let prefixValue = map["prefix"],
               let count = context.integer(countValue, in: 1...Self.maxGeneratedUsers, what: "count"),
               let prefix = context.identifier(prefixValue, what: "an id prefix") else { return }
+        guard Int64(users.count) + count <= Self.maxGeneratedUsers else {
+            context.error("the tenant would have more than \(Self.maxGeneratedUsers) users; pimsim accepts at most that many", at: countValue)
+            return
+        }
         let width = String(count).count
         users.reserveCapacity(users.count + Int(count))
         for number in 1...count {

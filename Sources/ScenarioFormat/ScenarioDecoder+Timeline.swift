@@ -1,6 +1,9 @@
 import TenantModel
 
 extension ScenarioDecoder {
+    /// The most tasks one generator may be expected to make.
+    static let maxExpectedTasks = 5_000_000
+
     func decodeAssignments(_ value: Value, policies: PolicySet) -> [Assignment] {
         guard let items = context.list(value, what: "assignments") else { return [] }
         var assignments: [Assignment] = []
@@ -153,7 +156,7 @@ extension ScenarioDecoder {
                 continue
             }
             guard let activate = map["activate"] else {
-                context.error("a workload item needs 'activate', 'task' or 'deactivate' (with 'at'), or 'tasks'", at: item)
+                context.error("a workload item needs 'activate', 'task', 'deactivate' or 'extend' (with 'at'), or 'tasks'", at: item)
                 continue
             }
             guard let atValue = map["at"] else {
@@ -225,6 +228,13 @@ extension ScenarioDecoder {
         let strategy = map["activation"].map { decodeStrategy($0) } ?? .taskLength(slack: 0)
         let deactivateEarly = map["deactivateEarly"].flatMap { context.number($0, in: 0...1, what: "deactivateEarly") }
         guard let role, let every, let duration else { return nil }
+        // Bounded work: the expected number of tasks (ignoring working hours) must stay reasonable.
+        let window = max(0, (until ?? horizon ?? 0) - from)
+        let expected = Double(users.count) * Double(window) / Double(every)
+        if expected > Double(Self.maxExpectedTasks), let entry = map["every"] {
+            context.error("this generator would make about \(Int64(expected)) tasks; pimsim accepts at most \(Self.maxExpectedTasks) per generator (raise 'every')", at: entry)
+            return nil
+        }
         return TaskGenerator(
             users: users, role: role, every: every, duration: duration, calendar: calendar, from: from, until: until,
             strategy: strategy, deactivateEarly: deactivateEarly, origin: origin
@@ -271,7 +281,7 @@ extension ScenarioDecoder {
             let actions = map.entries.filter { FormatSpec.eventActions.contains($0.key) }
             guard actions.count == 1, let action = actions.first else {
                 let found = actions.map { "'\($0.key)'" }.joined(separator: ", ")
-                context.error("an event needs exactly one of 'leave', 'membership', 'assign', 'remove'\(found.isEmpty ? "" : "; found \(found)")", at: item)
+                context.error("an event needs exactly one of 'leave', 'membership', 'assign', 'remove', 'policy'\(found.isEmpty ? "" : "; found \(found)")", at: item)
                 continue
             }
             guard let atValue = map["at"], let at = eventTime(atValue) else { continue }
@@ -330,7 +340,10 @@ extension ScenarioDecoder {
         let principal = map["principal"].flatMap { principalReference($0) }
         let role = targetReference(map, at: value)
         let type = map["type"].flatMap { assignmentType($0) }
-        let scope = map["scope"].flatMap { context.identifier($0, what: "a directory scope") }
+        var scope: String?
+        if let entry = map["scope"], let text = context.identifier(entry, what: "a directory scope") {
+            if text.hasPrefix("/") { scope = text } else { context.error("a directory scope starts with '/', got '\(text)'", at: entry) }
+        }
         guard let principal, let role else { return nil }
         return .remove(RemovalFilter(principal: principal, role: role, type: type, scope: scope))
     }

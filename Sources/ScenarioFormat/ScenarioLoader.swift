@@ -35,13 +35,38 @@ public enum ScenarioLoader {
         return decode(text: text, file: path, defaultName: defaultName, variant: variant, catalogue: catalogue)
     }
 
+    /// The most YAML anchors a file may define: aliases can nest a document far deeper than its
+    /// text (each anchor can stand for up to 1000 levels), and such trees exhaust the stack.
+    public static let maxAnchors = 100
+
     /// Decodes scenario text; `file` names it in diagnostics.
+    ///
+    /// Runs on a thread with a 256 MiB stack, so that deep (but bounded) documents are safe.
     public static func decode(
+        text: String, file: String, defaultName: String = "scenario", variant: String? = nil,
+        catalogue: RoleCatalogue = .builtIn
+    ) -> LoadResult {
+        let box = ResultBox()
+        let thread = Thread {
+            box.result = decodeOnThisThread(text: text, file: file, defaultName: defaultName, variant: variant, catalogue: catalogue)
+            box.done.signal()
+        }
+        thread.stackSize = 256 << 20
+        thread.start()
+        box.done.wait()
+        return box.result ?? failure(file, "the decoder stopped unexpectedly")
+    }
+
+    static func decodeOnThisThread(
         text: String, file: String, defaultName: String = "scenario", variant: String? = nil,
         catalogue: RoleCatalogue = .builtIn
     ) -> LoadResult {
         let context = DecodeContext(file: file)
         let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        let anchors = countAnchors(text)
+        if anchors > maxAnchors {
+            return failure(file, "the file defines \(anchors) YAML anchors; at most \(maxAnchors) are accepted (aliases can expand a document without bound)")
+        }
         let root: Node
         do {
             guard let node = try context.duplicateKeys.compose(text) else {
@@ -57,7 +82,7 @@ public enum ScenarioLoader {
         var document = root
         if let variant {
             guard let patched = VariantPatch.apply(variant: variant, to: root, context: context) else {
-                return LoadResult(scenario: nil, diagnostics: context.diagnostics.sortedByPosition)
+                return LoadResult(scenario: nil, diagnostics: context.finalDiagnostics)
             }
             document = patched
         }
@@ -67,10 +92,32 @@ public enum ScenarioLoader {
             scenario = scenario?.convertingActiveToEligible(roles: conversion.roles, except: conversion.except)
         }
         if context.hasErrors { scenario = nil }
-        return LoadResult(scenario: scenario, diagnostics: context.diagnostics.sortedByPosition)
+        return LoadResult(scenario: scenario, diagnostics: context.finalDiagnostics)
     }
 
     static func failure(_ file: String, _ message: String) -> LoadResult {
         LoadResult(scenario: nil, diagnostics: [Diagnostic(file: file, line: 0, column: 0, path: "", message: message)])
     }
+}
+
+extension ScenarioLoader {
+    /// Anchors (`&name`) standing where a YAML node may start: after a space, a line start or a
+    /// flow indicator. Quoted text can only make the count larger, never smaller.
+    static func countAnchors(_ text: String) -> Int {
+        var count = 0
+        var previous: UInt8 = 0x0A
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "&"), [0x0A, 0x20, 0x09, UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "-")].contains(previous) {
+                count += 1
+            }
+            previous = byte
+        }
+        return count
+    }
+}
+
+/// Carries a result out of the decoding thread.
+final class ResultBox: @unchecked Sendable {
+    var result: LoadResult?
+    let done = DispatchSemaphore(value: 0)
 }

@@ -2,9 +2,11 @@
 enum Suggestions {
     /// The candidate closest to `word`, when it is close enough to be a plausible misspelling.
     static func closest(to word: String, in candidates: some Collection<String>) -> String? {
+        // Bounded work: no suggestion for absurdly long words or very large candidate sets.
+        guard word.count <= 200, candidates.count <= 20_000 else { return nil }
         let lowered = word.lowercased()
         var best: (candidate: String, distance: Int)?
-        for candidate in candidates {
+        for candidate in candidates where abs(candidate.count - word.count) <= max(4, word.count / 2) {
             let distance = candidate.lowercased() == lowered ? 0 : editDistance(lowered, candidate.lowercased())
             if distance < (best?.distance ?? Int.max) || (distance == best?.distance && candidate < (best?.candidate ?? "")) {
                 best = (candidate, distance)

@@ -43,8 +43,15 @@ public struct WorkCalendar: Sendable, Equatable {
         guard !days.isEmpty, dayEnd > dayStart else { return epoch + amount }
         var time = epoch
         var remaining = amount
-        // One local day per pass: the working window of that day, if any, is used up first.
-        for _ in 0..<1_000_000 {
+        // Any 7 days hold the same working time (the calendar repeats weekly): skip whole weeks.
+        let weekly = Int64(days.count) * (dayEnd - dayStart)
+        if remaining > weekly {
+            let weeks = (remaining - 1) / weekly
+            time += weeks * 604_800
+            remaining -= weeks * weekly
+        }
+        // One local day per pass (at most eight after the skip): that day's working window first.
+        for _ in 0..<16 {
             let (weekday, second) = local(time)
             if days.contains(weekday) && second < dayEnd {
                 let windowStart = max(second, dayStart)

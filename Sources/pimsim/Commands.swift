@@ -23,8 +23,12 @@ struct Run: ParsableCommand {
     @Flag(name: .long, help: "Print the metrics JSON on standard output (the summary goes to standard error).")
     var json = false
 
-    @Option(name: .long, help: "Override the scenario's seed.")
+    @Option(name: .long, help: "Override the scenario's seed (0 to 9223372036854775807).")
     var seed: UInt64?
+
+    func validate() throws {
+        if let seed, seed > UInt64(Int64.max) { throw ValidationError("--seed must be at most \(Int64.max), got \(seed)") }
+    }
 
     @Option(name: .long, help: "Run this variant of the scenario instead of the baseline.")
     var variant: String?
@@ -99,8 +103,12 @@ struct Check: ParsableCommand {
     @Argument(help: "One or more scenario files.")
     var files: [String]
 
-    @Option(name: .long, help: "Override each scenario's seed.")
+    @Option(name: .long, help: "Override each scenario's seed (0 to 9223372036854775807).")
     var seed: UInt64?
+
+    func validate() throws {
+        if let seed, seed > UInt64(Int64.max) { throw ValidationError("--seed must be at most \(Int64.max), got \(seed)") }
+    }
 
     func run() throws {
         var failures = 0

@@ -78,7 +78,7 @@ struct AuditLogTests {
             #expect(Set(members.keys) == Set(keys))
         }
         #expect(Set(all.compactMap { string($0, "id") }).count == all.count)
-        // quinn's first request: requested, approval requested, approved, completed.
+        // quinn's first request: requested, approval requested, approved, completed, and its end.
         let quinn = all.filter { record in
             guard case .array(let targets)? = record.value(at: ["targetResources"]) else { return false }
             return targets.contains { $0.value(at: ["userPrincipalName"]) == .string("quinn@pimsim.example") }
@@ -89,6 +89,7 @@ struct AuditLogTests {
             "Add member to role approval requested (PIM activation)",
             "Add member to role request approved (PIM activation)",
             "Add member to role completed (PIM activation)",
+            "Remove member from role (PIM activation expired)",
         ])
         // The expiry, the cancellations and the assignment made and removed by events.
         let activities = all.compactMap { string($0, "activityDisplayName") }
@@ -133,5 +134,21 @@ struct AuditDatabaseTests {
         #expect(try AuditQuery.rows(database, "SELECT count(*) FROM audit") == [["23"]])
         let indexes = try AuditQuery.rows(database, "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'audit_%' ORDER BY name").map { $0[0] }
         #expect(indexes == ["audit_correlation", "audit_initiator", "audit_role", "audit_target_user", "audit_time"])
+    }
+}
+
+@Suite("Metric keys")
+struct MetricKeyTests {
+    @Test("ids, role names and scopes with dots resolve in assertions")
+    func dottedKeys() {
+        let document = JSONValue.object([
+            "users": .object(["ann@contoso.com": .object(["privilegedHours": .number(3)])]),
+            "roles": .object(["Global Administrator": .object(["activeHours": .number(2)])]),
+            "scopes": .object(["/": .object(["jitHours": .number(1)]), "/au.emea": .object(["jitHours": .number(4)])]),
+        ])
+        #expect(MetricsDocument.value(of: "users.ann@contoso.com.privilegedHours", in: document) == .number(3))
+        #expect(MetricsDocument.value(of: "roles.Global Administrator.activeHours", in: document) == .number(2))
+        #expect(MetricsDocument.value(of: "scopes./au.emea.jitHours", in: document) == .number(4))
+        #expect(MetricsDocument.value(of: "users.ann.privilegedHours", in: document) == nil)
     }
 }
