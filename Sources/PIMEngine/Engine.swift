@@ -92,7 +92,7 @@ struct Engine<Sink: TraceSink>: SimulationModel {
 
     /// Schedules the scenario's timeline: assignments, then events, then requests, in file order,
     /// then the first task of every generator and user.
-    mutating func seed(_ queue: inout EventQueue<EngineEvent>) {
+    mutating func scheduleTimeline(_ queue: inout EventQueue<EngineEvent>) {
         for (index, assignment) in scenario.assignments.enumerated() {
             scheduleAssignment(Int32(index), assignment, from: 0, &queue)
         }
@@ -213,7 +213,7 @@ public enum PIMReplay {
     ) -> (sink: Sink, statistics: RunStatistics) {
         var engine = Engine(scenario: scenario, seed: seed ?? scenario.seed, sink: sink)
         var queue = EventQueue<EngineEvent>()
-        engine.seed(&queue)
+        engine.scheduleTimeline(&queue)
         queue.checkInvariants()
         let statistics = Simulation.run(&engine, queue: &queue, horizon: scenario.horizon)
         queue.checkInvariants()
