@@ -44,7 +44,10 @@ let package = Package(
             swiftSettings: invariantFlags
         ),
         // Streaming folds from the trace to metrics.
-        .target(name: "ExposureMetrics", dependencies: ["PIMEngine", "TenantModel"]),
+        .target(
+            name: "ExposureMetrics",
+            dependencies: ["PIMEngine", "SimKernel", "TenantModel", .product(name: "HeapModule", package: "swift-collections")]
+        ),
         // Deterministic JSON, tables and atomic file writes.
         .target(
             name: "Reports",

@@ -67,12 +67,15 @@ public struct MetricFolds: TraceSink {
     public private(set) var friction: FrictionFold
     /// Per-scope exposure.
     public private(set) var scopes: ScopeFold
+    /// PIM alerts and CISA checks over time.
+    public private(set) var alerts: AlertFold
 
     /// Prepares the folds for a run of `scenario`.
     public init(scenario: Scenario) {
         core = CoreMetricsFold(scenario: scenario)
         friction = FrictionFold(scenario: scenario)
         scopes = ScopeFold(scenario: scenario)
+        alerts = AlertFold(scenario: scenario)
     }
 
     /// Feeds every fold.
@@ -80,5 +83,6 @@ public struct MetricFolds: TraceSink {
         core.record(record)
         friction.record(record)
         scopes.record(record)
+        alerts.record(record)
     }
 }

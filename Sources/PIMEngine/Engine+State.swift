@@ -216,7 +216,7 @@ extension Engine {
             }
         case .policy(let role, let next):
             policies = next
-            sink.record(.policyChanged(time: now, role: role))
+            sink.record(.policyChanged(time: now, role: role, policies: next))
         }
     }
 

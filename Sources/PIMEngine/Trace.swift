@@ -116,8 +116,9 @@ public enum TraceRecord: Sendable {
     case taskFinished(time: SimTime, id: Int)
     /// The user was prompted for MFA before an activation request.
     case mfaPrompt(time: SimTime, user: UserIndex, role: RoleIndex, passed: Bool)
-    /// The role settings changed (for `role`, or for every role when nil).
-    case policyChanged(time: SimTime, role: RoleIndex?)
+    /// The role settings changed (for `role`, or for every role when nil); `policies` is the whole
+    /// set in effect from now on.
+    case policyChanged(time: SimTime, role: RoleIndex?, policies: PolicySet)
     /// An `assign` event broke its role's assignment rule and PIM refused it.
     case assignmentRefused(time: SimTime, assignment: Assignment, reason: String)
     /// A user asked to deactivate within the first five minutes of an activation: refused.

@@ -92,7 +92,7 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
         case .userDisabled(let time, let user):
             emit(time, "Disable account", category: "UserManagement", service: "Core Directory", operation: "Update",
                  by: .scenario, correlation: identity.guid("disable", UInt64(user.rawValue)), targets: [userTarget(user)])
-        case .policyChanged(let time, let role):
+        case .policyChanged(let time, let role, _):
             let target: JSONValue = role.map { roleTarget($0) } ?? .object(["displayName": .string("All roles"), "type": .string("Policy")])
             emit(time, "Update role setting in PIM", operation: "Update", by: .scenario,
                  correlation: identity.guid("policy", sequence), targets: [target])

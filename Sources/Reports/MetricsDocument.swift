@@ -46,7 +46,7 @@ public enum MetricsDocument {
     /// The whole document: the contract's core keys, and the friction and breakdown keys.
     public static func json(
         _ metrics: CoreMetrics, friction: FrictionMetrics = FrictionMetrics(), scopes: [String: ScopeFigures] = [:],
-        scenario: Scenario? = nil, run: RunInfo
+        alerts: [AlertIncident] = [], scenario: Scenario? = nil, run: RunInfo
     ) -> JSONValue {
         var roles: [String: JSONValue] = [:]
         var groups: [String: [String: JSONValue]] = [:]
@@ -144,6 +144,8 @@ public enum MetricsDocument {
             ])
         }
         return .object([
+            "alerts": scenario.map { alertsJSON(alerts, scenario: $0, horizon: metrics.horizon) } ?? .object([:]),
+            "breakGlass": scenario.map { breakGlassJSON(metrics, friction: friction, scenario: $0) } ?? .object([:]),
             "groups": .object(groups.mapValues { JSONValue.object($0) }),
             "scopes": .object(scopeJSON),
             "friction": frictionJSON,

@@ -40,7 +40,22 @@ enum FormatSpec {
         .optional("events", "a list of timed events"),
         .optional("variants", "named what-if patches"),
         .optional("assertions", "checks on the metrics"),
+        .optional("alerts", "thresholds of the PIM alerts and CISA checks"),
     ])
+
+    static let alerts = MapSpec(what: "alert settings (a map)", keys: [
+        .optional("tooManyGlobalAdmins", "{count, percentage}"),
+        .optional("staleSignIn", "{after: a duration}"),
+        .optional("unusedRoles", "{after: a duration}"),
+        .optional("frequentActivation", "{count, within}"),
+        .optional("outsidePIM", "{window: a duration}"),
+        .optional("cisa", "{exclusions: user ids}"),
+    ])
+    static let alertCount = MapSpec(what: "a threshold (a map)", keys: [
+        .optional("count", "a whole number"), .optional("percentage", "a number"), .optional("within", "a duration"),
+    ])
+    static let alertAfter = MapSpec(what: "a threshold (a map)", keys: [.optional("after", "a duration"), .optional("window", "a duration")])
+    static let cisa = MapSpec(what: "CISA settings (a map)", keys: [.optional("exclusions", "user ids")])
 
     static let tenant = MapSpec(what: "the tenant (a map)", keys: [
         .optional("users", "a list of users"),

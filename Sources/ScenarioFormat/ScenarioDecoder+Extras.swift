@@ -1,6 +1,30 @@
 import TenantModel
 
 extension ScenarioDecoder {
+    /// `alerts:` thresholds; each missing value keeps its default.
+    func decodeAlerts(_ value: Value) -> AlertSettings {
+        var settings = AlertSettings()
+        guard let map = context.map(value, FormatSpec.alerts) else { return settings }
+        if let entry = map["tooManyGlobalAdmins"], let body = context.map(entry, FormatSpec.alertCount) {
+            if let count = body["count"].flatMap({ context.integer($0, in: 2...100, what: "count") }) { settings.globalAdminCount = Int(count) }
+            if let share = body["percentage"].flatMap({ context.number($0, in: 0...100, what: "percentage") }) { settings.globalAdminPercentage = share }
+        }
+        if let entry = map["staleSignIn"], let body = context.map(entry, FormatSpec.alertAfter),
+           let after = body["after"].flatMap({ context.duration($0) }) { settings.staleAfter = after }
+        if let entry = map["unusedRoles"], let body = context.map(entry, FormatSpec.alertAfter),
+           let after = body["after"].flatMap({ context.duration($0) }) { settings.unusedAfter = after }
+        if let entry = map["outsidePIM"], let body = context.map(entry, FormatSpec.alertAfter),
+           let window = body["window"].flatMap({ context.duration($0) }) { settings.outsidePIMWindow = window }
+        if let entry = map["frequentActivation"], let body = context.map(entry, FormatSpec.alertCount) {
+            if let count = body["count"].flatMap({ context.integer($0, in: 2...100, what: "count") }) { settings.frequentActivations = Int(count) }
+            if let within = body["within"].flatMap({ context.duration($0) }) { settings.frequentWithin = within }
+        }
+        if let entry = map["cisa"], let body = context.map(entry, FormatSpec.cisa) {
+            settings.cisaExclusions = Set(userList(body["exclusions"], what: "user ids"))
+        }
+        return settings
+    }
+
     /// Access reviews arrive with a later version; an empty list is accepted.
     func decodeReviews(_ value: Value) {
         guard let items = context.list(value, what: "access reviews") else { return }

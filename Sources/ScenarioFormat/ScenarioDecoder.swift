@@ -59,6 +59,7 @@ final class ScenarioDecoder {
         if let value = top["reviews"] { decodeReviews(value) }
         let variants = top["variants"].map { decodeVariants($0) } ?? []
         let assertions = top["assertions"].map { decodeAssertions($0, variants: variants) } ?? []
+        let alerts = top["alerts"].map { decodeAlerts($0) } ?? AlertSettings()
 
         guard !context.hasErrors, let horizon else { return nil }
         var scenario = Scenario(
@@ -70,6 +71,7 @@ final class ScenarioDecoder {
         )
         scenario.deactivations = workload.deactivations
         scenario.extensions = workload.extensions
+        scenario.alerts = alerts
         return scenario
     }
 

@@ -31,6 +31,8 @@ public struct Scenario: Sendable {
     public var deactivations: [DeactivationRequest] = []
     /// Requests to extend or renew assignments, in file order.
     public var extensions: [ExtensionRequest] = []
+    /// Alert thresholds.
+    public var alerts = AlertSettings()
     /// Events, in file order.
     public var events: [ScenarioEvent]
     /// How people act.

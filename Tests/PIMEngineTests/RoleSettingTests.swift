@@ -33,7 +33,7 @@ struct RoleSettingTests {
             RequestStory("ann", at: 21, "granted", decided: 21.5, active: (21.5, 22.5), endReason: "expired"),
         ])
         let changes = trace(scenario).compactMap { record -> Int64? in
-            guard case .policyChanged(let time, _) = record else { return nil }
+            guard case .policyChanged(let time, _, _) = record else { return nil }
             return time
         }
         #expect(changes == [h(10), h(20)])

@@ -1,0 +1,87 @@
+import ExposureMetrics
+import PIMEngine
+import Testing
+import TenantModel
+import TestSupport
+
+@Suite("PIM alerts and CISA checks over time")
+struct AlertTests {
+    /// Every alert triggers and (most) clear, at hand-computed times.
+    static let timeline = header(horizon: "40d") + """
+    tenant: {users: [{id: ann}, {id: bo}, {id: cy}, {id: dee}, {id: bg, breakGlass: true}]}
+    policies:
+      roles:
+        Security Administrator: {activation: {requireMFA: false}}
+    assignments:
+      - {principal: ann, role: Global Administrator, type: eligible}
+      - {principal: bo, role: Global Administrator, type: active}
+      - {principal: bg, role: Global Administrator, type: active}
+      - {principal: cy, role: User Administrator, type: eligible}
+      - {principal: dee, role: Security Administrator, type: eligible}
+    workload:
+      - {at: 12d, activate: {user: cy, role: User Administrator, duration: 10m}}
+      - {at: 12d20m, activate: {user: cy, role: User Administrator, duration: 10m}}
+      - {at: 12d40m, activate: {user: cy, role: User Administrator, duration: 10m}}
+    events:
+      - {at: 5d, assign: {principal: dee, role: Helpdesk Administrator, type: active, duration: 50d, outsidePIM: true}}
+      - {at: 10d, policy: {role: Security Administrator, activation: {requireMFA: true}}}
+      - {at: 15d, remove: {principal: ann, role: Global Administrator}}
+      - {at: 20d, policy: {role: Global Administrator, activation: {requireApproval: true, approvers: [cy]}}}
+      - {at: 30d, remove: {principal: bo, role: Global Administrator}}
+    """
+
+    @Test("each alert's incidents: subject, trigger and clearing")
+    func timelineIncidents() throws {
+        let scenario = try makeScenario(Self.timeline)
+        let folds = PIMReplay.run(scenario, sink: MetricFolds(scenario: scenario)).sink
+        let d15 = "\(15 * 86_400)", d20 = "\(20 * 86_400)", d30 = "\(30 * 86_400)"
+        let d5 = "\(5 * 86_400)", d35 = "\(35 * 86_400)", d10 = "\(10 * 86_400)"
+        func incidents(_ kind: AlertKind) -> [String] {
+            folds.alerts.incidents.filter { $0.alert == kind.rawValue }.map { incident in
+                "\(incident.subject) \(incident.from)-\(incident.to.map(String.init) ?? "end")"
+            }
+        }
+        // 3 of 5 assignments are Global Administrator until ann's goes at 15d.
+        let tooMany = ["ann 0-\(d15)", "bg 0-\(d15)", "bo 0-\(d15)"]
+        #expect(incidents(.tooManyGlobalAdmins) == tooMany)
+        // bo's permanent active GA until it is removed; bg is a break-glass account.
+        #expect(incidents(.cisaPermanentActive) == ["bo/Global Administrator 0-\(d30)"])
+        #expect(incidents(.cisaGlobalAdminApproval) == ["Global Administrator 0-\(d20)"])
+        #expect(incidents(.noMFAOnActivation) == ["Security Administrator 0-\(d10)"])
+        // The outside-PIM assignment alerts for 30 days.
+        #expect(incidents(.rolesAssignedOutsidePIM) == ["dee/Helpdesk Administrator \(d5)-\(d35)"])
+        // Only bg holds GA from 30d: fewer than 2.
+        #expect(incidents(.cisaGlobalAdminCount) == ["tenant \(d30)-end"])
+        // dee never signs in (cy's requests count as sign-ins; bg is excluded).
+        #expect(incidents(.staleSignIn) == ["dee \(d30)-end"])
+        // More than 30 days without use.
+        #expect(incidents(.redundantAssignment) == [
+            "dee/Security Administrator \(30 * 86_400 + 1)-end", "dee/Helpdesk Administrator \(35 * 86_400 + 1)-end",
+        ])
+        // The third activation within an hour, until the first leaves the window.
+        #expect(incidents(.sequentialActivations) == ["cy/User Administrator \(12 * 86_400 + 2400)-\(12 * 86_400 + 3600)"])
+    }
+
+    @Test("thresholds are configurable")
+    func thresholds() throws {
+        let scenario = try makeScenario(Self.timeline + """
+
+        alerts:
+          tooManyGlobalAdmins: {count: 4}
+          frequentActivation: {count: 2, within: 30m}
+          cisa: {exclusions: [bo]}
+        """)
+        let folds = PIMReplay.run(scenario, sink: MetricFolds(scenario: scenario)).sink
+        let alerts = Set(folds.alerts.incidents.map(\.alert))
+        #expect(!alerts.contains(AlertKind.tooManyGlobalAdmins.rawValue))
+        #expect(!alerts.contains(AlertKind.cisaPermanentActive.rawValue))
+        // Two activations within 30 minutes: from 00:20 (with 00:00) until 00:00 leaves the window
+        // at 00:30; again from 00:40 (with 00:20) until 00:50.
+        let frequent = folds.alerts.incidents.filter { $0.alert == AlertKind.sequentialActivations.rawValue }
+        let day: Int64 = 12 * 86_400
+        let starts: [Int64] = [day + 1200, day + 2400]
+        let ends: [Int64?] = [day + 1800, day + 3000]
+        #expect(frequent.map(\.from) == starts)
+        #expect(frequent.map(\.to) == ends)
+    }
+}
