@@ -139,7 +139,8 @@ extension TraceRecord {
     var time: SimTime? {
         switch self {
         case .assignmentStarted(let time, _, _), .assignmentEnded(let time, _, _, _), .membershipChanged(let time, _, _, _),
-             .userDisabled(let time, _), .requestSubmitted(let time, _, _, _, _), .requestRejected(let time, _, _),
+             .userDisabled(let time, _), .userDeparted(let time, _), .userJoined(let time, _), .managerChanged(let time, _, _),
+             .requestSubmitted(let time, _, _, _, _), .requestRejected(let time, _, _),
              .approvalRequested(let time, _, _), .requestApproved(let time, _, _), .requestDenied(let time, _, _),
              .requestExpired(let time, _), .requestCancelled(let time, _, _), .activationStarted(let time, _, _, _, _, _),
              .activationEnded(let time, _, _, _, _), .taskArrived(let time, _, _, _, _, _), .taskStarted(let time, _, _),

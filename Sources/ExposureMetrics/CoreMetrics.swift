@@ -75,6 +75,8 @@ public struct CoreMetrics: Sendable, Equatable {
     public var eligibleUsers = 0
     /// `assign` events refused because they broke their role's assignment rule.
     public var refusedAssignments = 0
+    /// Privileged role-seconds held by departed users whose accounts were still enabled.
+    public var leaverExposureSeconds: Int64 = 0
 
     /// Privileged role-seconds held while no task needed them.
     public var idlePrivilegedSeconds: Int64 { roles.filter(\.privileged).reduce(0) { $0 + $1.idleSeconds } }

@@ -21,6 +21,8 @@ public struct CoreMetricsFold: TraceSink {
     private var userFigures: [Int32: CoreMetrics.UserFigures] = [:]
     private var everEligible = Set<Int32>()
     private var refusedAssignments = 0
+    private var departed = Set<Int32>()
+    private var leaverExposure: Int64 = 0
     /// Privileged roles each user holds through a standing path right now.
     private var standingRolesPerUser: [Int32]
     private var standingAdmins = StepStatistic()
@@ -54,6 +56,13 @@ public struct CoreMetricsFold: TraceSink {
         case .activationStarted: activations.granted += 1
         case .requestDenied: activations.denied += 1
         case .assignmentRefused: refusedAssignments += 1
+        case .userDeparted(let time, let user):
+            // Close the user's ledgers at the departure, so exposure after it is counted apart.
+            for (key, ledger) in ledgers where Int32(truncatingIfNeeded: key >> 32) == user.rawValue {
+                accumulate(ledger, user: user.rawValue, role: Int32(truncatingIfNeeded: key & 0xFFFF_FFFF), until: time)
+                ledgers[key] = PairLedger(state: ledger.state, since: time)
+            }
+            departed.insert(user.rawValue)
         case .finished(let horizon, let pending, let orphanedAssignments):
             activations.pending = pending.count
             orphaned = orphanedAssignments.count
@@ -94,6 +103,7 @@ public struct CoreMetricsFold: TraceSink {
         if state.contains(.eligible) { eligibleSeconds[Int(role)] += span }
         if holds && !inUse { idleSeconds[Int(role)] += span }
         if inUse && !holds { uncoveredSeconds[Int(role)] += span }
+        if holds && privileged[Int(role)] && departed.contains(user) { leaverExposure += span }
         if holds && privileged[Int(role)] {
             var figures = userFigures[user] ?? CoreMetrics.UserFigures(user: UserIndex(user))
             figures.privilegedSeconds += span
@@ -137,6 +147,7 @@ public struct CoreMetricsFold: TraceSink {
         metrics.users = userFigures.keys.sorted().compactMap { userFigures[$0] }
         metrics.eligibleUsers = everEligible.count
         metrics.refusedAssignments = refusedAssignments
+        metrics.leaverExposureSeconds = leaverExposure
         return metrics
     }
 }

@@ -196,6 +196,24 @@ extension Engine {
         switch event.action {
         case .leave(let user):
             disable(user.rawValue, now: now)
+        case .depart(let user, let delay):
+            sink.record(.userDeparted(time: now, user: user))
+            if delay == 0 {
+                disable(user.rawValue, now: now)
+            } else if now + delay < scenario.horizon {
+                queue.schedule(.disableUser(user.rawValue), at: now + delay, phase: Phase.stateChanges)
+            }
+        case .join(let user):
+            guard !enabled[user.int] else { break }
+            enabled[user.int] = true
+            sink.record(.userJoined(time: now, user: user))
+            // Everything the user already has takes effect now.
+            for role in rolesOfUser[user.int] { updatePair(user.rawValue, role) { _ in } }
+            refreshMemberships(user.rawValue)
+        case .move(let user, let add, let remove, let manager):
+            for group in remove { part(user.rawValue, group: group, now: now) }
+            for group in add { join(user.rawValue, group: group, now: now) }
+            if let manager { sink.record(.managerChanged(time: now, user: user, manager: manager)) }
         case .membership(let group, let add, let remove):
             for user in add { join(user.rawValue, group: group, now: now) }
             for user in remove { part(user.rawValue, group: group, now: now) }
@@ -246,6 +264,11 @@ extension Engine {
     mutating func removeEffectiveMember(_ user: Int32, group: GroupIndex, viaPIM: Bool) {
         guard members[group.int].remove(user) != nil else { return }
         for id in groupAssignments[group.int] { adjustPath(user, assignments[Int(id)], -1, viaPIM: viaPIM) }
+    }
+
+    /// Re-evaluates a user's PIM for Groups memberships (after the user became present).
+    mutating func refreshMemberships(_ user: Int32) {
+        for (role, group) in membershipRoles { if pairs[pairKey(user, role)] != nil { refreshPIMMembership(user, group: group) } }
     }
 
     /// `leave`: the account is disabled; its activations end and its pending requests are cancelled.

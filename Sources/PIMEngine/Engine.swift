@@ -65,6 +65,10 @@ struct Engine<Sink: TraceSink>: SimulationModel {
         assignmentSlots = Array(repeating: AssignmentSlot(), count: scenario.assignments.count)
         let userCount = scenario.tenant.users.count
         enabled = Array(repeating: true, count: userCount)
+        // Joiners are absent (as if disabled) until their `join` event.
+        for event in scenario.events {
+            if case .join(let user) = event.action { enabled[user.int] = false }
+        }
         members = scenario.tenant.groups.map { OrderedSet($0.members.map(\.rawValue)) }
         staticMembers = scenario.tenant.groups.map { Set($0.members.map(\.rawValue)) }
         pimMembers = Array(repeating: [], count: scenario.tenant.groups.count)
@@ -155,6 +159,7 @@ struct Engine<Sink: TraceSink>: SimulationModel {
         case .extensionAnswer(let id): answerExtension(id, now: now, queue: &queue)
         case .extensionExpiry(let id): expireExtension(id, now: now)
         case .taskSubmit(let id): submitPrepared(task: id, now: now, queue: &queue)
+        case .disableUser(let user): disable(user, now: now)
         }
     }
 

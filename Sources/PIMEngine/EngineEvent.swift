@@ -19,6 +19,7 @@ enum EngineEvent {
     case extensionAnswer(Int32)
     case extensionExpiry(Int32)
     case taskSubmit(Int32)
+    case disableUser(Int32)
 }
 
 /// Contract rule 6: state changes, then approval decisions, then new requests.

@@ -88,6 +88,12 @@ public enum TraceRecord: Sendable {
     case membershipChanged(time: SimTime, group: GroupIndex, user: UserIndex, added: Bool)
     /// A user's account was disabled.
     case userDisabled(time: SimTime, user: UserIndex)
+    /// A user departed; the account stays enabled until it is disabled (leaver exposure).
+    case userDeparted(time: SimTime, user: UserIndex)
+    /// A user appeared (joined).
+    case userJoined(time: SimTime, user: UserIndex)
+    /// A user's manager changed.
+    case managerChanged(time: SimTime, user: UserIndex, manager: UserIndex?)
     /// An activation request arrived.
     case requestSubmitted(time: SimTime, id: Int, user: UserIndex, role: RoleIndex, duration: SimTime)
     /// It was rejected on arrival.

@@ -89,6 +89,16 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
             if started { assignmentEnded(time, id, reason) }
         case .membershipChanged(let time, let group, let user, let added):
             membershipChanged(time, group: group, user: user, added: added)
+        case .userJoined(let time, let user):
+            emit(time, "Add user", category: "UserManagement", service: "Core Directory", operation: "Add",
+                 by: .scenario, correlation: identity.guid("join", UInt64(user.rawValue)), targets: [userTarget(user)])
+        case .managerChanged(let time, let user, let manager):
+            emit(time, "Update user", category: "UserManagement", service: "Core Directory", operation: "Update",
+                 by: .scenario, correlation: identity.guid("manager", sequence), targets: [userTarget(user)],
+                 details: ["Manager": manager.map { identity.principalName(user: $0) } ?? ""])
+        case .userDeparted:
+            // A departure is an HR fact; the directory sees only the later disabling.
+            break
         case .userDisabled(let time, let user):
             emit(time, "Disable account", category: "UserManagement", service: "Core Directory", operation: "Update",
                  by: .scenario, correlation: identity.guid("disable", UInt64(user.rawValue)), targets: [userTarget(user)])

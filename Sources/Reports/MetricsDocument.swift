@@ -171,6 +171,7 @@ public enum MetricsDocument {
             "hygiene": .object([
                 "orphanedAssignments": .integer(Int64(metrics.orphanedAssignments)),
                 "refusedAssignments": .integer(Int64(metrics.refusedAssignments)),
+                "leaverExposureHours": hours(metrics.leaverExposureSeconds),
             ]),
             "run": .object([
                 "scenario": .string(run.scenario),

@@ -249,9 +249,23 @@ enum FormatSpec {
         .optional("assign", "an assignment"),
         .optional("remove", "{principal, role, type?, scope?}"),
         .optional("policy", "{role?, activation, eligibleAssignment, activeAssignment}"),
+        .optional("join", "a user id: the user appears"),
+        .optional("move", "{user, add, remove, manager}"),
     ])
 
-    static let eventActions = ["leave", "membership", "assign", "remove", "policy"]
+    static let eventActions = ["leave", "membership", "assign", "remove", "policy", "join", "move"]
+
+    static let leave = MapSpec(what: "a departure (a user id, or a map)", keys: [
+        .required("user", "a user id"),
+        .optional("disableAfter", "how long the account stays enabled after the departure"),
+    ])
+
+    static let move = MapSpec(what: "a move (a map)", keys: [
+        .required("user", "a user id"),
+        .optional("add", "group ids the user joins"),
+        .optional("remove", "group ids the user leaves"),
+        .optional("manager", "the new manager's user id"),
+    ])
 
     static let policyChange = MapSpec(what: "a policy change (a map)", keys: [
         .optional("role", "the role; every role when absent"),

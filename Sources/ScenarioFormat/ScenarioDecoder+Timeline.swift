@@ -281,7 +281,7 @@ extension ScenarioDecoder {
             let actions = map.entries.filter { FormatSpec.eventActions.contains($0.key) }
             guard actions.count == 1, let action = actions.first else {
                 let found = actions.map { "'\($0.key)'" }.joined(separator: ", ")
-                context.error("an event needs exactly one of 'leave', 'membership', 'assign', 'remove', 'policy'\(found.isEmpty ? "" : "; found \(found)")", at: item)
+                context.error("an event needs exactly one of 'leave', 'membership', 'assign', 'remove', 'policy', 'join', 'move'\(found.isEmpty ? "" : "; found \(found)")", at: item)
                 continue
             }
             guard let atValue = map["at"], let at = eventTime(atValue) else { continue }
@@ -289,7 +289,11 @@ extension ScenarioDecoder {
             let decoded: EventAction?
             switch action.key {
             case "leave":
-                decoded = userReference(action.value).map { .leave($0) }
+                decoded = decodeLeave(action.value)
+            case "join":
+                decoded = userReference(action.value).map { .join($0) }
+            case "move":
+                decoded = decodeMove(action.value)
             case "membership":
                 decoded = decodeMembership(action.value)
             case "assign":
@@ -312,6 +316,33 @@ extension ScenarioDecoder {
             events[change.event].action = .policy(role: role, policies: running)
         }
         return events
+    }
+
+    /// `leave: USER` (the core: disabled at once) or `leave: {user, disableAfter}`.
+    func decodeLeave(_ value: Value) -> EventAction? {
+        guard case .mapping = value.node else { return userReference(value).map { .leave($0) } }
+        guard let map = context.map(value, FormatSpec.leave), let user = map["user"].flatMap({ userReference($0) }) else { return nil }
+        guard let entry = map["disableAfter"] else { return .leave(user) }
+        guard let delay = context.duration(entry) else { return nil }
+        return .depart(user, disableAfter: delay)
+    }
+
+    /// `move: {user, add, remove, manager}`: a department change.
+    func decodeMove(_ value: Value) -> EventAction? {
+        guard let map = context.map(value, FormatSpec.move), let user = map["user"].flatMap({ userReference($0) }) else { return nil }
+        func groupList(_ key: String) -> [GroupIndex] {
+            guard let entry = map[key], let items = context.list(entry, what: "group ids", singleAllowed: true) else { return [] }
+            return items.compactMap { item in
+                guard let id = context.identifier(item, what: "a group id") else { return nil }
+                if let group = groupByID[id] { return group }
+                context.error("unknown group '\(id)'\(Suggestions.hint(for: id, in: groupByID.keys))", at: item)
+                return nil
+            }
+        }
+        let add = groupList("add")
+        let remove = groupList("remove")
+        let manager = map["manager"].flatMap { userReference($0) }
+        return .move(user, add: add, remove: remove, manager: manager)
     }
 
     func decodeMembership(_ value: Value) -> EventAction? {

@@ -155,6 +155,12 @@ public struct ExtensionRequest: Sendable, Equatable {
 public enum EventAction: Sendable, Equatable {
     /// The user's account is disabled: all it holds ends, its pending requests are cancelled.
     case leave(UserIndex)
+    /// The user departs; the account is disabled `disableAfter` later (leaver exposure meanwhile).
+    case depart(UserIndex, disableAfter: Seconds)
+    /// The user appears (absent, as if disabled, until then).
+    case join(UserIndex)
+    /// The user changes department: group memberships and manager change at once.
+    case move(UserIndex, add: [GroupIndex], remove: [GroupIndex], manager: UserIndex?)
     /// Users join and leave a group.
     case membership(group: GroupIndex, add: [UserIndex], remove: [UserIndex])
     /// A new assignment is made.

@@ -126,3 +126,38 @@ struct OrderingRuleTests {
         #expect(coreMetrics(scenario).orphanedAssignments == 2)
     }
 }
+
+@Suite("Joiner, mover, leaver")
+struct JoinerMoverLeaverTests {
+    @Test("a joiner is absent until joining; a mover changes groups at once; a leaver stays exposed until disabled")
+    func lifecycle() throws {
+        let scenario = try makeScenario(header(horizon: "10d") + """
+        tenant:
+          users: [{id: ann}, {id: bo}, {id: cy}]
+          groups:
+            - {id: ops, roleAssignable: true, members: [cy]}
+            - {id: helpdesk, roleAssignable: true}
+        assignments:
+          - {principal: ann, role: Global Administrator, type: active}
+          - {principal: ops, role: Security Administrator, type: active}
+          - {principal: helpdesk, role: Helpdesk Administrator, type: active}
+          - {principal: bo, role: User Administrator, type: active}
+        workload:
+          - {at: 1d, activate: {user: bo, role: Global Administrator, duration: 1h}}
+        events:
+          - {at: 2d, join: bo}
+          - {at: 3d, move: {user: cy, remove: [ops], add: [helpdesk], manager: ann}}
+          - {at: 5d, leave: {user: ann, disableAfter: 2d}}
+        """)
+        let metrics = coreMetrics(scenario)
+        let held = Dictionary(uniqueKeysWithValues: metrics.roles.map { ($0.name, $0.activeSeconds) })
+        #expect(held["Global Administrator"] == h(7 * 24))
+        #expect(held["User Administrator"] == h(8 * 24))
+        #expect(held["Security Administrator"] == h(3 * 24))
+        #expect(held["Helpdesk Administrator"] == h(7 * 24))
+        #expect(metrics.leaverExposureSeconds == h(2 * 24))
+        #expect(metrics.privilegedTotalSeconds == h(600))
+        #expect(metrics.activations.rejected == 1)
+        #expect(metrics.orphanedAssignments == 1)
+    }
+}
