@@ -140,6 +140,7 @@ extension TraceRecord {
         switch self {
         case .assignmentStarted(let time, _, _), .assignmentEnded(let time, _, _, _), .membershipChanged(let time, _, _, _),
              .userDisabled(let time, _), .userDeparted(let time, _), .userJoined(let time, _), .managerChanged(let time, _, _),
+             .compromiseStarted(let time, _), .compromiseEnded(let time, _),
              .requestSubmitted(let time, _, _, _, _), .requestRejected(let time, _, _),
              .approvalRequested(let time, _, _), .requestApproved(let time, _, _), .requestDenied(let time, _, _),
              .requestExpired(let time, _), .requestCancelled(let time, _, _), .activationStarted(let time, _, _, _, _, _),

@@ -69,6 +69,8 @@ public struct MetricFolds: TraceSink {
     public private(set) var scopes: ScopeFold
     /// PIM alerts and CISA checks over time.
     public private(set) var alerts: AlertFold
+    /// What compromised accounts gave attackers.
+    public private(set) var attacker: AttackerFold
 
     /// Prepares the folds for a run of `scenario`.
     public init(scenario: Scenario) {
@@ -76,6 +78,7 @@ public struct MetricFolds: TraceSink {
         friction = FrictionFold(scenario: scenario)
         scopes = ScopeFold(scenario: scenario)
         alerts = AlertFold(scenario: scenario)
+        attacker = AttackerFold(scenario: scenario)
     }
 
     /// Feeds every fold.
@@ -84,5 +87,6 @@ public struct MetricFolds: TraceSink {
         friction.record(record)
         scopes.record(record)
         alerts.record(record)
+        attacker.record(record)
     }
 }

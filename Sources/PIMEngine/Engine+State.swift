@@ -210,6 +210,12 @@ extension Engine {
             // Everything the user already has takes effect now.
             for role in rolesOfUser[user.int] { updatePair(user.rawValue, role) { _ in } }
             refreshMemberships(user.rawValue)
+        case .compromise(let user, let duration, _):
+            let index = Int32(compromises.count)
+            compromises.append((event: event, user: user.rawValue, end: now + duration, live: true))
+            sink.record(.compromiseStarted(time: now, user: user))
+            queue.schedule(.attackerTick(index), at: now, phase: Phase.requests)
+            if now + duration < scenario.horizon { queue.schedule(.compromiseEnd(index), at: now + duration, phase: Phase.stateChanges) }
         case .move(let user, let add, let remove, let manager):
             for group in remove { part(user.rawValue, group: group, now: now) }
             for group in add { join(user.rawValue, group: group, now: now) }

@@ -22,6 +22,8 @@ struct Engine<Sink: TraceSink>: SimulationModel {
     var requests: [RequestSlot] = []
     var tasks: [TaskSlot] = []
     var extensions: [ExtensionSlot] = []
+    /// Compromises under way or past.
+    var compromises: [(event: ScenarioEvent, user: Int32, end: SimTime, live: Bool)] = []
     var arrivalStreams: [UInt64: RandomStream] = [:]
     var durationStreams: [UInt64: RandomStream] = [:]
     var deactivationStreams: [UInt64: RandomStream] = [:]
@@ -160,6 +162,8 @@ struct Engine<Sink: TraceSink>: SimulationModel {
         case .extensionExpiry(let id): expireExtension(id, now: now)
         case .taskSubmit(let id): submitPrepared(task: id, now: now, queue: &queue)
         case .disableUser(let user): disable(user, now: now)
+        case .attackerTick(let index): attackerTick(index, now: now, queue: &queue)
+        case .compromiseEnd(let index): endCompromise(index, now: now)
         }
     }
 

@@ -20,6 +20,8 @@ enum EngineEvent {
     case extensionExpiry(Int32)
     case taskSubmit(Int32)
     case disableUser(Int32)
+    case attackerTick(Int32)
+    case compromiseEnd(Int32)
 }
 
 /// Contract rule 6: state changes, then approval decisions, then new requests.

@@ -94,6 +94,10 @@ public enum TraceRecord: Sendable {
     case userJoined(time: SimTime, user: UserIndex)
     /// A user's manager changed.
     case managerChanged(time: SimTime, user: UserIndex, manager: UserIndex?)
+    /// An attacker started acting as the user.
+    case compromiseStarted(time: SimTime, user: UserIndex)
+    /// The attacker lost the account.
+    case compromiseEnded(time: SimTime, user: UserIndex)
     /// An activation request arrived.
     case requestSubmitted(time: SimTime, id: Int, user: UserIndex, role: RoleIndex, duration: SimTime)
     /// It was rejected on arrival.

@@ -67,7 +67,8 @@ public enum Pipeline {
         return RunOutcome(
             scenario: scenario, variant: variant, seed: usedSeed, metrics: metrics, friction: friction,
             document: MetricsDocument.json(
-                metrics, friction: friction, scopes: folds.scopes.figures, alerts: folds.alerts.incidents, scenario: scenario, run: info
+                metrics, friction: friction, scopes: folds.scopes.figures, alerts: folds.alerts.incidents,
+                attacker: folds.attacker.metrics, scenario: scenario, run: info
             ),
             summary: SummaryTable.render(metrics, run: info, horizonText: TimeText.duration(scenario.horizon)),
             kernelEvents: events, auditRecords: nil

@@ -96,8 +96,8 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
             emit(time, "Update user", category: "UserManagement", service: "Core Directory", operation: "Update",
                  by: .scenario, correlation: identity.guid("manager", sequence), targets: [userTarget(user)],
                  details: ["Manager": manager.map { identity.principalName(user: $0) } ?? ""])
-        case .userDeparted:
-            // A departure is an HR fact; the directory sees only the later disabling.
+        case .userDeparted, .compromiseStarted, .compromiseEnded:
+            // A departure is an HR fact, a compromise is invisible: the directory sees only what follows.
             break
         case .userDisabled(let time, let user):
             emit(time, "Disable account", category: "UserManagement", service: "Core Directory", operation: "Update",

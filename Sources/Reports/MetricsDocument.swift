@@ -46,7 +46,7 @@ public enum MetricsDocument {
     /// The whole document: the contract's core keys, and the friction and breakdown keys.
     public static func json(
         _ metrics: CoreMetrics, friction: FrictionMetrics = FrictionMetrics(), scopes: [String: ScopeFigures] = [:],
-        alerts: [AlertIncident] = [], scenario: Scenario? = nil, run: RunInfo
+        alerts: [AlertIncident] = [], attacker: AttackerMetrics = AttackerMetrics(), scenario: Scenario? = nil, run: RunInfo
     ) -> JSONValue {
         var roles: [String: JSONValue] = [:]
         var groups: [String: [String: JSONValue]] = [:]
@@ -146,6 +146,13 @@ public enum MetricsDocument {
         return .object([
             "alerts": scenario.map { alertsJSON(alerts, scenario: $0, horizon: metrics.horizon) } ?? .object([:]),
             "breakGlass": scenario.map { breakGlassJSON(metrics, friction: friction, scenario: $0) } ?? .object([:]),
+            "attacker": .object([
+                "compromises": .integer(Int64(attacker.compromises)),
+                "privilegedHours": hours(attacker.privilegedSeconds),
+                "rolesReached": .array(attacker.rolesReached.sorted().map(JSONValue.string)),
+                "tier0Reached": .bool(attacker.timeToTier0 != nil),
+                "timeToTier0Hours": attacker.timeToTier0.map(hours) ?? .null,
+            ]),
             "groups": .object(groups.mapValues { JSONValue.object($0) }),
             "scopes": .object(scopeJSON),
             "friction": frictionJSON,

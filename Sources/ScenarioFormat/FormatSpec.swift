@@ -251,9 +251,20 @@ enum FormatSpec {
         .optional("policy", "{role?, activation, eligibleAssignment, activeAssignment}"),
         .optional("join", "a user id: the user appears"),
         .optional("move", "{user, add, remove, manager}"),
+        .optional("compromise", "{user, duration, attacker: {has}}"),
     ])
 
-    static let eventActions = ["leave", "membership", "assign", "remove", "policy", "join", "move"]
+    static let eventActions = ["leave", "membership", "assign", "remove", "policy", "join", "move", "compromise"]
+
+    static let compromise = MapSpec(what: "a compromise (a map)", keys: [
+        .required("user", "the compromised user's id"),
+        .required("duration", "how long the attacker keeps the account"),
+        .required("attacker", "{has: [password] | [password, mfa] | [token]}"),
+    ])
+
+    static let attacker = MapSpec(what: "an attacker (a map)", keys: [
+        .required("has", "credentials: password, mfa, token"),
+    ])
 
     static let leave = MapSpec(what: "a departure (a user id, or a map)", keys: [
         .required("user", "a user id"),

@@ -281,7 +281,7 @@ extension ScenarioDecoder {
             let actions = map.entries.filter { FormatSpec.eventActions.contains($0.key) }
             guard actions.count == 1, let action = actions.first else {
                 let found = actions.map { "'\($0.key)'" }.joined(separator: ", ")
-                context.error("an event needs exactly one of 'leave', 'membership', 'assign', 'remove', 'policy', 'join', 'move'\(found.isEmpty ? "" : "; found \(found)")", at: item)
+                context.error("an event needs exactly one of 'leave', 'membership', 'assign', 'remove', 'policy', 'join', 'move', 'compromise'\(found.isEmpty ? "" : "; found \(found)")", at: item)
                 continue
             }
             guard let atValue = map["at"], let at = eventTime(atValue) else { continue }
@@ -294,6 +294,8 @@ extension ScenarioDecoder {
                 decoded = userReference(action.value).map { .join($0) }
             case "move":
                 decoded = decodeMove(action.value)
+            case "compromise":
+                decoded = decodeCompromise(action.value)
             case "membership":
                 decoded = decodeMembership(action.value)
             case "assign":
@@ -325,6 +327,31 @@ extension ScenarioDecoder {
         guard let entry = map["disableAfter"] else { return .leave(user) }
         guard let delay = context.duration(entry) else { return nil }
         return .depart(user, disableAfter: delay)
+    }
+
+    /// `compromise: {user, duration, attacker: {has: [...]}}`.
+    func decodeCompromise(_ value: Value) -> EventAction? {
+        guard let map = context.map(value, FormatSpec.compromise) else { return nil }
+        let user = map["user"].flatMap { userReference($0) }
+        var duration: Seconds?
+        if let entry = map["duration"], let seconds = context.duration(entry) {
+            if seconds > 0 { duration = seconds } else { context.error("a compromise needs a duration longer than zero", at: entry) }
+        }
+        var has = Set<AttackerCredential>()
+        if let entry = map["attacker"], let body = context.map(entry, FormatSpec.attacker),
+           let list = body["has"].flatMap({ context.list($0, what: "credentials", singleAllowed: true) }) {
+            for item in list {
+                guard let text = context.identifier(item, what: "a credential") else { continue }
+                if let credential = AttackerCredential(rawValue: text) {
+                    has.insert(credential)
+                } else {
+                    let names = AttackerCredential.allCases.map(\.rawValue)
+                    context.error("unknown credential '\(text)'\(Suggestions.hint(for: text, in: names)) (expected password, mfa or token)", at: item)
+                }
+            }
+        }
+        guard let user, let duration else { return nil }
+        return .compromise(user, duration: duration, has: has)
     }
 
     /// `move: {user, add, remove, manager}`: a department change.

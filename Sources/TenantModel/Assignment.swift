@@ -151,6 +151,19 @@ public struct ExtensionRequest: Sendable, Equatable {
     }
 }
 
+/// What an attacker holds of a compromised account.
+public enum AttackerCredential: String, Sendable, Equatable, Hashable, CaseIterable {
+    /// The password: enough to sign in where no second factor is asked.
+    case password
+    /// The second factor too (a phished MFA, a SIM swap...).
+    case mfa
+    /// A stolen session token carrying an MFA claim: satisfies MFA without the factor.
+    case token
+
+    /// Whether these credentials get through an MFA (or authentication-context) prompt.
+    public static func passMFA(_ has: Set<AttackerCredential>) -> Bool { has.contains(.mfa) || has.contains(.token) }
+}
+
 /// Something that happens at a given time.
 public enum EventAction: Sendable, Equatable {
     /// The user's account is disabled: all it holds ends, its pending requests are cancelled.
@@ -161,6 +174,8 @@ public enum EventAction: Sendable, Equatable {
     case join(UserIndex)
     /// The user changes department: group memberships and manager change at once.
     case move(UserIndex, add: [GroupIndex], remove: [GroupIndex], manager: UserIndex?)
+    /// An attacker acts as the user for `duration`, with the credentials it has.
+    case compromise(UserIndex, duration: Seconds, has: Set<AttackerCredential>)
     /// Users join and leave a group.
     case membership(group: GroupIndex, add: [UserIndex], remove: [UserIndex])
     /// A new assignment is made.

@@ -85,3 +85,45 @@ struct AlertTests {
         #expect(frequent.map(\.to) == ends)
     }
 }
+
+@Suite("Compromise injection")
+struct CompromiseTests {
+    static func scenario(has: String) throws -> Scenario {
+        try makeScenario(header(horizon: "3d") + """
+        tenant: {users: [{id: ann}, {id: cy}]}
+        policies:
+          roles:
+            Global Administrator: {activation: {maxDuration: 2h, requireMFA: true, requireApproval: true, approvers: [cy]}}
+            Helpdesk Administrator: {activation: {requireMFA: false}}
+        assignments:
+          - {principal: ann, role: Global Administrator, type: eligible}
+          - {principal: ann, role: Helpdesk Administrator, type: eligible}
+          - {principal: ann, role: User Administrator, type: active}
+        behaviour: {approvers: {responseTime: 30m}}
+        events:
+          - {at: 1d, compromise: {user: ann, duration: 4h, attacker: {has: \(has)}}}
+        """)
+    }
+
+    func attacker(_ scenario: Scenario) -> AttackerMetrics {
+        PIMReplay.run(scenario, sink: MetricFolds(scenario: scenario)).sink.attacker.metrics
+    }
+
+    @Test("with only the password, MFA keeps the attacker from Global Administrator")
+    func passwordOnly() throws {
+        let metrics = attacker(try Self.scenario(has: "[password]"))
+        // User Administrator (standing) and Helpdesk Administrator (no MFA), 4 hours each.
+        #expect(metrics.privilegedSeconds == h(8))
+        #expect(metrics.rolesReached == ["Helpdesk Administrator", "User Administrator"])
+        #expect(metrics.timeToTier0 == nil)
+    }
+
+    @Test("with the second factor or a token, the attacker reaches Tier 0 once the approver answers", arguments: ["[password, mfa]", "[token]"])
+    func withMFA(has: String) throws {
+        let metrics = attacker(try Self.scenario(has: has))
+        // GA approved at +30m for 2h; asked again at +3h, approved at +3h30m, cut by the window at +4h.
+        #expect(metrics.privilegedSeconds == h(4) + h(4) + h(2.5))
+        #expect(metrics.rolesReached == ["Global Administrator", "Helpdesk Administrator", "User Administrator"])
+        #expect(metrics.timeToTier0 == h(0.5))
+    }
+}
