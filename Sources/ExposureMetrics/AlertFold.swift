@@ -101,6 +101,9 @@ public struct AlertFold: TraceSink {
             liveAssignments[id] = nil
         case .policyChanged(_, _, let next):
             policies = next
+        case .userJoined(_, let user):
+            // A joiner's sign-in clock starts when the account appears.
+            signIn(user.rawValue, at: time)
         default:
             break
         }
@@ -140,7 +143,8 @@ extension TraceRecord {
         switch self {
         case .assignmentStarted(let time, _, _), .assignmentEnded(let time, _, _, _), .membershipChanged(let time, _, _, _),
              .userDisabled(let time, _), .userDeparted(let time, _), .userJoined(let time, _), .managerChanged(let time, _, _),
-             .compromiseStarted(let time, _), .compromiseEnded(let time, _),
+             .compromiseStarted(let time, _), .compromiseEnded(let time, _), .reviewStarted(let time, _, _, _),
+             .reviewDecided(let time, _, _, _, _, _), .reviewApplied(let time, _, _),
              .requestSubmitted(let time, _, _, _, _), .requestRejected(let time, _, _),
              .approvalRequested(let time, _, _), .requestApproved(let time, _, _), .requestDenied(let time, _, _),
              .requestExpired(let time, _), .requestCancelled(let time, _, _), .activationStarted(let time, _, _, _, _, _),

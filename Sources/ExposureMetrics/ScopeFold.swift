@@ -71,6 +71,8 @@ public struct MetricFolds: TraceSink {
     public private(set) var alerts: AlertFold
     /// What compromised accounts gave attackers.
     public private(set) var attacker: AttackerFold
+    /// What access reviews did.
+    public private(set) var reviews: ReviewFold
 
     /// Prepares the folds for a run of `scenario`.
     public init(scenario: Scenario) {
@@ -79,6 +81,7 @@ public struct MetricFolds: TraceSink {
         scopes = ScopeFold(scenario: scenario)
         alerts = AlertFold(scenario: scenario)
         attacker = AttackerFold(scenario: scenario)
+        reviews = ReviewFold(scenario: scenario)
     }
 
     /// Feeds every fold.
@@ -88,5 +91,6 @@ public struct MetricFolds: TraceSink {
         scopes.record(record)
         alerts.record(record)
         attacker.record(record)
+        reviews.record(record)
     }
 }

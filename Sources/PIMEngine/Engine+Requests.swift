@@ -20,6 +20,7 @@ extension Engine {
         user: Int32, role: Int32, duration: SimTime, forTask: Bool, start: SimTime? = nil, scope: Int32 = -1,
         now: SimTime, queue: inout EventQueue<EngineEvent>
     ) {
+        lastActivity[user] = now
         let id = Int32(requests.count)
         requests.append(RequestSlot(user: user, role: role, duration: duration, at: now, forTask: forTask, start: start, scope: scope, status: .pending))
         requests[Int(id)].key = requestKey(user: user, role: role, now: now, kind: "activation")

@@ -219,7 +219,10 @@ extension Engine {
         case .move(let user, let add, let remove, let manager):
             for group in remove { part(user.rawValue, group: group, now: now) }
             for group in add { join(user.rawValue, group: group, now: now) }
-            if let manager { sink.record(.managerChanged(time: now, user: user, manager: manager)) }
+            if let manager {
+                managers[user.int] = manager
+                sink.record(.managerChanged(time: now, user: user, manager: manager))
+            }
         case .membership(let group, let add, let remove):
             for user in add { join(user.rawValue, group: group, now: now) }
             for user in remove { part(user.rawValue, group: group, now: now) }

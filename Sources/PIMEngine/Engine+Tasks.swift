@@ -49,6 +49,7 @@ extension Engine {
         var stream = durationStreams[key] ?? streams.stream("task-durations", index: key)
         let duration = max(1, definition.duration.distribution.sample(&stream))
         durationStreams[key] = stream
+        lastActivity[user] = now
         let id = Int32(tasks.count)
         tasks.append(TaskSlot(generator: generator, user: user, role: definition.role.rawValue, arrival: now, duration: duration))
         sink.record(.taskArrived(time: now, id: Int(id), generator: Int(generator), user: UserIndex(user), role: definition.role, duration: duration))

@@ -22,6 +22,12 @@ struct Engine<Sink: TraceSink>: SimulationModel {
     var requests: [RequestSlot] = []
     var tasks: [TaskSlot] = []
     var extensions: [ExtensionSlot] = []
+    /// Access review instances, their drawn answers, and what reviews need of people.
+    var reviewInstances: [ReviewInstance] = []
+    var reviewAnswers: [Int64: Bool] = [:]
+    var managers: [UserIndex?]
+    /// The last activity (request, task, activation) per user: the stand-in for sign-ins.
+    var lastActivity: [Int32: SimTime] = [:]
     /// Compromises under way or past.
     var compromises: [(event: ScenarioEvent, user: Int32, end: SimTime, live: Bool)] = []
     var arrivalStreams: [UInt64: RandomStream] = [:]
@@ -67,6 +73,7 @@ struct Engine<Sink: TraceSink>: SimulationModel {
         assignmentSlots = Array(repeating: AssignmentSlot(), count: scenario.assignments.count)
         let userCount = scenario.tenant.users.count
         enabled = Array(repeating: true, count: userCount)
+        managers = scenario.tenant.users.map(\.manager)
         // Joiners are absent (as if disabled) until their `join` event.
         for event in scenario.events {
             if case .join(let user) = event.action { enabled[user.int] = false }
@@ -126,6 +133,7 @@ struct Engine<Sink: TraceSink>: SimulationModel {
             queue.schedule(item.event, at: item.at, phase: Phase.requests)
         }
         seedTasks(&queue)
+        scheduleReviews(&queue)
     }
 
     func scheduleAssignment(_ id: Int32, _ assignment: Assignment, from earliest: SimTime, _ queue: inout EventQueue<EngineEvent>) {
@@ -163,6 +171,10 @@ struct Engine<Sink: TraceSink>: SimulationModel {
         case .taskSubmit(let id): submitPrepared(task: id, now: now, queue: &queue)
         case .disableUser(let user): disable(user, now: now)
         case .attackerTick(let index): attackerTick(index, now: now, queue: &queue)
+        case .reviewStart(let review, let number): startReview(review, number: number, now: now, queue: &queue)
+        case .reviewDecision(let instance, let item): decideReview(instance: instance, item: item, now: now)
+        case .reviewEnd(let instance): endReview(instance, now: now, queue: &queue)
+        case .reviewApply(let instance): applyReview(instance, now: now)
         case .compromiseEnd(let index): endCompromise(index, now: now)
         }
     }

@@ -21,6 +21,10 @@ enum EngineEvent {
     case taskSubmit(Int32)
     case disableUser(Int32)
     case attackerTick(Int32)
+    case reviewStart(review: Int32, number: Int32)
+    case reviewDecision(instance: Int32, item: Int32)
+    case reviewEnd(Int32)
+    case reviewApply(Int32)
     case compromiseEnd(Int32)
 }
 

@@ -94,6 +94,12 @@ public enum TraceRecord: Sendable {
     case userJoined(time: SimTime, user: UserIndex)
     /// A user's manager changed.
     case managerChanged(time: SimTime, user: UserIndex, manager: UserIndex?)
+    /// An access review instance started with this many items.
+    case reviewStarted(time: SimTime, review: Int, instance: Int, items: Int)
+    /// An item was decided: by a reviewer, or by the default decision at the end.
+    case reviewDecided(time: SimTime, review: Int, principal: Principal, role: RoleIndex, approved: Bool, byReviewer: Bool)
+    /// An instance's results were applied: these assignments were removed.
+    case reviewApplied(time: SimTime, review: Int, removed: [Int])
     /// An attacker started acting as the user.
     case compromiseStarted(time: SimTime, user: UserIndex)
     /// The attacker lost the account.

@@ -68,7 +68,7 @@ public enum Pipeline {
             scenario: scenario, variant: variant, seed: usedSeed, metrics: metrics, friction: friction,
             document: MetricsDocument.json(
                 metrics, friction: friction, scopes: folds.scopes.figures, alerts: folds.alerts.incidents,
-                attacker: folds.attacker.metrics, scenario: scenario, run: info
+                attacker: folds.attacker.metrics, reviews: folds.reviews.metrics, scenario: scenario, run: info
             ),
             summary: SummaryTable.render(metrics, run: info, horizonText: TimeText.duration(scenario.horizon)),
             kernelEvents: events, auditRecords: nil

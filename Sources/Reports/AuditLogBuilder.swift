@@ -96,6 +96,9 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
             emit(time, "Update user", category: "UserManagement", service: "Core Directory", operation: "Update",
                  by: .scenario, correlation: identity.guid("manager", sequence), targets: [userTarget(user)],
                  details: ["Manager": manager.map { identity.principalName(user: $0) } ?? ""])
+        case .reviewStarted, .reviewDecided, .reviewApplied:
+            // Review decisions live in the access reviews' own history; removals are logged as such.
+            break
         case .userDeparted, .compromiseStarted, .compromiseEnded:
             // A departure is an HR fact, a compromise is invisible: the directory sees only what follows.
             break

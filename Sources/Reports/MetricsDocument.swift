@@ -46,7 +46,8 @@ public enum MetricsDocument {
     /// The whole document: the contract's core keys, and the friction and breakdown keys.
     public static func json(
         _ metrics: CoreMetrics, friction: FrictionMetrics = FrictionMetrics(), scopes: [String: ScopeFigures] = [:],
-        alerts: [AlertIncident] = [], attacker: AttackerMetrics = AttackerMetrics(), scenario: Scenario? = nil, run: RunInfo
+        alerts: [AlertIncident] = [], attacker: AttackerMetrics = AttackerMetrics(), reviews: ReviewMetrics = ReviewMetrics(),
+        scenario: Scenario? = nil, run: RunInfo
     ) -> JSONValue {
         var roles: [String: JSONValue] = [:]
         var groups: [String: [String: JSONValue]] = [:]
@@ -146,6 +147,24 @@ public enum MetricsDocument {
         return .object([
             "alerts": scenario.map { alertsJSON(alerts, scenario: $0, horizon: metrics.horizon) } ?? .object([:]),
             "breakGlass": scenario.map { breakGlassJSON(metrics, friction: friction, scenario: $0) } ?? .object([:]),
+            "reviews": {
+                let need = DurationSummary(reviews.needToRemoval)
+                return .object([
+                    "instances": .integer(Int64(reviews.instances)),
+                    "items": .integer(Int64(reviews.items)),
+                    "decisions": .object([
+                        "approvedByReviewers": .integer(Int64(reviews.approvedByReviewers)),
+                        "deniedByReviewers": .integer(Int64(reviews.deniedByReviewers)),
+                        "approvedByDefault": .integer(Int64(reviews.approvedByDefault)),
+                        "deniedByDefault": .integer(Int64(reviews.deniedByDefault)),
+                        "notReviewed": .integer(Int64(reviews.items - reviews.approvedByReviewers - reviews.deniedByReviewers
+                            - reviews.approvedByDefault - reviews.deniedByDefault)),
+                    ]),
+                    "assignmentsRemoved": .integer(Int64(reviews.assignmentsRemoved)),
+                    "privilegedHoursRemoved": hours(reviews.privilegedSecondsRemoved),
+                    "lastNeedToRemovalHours": .object(["mean": .number(need.mean / 3600), "max": hours(need.max)]),
+                ])
+            }(),
             "attacker": .object([
                 "compromises": .integer(Int64(attacker.compromises)),
                 "privilegedHours": hours(attacker.privilegedSeconds),

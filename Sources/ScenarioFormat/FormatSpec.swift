@@ -43,6 +43,30 @@ enum FormatSpec {
         .optional("alerts", "thresholds of the PIM alerts and CISA checks"),
     ])
 
+    static let review = MapSpec(what: "an access review (a map)", keys: [
+        .required("name", "the review's name"),
+        .required("roles", "the roles reviewed"),
+        .optional("assignments", "eligible, active or both (default both)"),
+        .required("reviewers", "{selected: [ids]}, members, or {manager: {fallback: [ids]}}"),
+        .optional("recurrence", "once, weekly, monthly, quarterly, semiannually or annually"),
+        .optional("start", "the first instance's start, default 0"),
+        .optional("duration", "how long an instance stays open, default 30d"),
+        .optional("reviewer", "{respond, approve, delay, followRecommendations}"),
+        .optional("onNoResponse", "noChange, removeAccess, approveAccess or takeRecommendations"),
+        .optional("lookback", "the activity window behind recommendations, default 30d"),
+        .optional("apply", "auto (default) or a delay after the end"),
+    ])
+    static let reviewers = MapSpec(what: "reviewers (a map)", keys: [
+        .optional("selected", "user ids"), .optional("manager", "{fallback: [ids]}"),
+    ])
+    static let managerReviewers = MapSpec(what: "manager reviewers (a map)", keys: [.optional("fallback", "user ids")])
+    static let reviewerBehaviour = MapSpec(what: "reviewer behaviour (a map)", keys: [
+        .optional("respond", "the probability a reviewer answers"),
+        .optional("approve", "the probability an answer approves"),
+        .optional("delay", "a duration or a distribution"),
+        .optional("followRecommendations", "true or false"),
+    ])
+
     static let alerts = MapSpec(what: "alert settings (a map)", keys: [
         .optional("tooManyGlobalAdmins", "{count, percentage}"),
         .optional("staleSignIn", "{after: a duration}"),

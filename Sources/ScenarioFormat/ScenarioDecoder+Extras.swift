@@ -25,12 +25,89 @@ extension ScenarioDecoder {
         return settings
     }
 
-    /// Access reviews arrive with a later version; an empty list is accepted.
-    func decodeReviews(_ value: Value) {
-        guard let items = context.list(value, what: "access reviews") else { return }
-        if let first = items.first {
-            context.error("access reviews are not simulated by this version yet; remove 'reviews' or leave it empty", at: first)
+    /// `reviews:` access reviews of role assignments.
+    func decodeReviews(_ value: Value) -> [AccessReview] {
+        guard let items = context.list(value, what: "access reviews") else { return [] }
+        var reviews: [AccessReview] = []
+        for item in items {
+            guard let map = context.map(item, FormatSpec.review) else { continue }
+            let name = map["name"].flatMap { context.identifier($0, what: "a review name") }
+            var roles: [RoleIndex] = []
+            if let entry = map["roles"], let list = context.list(entry, what: "roles", singleAllowed: true) {
+                roles = list.compactMap { roleReference($0) }
+            }
+            var eligible = true, active = true
+            if let entry = map["assignments"], let text = context.identifier(entry, what: "eligible, active or both") {
+                switch text {
+                case "eligible": active = false
+                case "active": eligible = false
+                case "both": break
+                default: context.error("unknown assignment filter '\(text)' (expected eligible, active or both)", at: entry)
+                }
+            }
+            let reviewers = map["reviewers"].flatMap { decodeReviewers($0) }
+            var recurrence = AccessReview.Recurrence.once
+            if let entry = map["recurrence"], let text = context.identifier(entry, what: "a recurrence") {
+                if let parsed = AccessReview.Recurrence(rawValue: text) { recurrence = parsed } else {
+                    let names = AccessReview.Recurrence.allCases.map(\.rawValue)
+                    context.error("unknown recurrence '\(text)'\(Suggestions.hint(for: text, in: names)) (expected \(names.joined(separator: ", ")))", at: entry)
+                }
+            }
+            let start = map["start"].flatMap { eventTime($0) } ?? 0
+            var duration: Seconds = 30 * 86_400
+            if let entry = map["duration"], let value = context.duration(entry) {
+                if value <= 0 {
+                    context.error("a review needs a duration longer than zero", at: entry)
+                } else if let period = recurrence.period, value >= period {
+                    context.error("an instance must end before the next one starts: the duration must be shorter than the \(recurrence.rawValue) recurrence", at: entry)
+                } else {
+                    duration = value
+                }
+            } else if let period = recurrence.period, duration >= period {
+                duration = period - 3 * 86_400
+            }
+            var review = AccessReview(name: name ?? "", roles: roles, reviewers: reviewers ?? .members, recurrence: recurrence,
+                                      firstStart: start, duration: duration, origin: item.path.description)
+            review.eligible = eligible
+            review.active = active
+            if let entry = map["reviewer"], let body = context.map(entry, FormatSpec.reviewerBehaviour) {
+                if let rate = body["respond"].flatMap({ context.number($0, in: 0...1, what: "respond") }) { review.respondRate = rate }
+                if let rate = body["approve"].flatMap({ context.number($0, in: 0...1, what: "approve") }) { review.approveRate = rate }
+                if let delay = body["delay"].flatMap({ decodeDurationSpec($0) }) { review.delay = delay }
+                if let flag = body["followRecommendations"].flatMap({ context.bool($0) }) { review.followRecommendations = flag }
+            }
+            if let entry = map["onNoResponse"], let text = context.identifier(entry, what: "a default decision") {
+                if let parsed = AccessReview.NoResponse(rawValue: text) { review.onNoResponse = parsed } else {
+                    let names = AccessReview.NoResponse.allCases.map(\.rawValue)
+                    context.error("unknown onNoResponse '\(text)'\(Suggestions.hint(for: text, in: names)) (expected \(names.joined(separator: ", ")))", at: entry)
+                }
+            }
+            if let lookback = map["lookback"].flatMap({ context.duration($0) }) { review.lookback = lookback }
+            if let entry = map["apply"] {
+                if entry.node.string == "auto" { review.applyDelay = 0 } else if let delay = context.duration(entry) { review.applyDelay = delay }
+            }
+            if name != nil, reviewers != nil, !roles.isEmpty { reviews.append(review) }
         }
+        return reviews
+    }
+
+    /// `{selected: [ids]}`, `members`, or `{manager: {fallback: [ids]}}`.
+    func decodeReviewers(_ value: Value) -> AccessReview.Reviewers? {
+        if case .scalar = value.node {
+            guard let text = context.identifier(value, what: "members, or a map") else { return nil }
+            if text == "members" { return .members }
+            context.error("unknown reviewers '\(text)' (expected members, {selected: [ids]} or {manager: {fallback: [ids]}})", at: value)
+            return nil
+        }
+        guard let map = context.map(value, FormatSpec.reviewers) else { return nil }
+        if let entry = map["selected"] { return .selected(userList(entry, what: "user ids")) }
+        if let entry = map["manager"] {
+            if case .scalar = entry.node { return .manager(fallback: []) }
+            guard let body = context.map(entry, FormatSpec.managerReviewers) else { return nil }
+            return .manager(fallback: userList(body["fallback"], what: "user ids"))
+        }
+        context.error("reviewers need 'selected' or 'manager' (or write 'members')", at: value)
+        return nil
     }
 
     /// Variant names and descriptions; their patches and conversions are checked when applied.

@@ -56,7 +56,7 @@ final class ScenarioDecoder {
         let behaviour = top["behaviour"].map { decodeBehaviour($0) } ?? Behaviour()
         let workload = top["workload"].map { decodeWorkload($0) } ?? Workload()
         let events = top["events"].map { decodeEvents($0, policies: policies) } ?? []
-        if let value = top["reviews"] { decodeReviews(value) }
+        let reviews = top["reviews"].map { decodeReviews($0) } ?? []
         let variants = top["variants"].map { decodeVariants($0) } ?? []
         let assertions = top["assertions"].map { decodeAssertions($0, variants: variants) } ?? []
         let alerts = top["alerts"].map { decodeAlerts($0) } ?? AlertSettings()
@@ -72,6 +72,7 @@ final class ScenarioDecoder {
         scenario.deactivations = workload.deactivations
         scenario.extensions = workload.extensions
         scenario.alerts = alerts
+        scenario.reviews = reviews
         return scenario
     }
 

@@ -33,6 +33,8 @@ public struct Scenario: Sendable {
     public var extensions: [ExtensionRequest] = []
     /// Alert thresholds.
     public var alerts = AlertSettings()
+    /// Access reviews.
+    public var reviews: [AccessReview] = []
     /// Events, in file order.
     public var events: [ScenarioEvent]
     /// How people act.

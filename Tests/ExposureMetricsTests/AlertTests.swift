@@ -127,3 +127,92 @@ struct CompromiseTests {
         #expect(metrics.timeToTier0 == h(0.5))
     }
 }
+
+@Suite("Access reviews")
+struct AccessReviewTests {
+    @Test("recommendations from activity, reviewer and default decisions, applying denials")
+    func reviews() throws {
+        let scenario = try makeScenario(header(horizon: "60d") + """
+        tenant:
+          users: [{id: ann}, {id: bo}, {id: cy}, {id: rev}, {id: mgr}, {id: dee, manager: mgr}, {id: eve}, {id: fay}]
+          groups: [{id: ops, roleAssignable: true, members: [fay]}]
+        assignments:
+          - {principal: ann, role: Global Administrator, type: eligible}
+          - {principal: bo, role: Global Administrator, type: eligible}
+          - {principal: cy, role: Global Administrator, type: active}
+          - {principal: ops, role: Global Administrator, type: eligible}
+          - {principal: dee, role: User Administrator, type: eligible}
+          - {principal: eve, role: User Administrator, type: eligible}
+        workload:
+          - {at: 3d, activate: {user: fay, role: Global Administrator, duration: 1h}}
+          - {at: 5d, activate: {user: ann, role: Global Administrator, duration: 1h}}
+        reviews:
+          - name: ga-review
+            roles: [Global Administrator]
+            reviewers: {selected: [rev]}
+            start: 10d
+            duration: 7d
+            reviewer: {delay: 1d, followRecommendations: true}
+          - name: ua-review
+            roles: [User Administrator]
+            assignments: eligible
+            reviewers: {manager: {fallback: []}}
+            start: 20d
+            duration: 5d
+            reviewer: {respond: 0}
+            onNoResponse: removeAccess
+            apply: 2d
+        """)
+        let folds = PIMReplay.run(scenario, sink: MetricFolds(scenario: scenario)).sink
+        let reviews = folds.reviews.metrics
+        // ga-review: ann (active at 5d) and ops (fay active at 3d) approved; bo and cy (no activity)
+        // denied and removed at 17d. ua-review: nobody answers; dee and eve removed at 27d.
+        #expect(reviews.instances == 2)
+        #expect(reviews.items == 6)
+        #expect(reviews.approvedByReviewers == 2 && reviews.deniedByReviewers == 2)
+        #expect(reviews.deniedByDefault == 2 && reviews.approvedByDefault == 0)
+        #expect(reviews.assignmentsRemoved == 4)
+        #expect(reviews.privilegedSecondsRemoved == 2 * h(43 * 24) + 2 * h(33 * 24))
+        #expect(reviews.needToRemoval.sorted() == [h(17 * 24), h(17 * 24), h(27 * 24), h(27 * 24)])
+        let roles = Dictionary(uniqueKeysWithValues: folds.core.metrics.roles.map { ($0.name, $0) })
+        #expect(roles["Global Administrator"]?.activeSeconds == h(17 * 24) + h(2))
+        #expect(roles["User Administrator"]?.eligibleSeconds == 2 * h(27 * 24))
+    }
+}
+
+@Suite("Access review defaults")
+struct ReviewDefaultTests {
+    /// ann was active (recommended: approve), bo was not (recommended: deny); nobody answers.
+    @Test("each onNoResponse outcome, applied automatically at the end", arguments: [
+        ("noChange", 0, 0, 0), ("removeAccess", 0, 2, 2), ("approveAccess", 2, 0, 0), ("takeRecommendations", 1, 1, 1),
+    ])
+    func defaults(onNoResponse: String, approved: Int, denied: Int, removed: Int) throws {
+        let scenario = try makeScenario(header(horizon: "30d") + """
+        tenant: {users: [{id: ann}, {id: bo}]}
+        assignments:
+          - {principal: ann, role: Global Administrator, type: eligible}
+          - {principal: bo, role: Global Administrator, type: eligible}
+        workload: [{at: 1d, activate: {user: ann, role: Global Administrator, duration: 1h}}]
+        reviews:
+          - {name: r, roles: [Global Administrator], reviewers: members, start: 5d, duration: 3d, reviewer: {respond: 0}, onNoResponse: \(onNoResponse)}
+        """)
+        let metrics = PIMReplay.run(scenario, sink: MetricFolds(scenario: scenario)).sink.reviews.metrics
+        #expect(metrics.approvedByDefault == approved)
+        #expect(metrics.deniedByDefault == denied)
+        #expect(metrics.assignmentsRemoved == removed)
+    }
+
+    @Test("members review themselves; a recurring review snapshots again each period")
+    func membersAndRecurrence() throws {
+        let scenario = try makeScenario(header(horizon: "30d") + """
+        tenant: {users: [{id: ann}]}
+        assignments: [{principal: ann, role: Global Administrator, type: eligible}]
+        reviews:
+          - {name: weekly, roles: [Global Administrator], reviewers: members, recurrence: weekly, start: 1d, reviewer: {delay: 1h, approve: 1}}
+        """)
+        let metrics = PIMReplay.run(scenario, sink: MetricFolds(scenario: scenario)).sink.reviews.metrics
+        // Instances at 1d, 8d, 15d, 22d, 29d; ann approves herself each time.
+        #expect(metrics.instances == 5)
+        #expect(metrics.approvedByReviewers == 5)
+    }
+}

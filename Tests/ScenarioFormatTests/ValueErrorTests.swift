@@ -138,8 +138,8 @@ import TenantModel
         #expect(assignment.start == -29 * 86_400)
     }
 
-    /// Reviews are in the contract's key list but not simulated yet; a task generator needs a duration.
-    @Test func reviewsAndTasksAreRefusedClearly() {
+    /// A review needs its roles and reviewers; a task generator needs a duration.
+    @Test func reviewsAndTasksNeedTheirKeys() {
         let found = errors(in: """
             start: 2026-03-02T00:00:00Z
             horizon: 30d
@@ -149,10 +149,12 @@ import TenantModel
             reviews:
               - {name: quarterly}
             """)
-        #expect(found.count == 2, "\(found.map(\.description))")
-        guard found.count == 2 else { return }
+        #expect(found.count == 3, "\(found.map(\.description))")
+        guard found.count == 3 else { return }
         expect(found[0], line: 5, column: 12, path: "workload[0].tasks", "missing required key 'duration' (a duration or a distribution)")
-        expect(found[1], line: 7, column: 5, path: "reviews[0]", "access reviews are not simulated")
+        // Same position: sorted by message.
+        expect(found[1], line: 7, column: 5, path: "reviews[0]", "missing required key 'reviewers'")
+        expect(found[2], line: 7, column: 5, path: "reviews[0]", "missing required key 'roles' (the roles reviewed)")
     }
 
     /// YAML writes integers in hex, octal and binary too; `seed` is "integer".
