@@ -40,68 +40,97 @@ public enum AlertKind: String, CaseIterable, Sendable {
     ]
 }
 
+/// Integer codes for alert subjects: a user, a (user, role) pair, a role, a (principal, role)
+/// assignment, or the tenant. The kind of an alert says which.
+enum AlertSubject {
+    static func pair(_ user: Int32, _ role: Int32) -> UInt64 { UInt64(UInt32(bitPattern: user)) << 32 | UInt64(UInt32(bitPattern: role)) }
+    static func principal(_ principal: Principal, _ role: RoleIndex) -> UInt64 {
+        switch principal {
+        case .user(let user): return pair(user.rawValue, role.rawValue)
+        case .group(let group): return 1 << 63 | pair(group.rawValue, role.rawValue)
+        }
+    }
+}
+
 extension AlertFold {
     func isBreakGlass(_ user: Int32) -> Bool { scenario.tenant.users[Int(user)].breakGlass }
 
-    /// The subjects that trigger each alert at `time`.
-    func triggered(at time: SimTime) -> [String: Set<String>] {
-        var result: [String: Set<String>] = [:]
-        for kind in AlertKind.allCases { result[kind.rawValue] = [] }
-        let ga = scenario.globalAdministrator?.rawValue
-        var gaUsers = Set<String>()
-        var assignedPairs = 0
-        var gaPairs = 0
-        var roleHasEligible = Set<Int32>()
-        for (key, state) in access {
-            let user = Int32(truncatingIfNeeded: key >> 32)
-            let role = Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)
-            let definition = scenario.roles[Int(role)]
-            let assigned = state.contains(.standing) || state.contains(.eligible)
-            let id = scenario.tenant.users[Int(user)].id
-            if assigned {
-                assignedPairs += 1
-                if role == ga {
-                    gaPairs += 1
-                    gaUsers.insert(id)
-                }
-            }
-            if state.contains(.eligible) { roleHasEligible.insert(role) }
-            guard definition.privileged, assigned, !isBreakGlass(user) else { continue }
-            if time - (lastSignIn[user] ?? 0) >= settings.staleAfter { result[AlertKind.staleSignIn.rawValue]?.insert(id) }
-            let used = lastUse[key] ?? since[key] ?? 0
-            if time - max(used, since[key] ?? 0) > settings.unusedAfter {
-                result[AlertKind.redundantAssignment.rawValue]?.insert("\(id)/\(definition.name)")
-            }
+    /// Stale: a user with a privileged assignment (not break-glass) and no sign-in for `staleAfter`.
+    mutating func checkStale(_ user: Int32, at time: SimTime) {
+        let stale = (privilegedAssigned[user] ?? 0) > 0 && !isBreakGlass(user)
+            && time - (lastSignIn[user] ?? 0) >= settings.staleAfter
+        set(.staleSignIn, UInt64(UInt32(bitPattern: user)), on: stale, at: time)
+    }
+
+    /// Unused: a privileged assignment held for more than `unusedAfter` without use.
+    mutating func checkUnused(_ key: UInt64, at time: SimTime) {
+        let user = Int32(truncatingIfNeeded: key >> 32)
+        let role = Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)
+        let state = access[key] ?? []
+        let assigned = state.contains(.standing) || state.contains(.eligible)
+        let used = max(lastUse[key] ?? 0, since[key] ?? 0)
+        let unused = assigned && privileged[Int(role)] && !isBreakGlass(user) && time - used > settings.unusedAfter
+        set(.redundantAssignment, key, on: unused, at: time)
+    }
+
+    /// Frequent: `frequentActivations` activations of one privileged role within `frequentWithin`.
+    mutating func checkFrequent(_ key: UInt64, at time: SimTime) {
+        let role = Int(Int32(truncatingIfNeeded: key & 0xFFFF_FFFF))
+        let recent = (activations[key] ?? []).filter { $0 > time - settings.frequentWithin && $0 <= time }
+        activations[key] = recent.isEmpty ? nil : recent
+        set(.sequentialActivations, key, on: privileged[role] && recent.count >= settings.frequentActivations, at: time)
+    }
+
+    /// Outside PIM (within its window) and CISA 7.4 (permanent active, highly privileged) for one assignment.
+    mutating func checkAssignment(_ id: Int, at time: SimTime) {
+        guard let (assignment, start) = liveAssignments[id] else { return }
+        let subject = AlertSubject.principal(assignment.principal, assignment.role)
+        let outside = assignment.outsidePIM && privileged[assignment.role.int] && time - start < settings.outsidePIMWindow
+        set(.rolesAssignedOutsidePIM, subject, on: outside, at: time)
+        let permanent = assignment.type == .active && assignment.isPermanent && highlyPrivileged.contains(assignment.role.rawValue)
+            && !excludedFromCISA(assignment.principal)
+        set(.cisaPermanentActive, subject, on: permanent, at: time)
+    }
+
+    /// Too many Global Administrators (count and share of assignments) and CISA 7.1 (2 to 8).
+    mutating func refreshCounts(at time: SimTime) {
+        let tooMany = gaUsers.count >= settings.globalAdminCount && assignedPairs > 0
+            && Double(gaUsers.count) * 100 / Double(assignedPairs) >= settings.globalAdminPercentage
+        let current = Set(open[.tooManyGlobalAdmins]?.keys.map { $0 } ?? [])
+        for subject in current where !tooMany || !gaUsers.contains(subject) { set(.tooManyGlobalAdmins, subject, on: false, at: time) }
+        if tooMany { for subject in gaUsers { set(.tooManyGlobalAdmins, subject, on: true, at: time) } }
+        set(.cisaGlobalAdminCount, 0, on: gaUsers.count < 2 || gaUsers.count > 8, at: time)
+    }
+
+    /// Roles without MFA on activation (with eligible users) and CISA 7.6 (GA needs approval).
+    mutating func refreshPolicyAlerts(at time: SimTime) {
+        for role in scenario.roles.indices where privileged[role] {
+            let missing = (eligibleCount[Int32(role)] ?? 0) > 0 && !policies[RoleIndex(role)].activation.promptsForMFA
+            set(.noMFAOnActivation, UInt64(role), on: missing, at: time)
         }
-        for (key, times) in activations where times.filter({ $0 > time - settings.frequentWithin && $0 <= time }).count >= settings.frequentActivations {
-            let user = Int32(truncatingIfNeeded: key >> 32)
-            let role = Int(Int32(truncatingIfNeeded: key & 0xFFFF_FFFF))
-            guard scenario.roles[role].privileged else { continue }
-            result[AlertKind.sequentialActivations.rawValue]?.insert("\(scenario.tenant.users[Int(user)].id)/\(scenario.roles[role].name)")
+        if let ga = globalAdministrator {
+            set(.cisaGlobalAdminApproval, UInt64(UInt32(bitPattern: ga)), on: !policies[RoleIndex(ga)].activation.requireApproval, at: time)
         }
-        if gaUsers.count >= settings.globalAdminCount, assignedPairs > 0,
-           Double(gaPairs) * 100 / Double(assignedPairs) >= settings.globalAdminPercentage {
-            result[AlertKind.tooManyGlobalAdmins.rawValue] = gaUsers
+    }
+
+    /// The readable name of a subject code for an alert.
+    func name(of subject: UInt64, for alert: AlertKind) -> String {
+        let high = Int32(truncatingIfNeeded: (subject >> 32) & 0x7FFF_FFFF)
+        let low = Int(Int32(truncatingIfNeeded: subject & 0xFFFF_FFFF))
+        switch alert {
+        case .tooManyGlobalAdmins, .staleSignIn:
+            return scenario.tenant.users[Int(subject)].id
+        case .redundantAssignment, .sequentialActivations:
+            return "\(scenario.tenant.users[Int(high)].id)/\(scenario.roles[low].name)"
+        case .noMFAOnActivation, .cisaGlobalAdminApproval:
+            return scenario.roles[Int(subject)].name
+        case .cisaGlobalAdminCount:
+            return "tenant"
+        case .rolesAssignedOutsidePIM, .cisaPermanentActive:
+            let principal = subject >> 63 == 1
+                ? scenario.tenant.groups[Int(high)].id : scenario.tenant.users[Int(high)].id
+            return "\(principal)/\(scenario.roles[low].name)"
         }
-        if gaUsers.count < 2 || gaUsers.count > 8 { result[AlertKind.cisaGlobalAdminCount.rawValue] = ["tenant"] }
-        for role in roleHasEligible where scenario.roles[Int(role)].privileged && !policies[RoleIndex(role)].activation.promptsForMFA {
-            result[AlertKind.noMFAOnActivation.rawValue]?.insert(scenario.roles[Int(role)].name)
-        }
-        if let ga, !policies[RoleIndex(ga)].activation.requireApproval {
-            result[AlertKind.cisaGlobalAdminApproval.rawValue] = ["Global Administrator"]
-        }
-        for (assignment, start) in liveAssignments.values {
-            let role = scenario[assignment.role]
-            let subject = "\(scenario.tenant.id(of: assignment.principal))/\(role.name)"
-            if assignment.outsidePIM, role.privileged, time - start < settings.outsidePIMWindow {
-                result[AlertKind.rolesAssignedOutsidePIM.rawValue]?.insert(subject)
-            }
-            if assignment.type == .active, assignment.isPermanent, AlertKind.highlyPrivileged.contains(role.name),
-               !excludedFromCISA(assignment.principal) {
-                result[AlertKind.cisaPermanentActive.rawValue]?.insert(subject)
-            }
-        }
-        return result
     }
 
     func excludedFromCISA(_ principal: Principal) -> Bool {

@@ -16,13 +16,27 @@ public struct AlertIncident: Sendable, Equatable {
     public var to: SimTime?
 }
 
-/// Evaluates PIM's security alerts and the CISA checks continuously over the trace.
+/// A moment at which a time-based condition may flip for one subject.
+struct AlertDeadline: Comparable {
+    let time: SimTime
+    let kind: UInt8
+    let key: UInt64
+    static func < (lhs: Self, rhs: Self) -> Bool { (lhs.time, lhs.kind, lhs.key) < (rhs.time, rhs.kind, rhs.key) }
+}
+
+/// Evaluates PIM's security alerts and the CISA checks incrementally over the trace.
 ///
-/// The state after every instant is checked, and so is every moment at which a time-based
-/// condition (no sign-in for N days, an assignment older than the outside-PIM window...) flips.
+/// Each record updates only the subjects it concerns; each time-based condition (N days without
+/// a sign-in, an assignment leaving the outside-PIM window...) has a deadline that rechecks its
+/// subject. Incidents open and close as subjects enter and leave an alert; one that opens and
+/// closes within the same instant is dropped, one that closes and reopens is merged, so the
+/// incidents follow the state after each instant.
 public struct AlertFold: TraceSink {
     let scenario: Scenario
     let settings: AlertSettings
+    let privileged: [Bool]
+    let highlyPrivileged: Set<Int32>
+    let globalAdministrator: Int32?
     var policies: PolicySet
     var access: [UInt64: AccessState] = [:]
     var since: [UInt64: SimTime] = [:]
@@ -30,11 +44,15 @@ public struct AlertFold: TraceSink {
     var lastSignIn: [Int32: SimTime] = [:]
     var activations: [UInt64: [SimTime]] = [:]
     var liveAssignments: [Int: (assignment: Assignment, start: SimTime)] = [:]
-    var taskUsers: [Int: Int32] = [:]
-    var open: [String: [String: SimTime]] = [:]
-    var deadlines = Heap<SimTime>()
-    var instant: SimTime = 0
-    /// Every incident, in the order they closed (open ones are added at the horizon).
+    /// Privileged (user, role) pairs assigned (standing or eligible) per user.
+    var privilegedAssigned: [Int32: Int] = [:]
+    var gaUsers = Set<UInt64>()
+    var assignedPairs = 0
+    var eligibleCount: [Int32: Int] = [:]
+    var open: [AlertKind: [UInt64: SimTime]] = [:]
+    var closed: [AlertKind: [UInt64: Int]] = [:]
+    var deadlines = Heap<AlertDeadline>()
+    /// Every incident, sorted by alert and start at the horizon.
     public private(set) var incidents: [AlertIncident] = []
 
     /// Prepares the fold for a run of `scenario`.
@@ -42,97 +60,131 @@ public struct AlertFold: TraceSink {
         self.scenario = scenario
         settings = scenario.alerts
         policies = scenario.policies
+        privileged = scenario.roles.map(\.privileged)
+        highlyPrivileged = Set(scenario.roles.indices.filter { AlertKind.highlyPrivileged.contains(scenario.roles[$0].name) }.map(Int32.init))
+        globalAdministrator = scenario.globalAdministrator?.rawValue
+        refreshPolicyAlerts(at: 0)
+        refreshCounts(at: 0)
     }
 
     /// Takes one trace record.
     public mutating func record(_ record: TraceRecord) {
-        if case .finished(let horizon, _, _) = record {
-            advance(to: horizon)
+        guard let time = record.time else { return }
+        runDeadlines(before: time)
+        switch record {
+        case .finished(let horizon, _, _):
+            runDeadlines(before: horizon)
             for (alert, subjects) in open {
-                for (subject, from) in subjects { incidents.append(AlertIncident(alert: alert, subject: subject, from: from, to: nil)) }
+                for (subject, from) in subjects {
+                    incidents.append(AlertIncident(alert: alert.rawValue, subject: name(of: subject, for: alert), from: from, to: nil))
+                }
             }
             open = [:]
+            incidents = incidents.filter { $0.to != $0.from }
             incidents.sort { ($0.alert, $0.from, $0.subject) < ($1.alert, $1.from, $1.subject) }
-            return
-        }
-        guard let time = record.time else { return }
-        if time > instant { advance(to: time) }
-        absorb(record, at: time)
-    }
-
-    /// Evaluates the state of the finished instant, then every deadline before `time`.
-    mutating func advance(to time: SimTime) {
-        evaluate(at: instant)
-        while let deadline = deadlines.min, deadline < time {
-            _ = deadlines.popMin()
-            if deadline > instant { evaluate(at: deadline) }
-        }
-        instant = time
-    }
-
-    mutating func absorb(_ record: TraceRecord, at time: SimTime) {
-        switch record {
         case .accessChanged(_, let user, let role, let state):
-            let key = pairKey(user, role)
-            let old = access[key] ?? []
-            access[key] = state
-            let assigned = state.contains(.standing) || state.contains(.eligible)
-            if assigned && !(old.contains(.standing) || old.contains(.eligible)) {
-                since[key] = time
-                deadlines.insert(time + settings.unusedAfter + 1)
-                deadlines.insert(time + settings.staleAfter)
-            }
-            if state.contains(.inUse) != old.contains(.inUse) { markUse(key, at: time) }
+            accessChanged(user.rawValue, role.rawValue, to: state, at: time)
         case .activationStarted(_, _, _, let user, let role, _):
-            let key = pairKey(user, role)
-            activations[key, default: []].append(time)
-            deadlines.insert(time + settings.frequentWithin)
+            let key = AlertSubject.pair(user.rawValue, role.rawValue)
+            var recent = (activations[key] ?? []).filter { $0 > time - settings.frequentWithin }
+            recent.append(time)
+            activations[key] = recent
+            deadlines.insert(AlertDeadline(time: time + settings.frequentWithin, kind: 2, key: key))
+            checkFrequent(key, at: time)
             markUse(key, at: time)
             signIn(user.rawValue, at: time)
-        case .requestSubmitted(_, _, let user, _, _):
-            signIn(user.rawValue, at: time)
-        case .taskArrived(_, let id, _, let user, _, _):
-            taskUsers[id] = user.rawValue
+        case .requestSubmitted(_, _, let user, _, _), .taskArrived(_, _, _, let user, _, _), .userJoined(_, let user):
             signIn(user.rawValue, at: time)
         case .assignmentStarted(_, let id, let assignment):
             liveAssignments[id] = (assignment, time)
-            if assignment.outsidePIM { deadlines.insert(time + settings.outsidePIMWindow) }
+            if assignment.outsidePIM { deadlines.insert(AlertDeadline(time: time + settings.outsidePIMWindow, kind: 3, key: UInt64(id))) }
+            checkAssignment(id, at: time)
         case .assignmentEnded(_, let id, _, _):
-            liveAssignments[id] = nil
+            if let live = liveAssignments.removeValue(forKey: id) {
+                let subject = AlertSubject.principal(live.assignment.principal, live.assignment.role)
+                set(.rolesAssignedOutsidePIM, subject, on: false, at: time)
+                set(.cisaPermanentActive, subject, on: false, at: time)
+            }
         case .policyChanged(_, _, let next):
             policies = next
-        case .userJoined(_, let user):
-            // A joiner's sign-in clock starts when the account appears.
-            signIn(user.rawValue, at: time)
+            refreshPolicyAlerts(at: time)
         default:
             break
         }
     }
 
+    // MARK: Incremental updates
+
+    mutating func accessChanged(_ user: Int32, _ role: Int32, to state: AccessState, at time: SimTime) {
+        let key = AlertSubject.pair(user, role)
+        let old = access[key] ?? []
+        access[key] = state
+        let was = old.contains(.standing) || old.contains(.eligible)
+        let now = state.contains(.standing) || state.contains(.eligible)
+        if was != now {
+            assignedPairs += now ? 1 : -1
+            if role == globalAdministrator {
+                if now { gaUsers.insert(UInt64(UInt32(bitPattern: user))) } else { gaUsers.remove(UInt64(UInt32(bitPattern: user))) }
+            }
+            if privileged[Int(role)] { privilegedAssigned[user, default: 0] += now ? 1 : -1 }
+            if now {
+                since[key] = time
+                deadlines.insert(AlertDeadline(time: time + settings.unusedAfter + 1, kind: 1, key: key))
+                // A user who never signs in goes stale `staleAfter` after the last sign-in (or the start).
+                let staleAt = max(time, (lastSignIn[user] ?? 0) + settings.staleAfter)
+                deadlines.insert(AlertDeadline(time: staleAt, kind: 0, key: UInt64(UInt32(bitPattern: user))))
+            }
+            refreshCounts(at: time)
+            checkStale(user, at: time)
+            checkUnused(key, at: time)
+        }
+        if old.contains(.eligible) != state.contains(.eligible) {
+            eligibleCount[role, default: 0] += state.contains(.eligible) ? 1 : -1
+            refreshPolicyAlerts(at: time)
+        }
+        if state.contains(.inUse) != old.contains(.inUse) { markUse(key, at: time) }
+    }
+
     mutating func markUse(_ key: UInt64, at time: SimTime) {
         lastUse[key] = time
-        deadlines.insert(time + settings.unusedAfter + 1)
+        deadlines.insert(AlertDeadline(time: time + settings.unusedAfter + 1, kind: 1, key: key))
+        checkUnused(key, at: time)
     }
 
     mutating func signIn(_ user: Int32, at time: SimTime) {
         lastSignIn[user] = time
-        deadlines.insert(time + settings.staleAfter)
+        deadlines.insert(AlertDeadline(time: time + settings.staleAfter, kind: 0, key: UInt64(UInt32(bitPattern: user))))
+        checkStale(user, at: time)
     }
 
-    func pairKey(_ user: UserIndex, _ role: RoleIndex) -> UInt64 {
-        UInt64(UInt32(bitPattern: user.rawValue)) << 32 | UInt64(UInt32(bitPattern: role.rawValue))
-    }
-
-    /// Opens and closes incidents so that the open ones are exactly `triggered` for each alert.
-    mutating func evaluate(at time: SimTime) {
-        for (alert, subjects) in triggered(at: time) {
-            var current = open[alert] ?? [:]
-            for (subject, from) in current where !subjects.contains(subject) {
-                incidents.append(AlertIncident(alert: alert, subject: subject, from: from, to: time))
-                current[subject] = nil
+    mutating func runDeadlines(before time: SimTime) {
+        while let next = deadlines.min, next.time < time {
+            _ = deadlines.popMin()
+            switch next.kind {
+            case 0: checkStale(Int32(truncatingIfNeeded: next.key), at: next.time)
+            case 1: checkUnused(next.key, at: next.time)
+            case 2: checkFrequent(next.key, at: next.time)
+            default: checkAssignment(Int(next.key), at: next.time)
             }
-            for subject in subjects where current[subject] == nil { current[subject] = time }
-            open[alert] = current
+        }
+    }
+
+    /// Puts `subject` in or out of `alert` at `time`, opening or closing its incident.
+    mutating func set(_ alert: AlertKind, _ subject: UInt64, on: Bool, at time: SimTime) {
+        let isOpen = open[alert]?[subject] != nil
+        guard on != isOpen else { return }
+        if on {
+            // Closed at this very instant: the same incident goes on.
+            if let index = closed[alert]?[subject], incidents[index].to == time {
+                open[alert, default: [:]][subject] = incidents[index].from
+                incidents[index].to = incidents[index].from
+                closed[alert]?[subject] = nil
+                return
+            }
+            open[alert, default: [:]][subject] = time
+        } else if let from = open[alert]?.removeValue(forKey: subject) {
+            closed[alert, default: [:]][subject] = incidents.count
+            incidents.append(AlertIncident(alert: alert.rawValue, subject: name(of: subject, for: alert), from: from, to: time))
         }
     }
 }
