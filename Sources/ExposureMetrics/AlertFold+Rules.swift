@@ -43,7 +43,7 @@ public enum AlertKind: String, CaseIterable, Sendable {
 /// Integer codes for alert subjects: a user, a (user, role) pair, a role, a (principal, role)
 /// assignment, or the tenant. The kind of an alert says which.
 enum AlertSubject {
-    static func pair(_ user: Int32, _ role: Int32) -> UInt64 { UInt64(UInt32(bitPattern: user)) << 32 | UInt64(UInt32(bitPattern: role)) }
+    static func pair(_ user: Int32, _ role: Int32) -> UInt64 { UserRoleKey.make(user, role) }
     static func principal(_ principal: Principal, _ role: RoleIndex) -> UInt64 {
         switch principal {
         case .user(let user): return pair(user.rawValue, role.rawValue)
@@ -64,8 +64,8 @@ extension AlertFold {
 
     /// Unused: a privileged assignment held for more than `unusedAfter` without use.
     mutating func checkUnused(_ key: UInt64, at time: SimTime) {
-        let user = Int32(truncatingIfNeeded: key >> 32)
-        let role = Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)
+        let user = UserRoleKey.user(key)
+        let role = UserRoleKey.role(key)
         let state = access[key] ?? []
         let assigned = state.contains(.standing) || state.contains(.eligible)
         let used = max(lastUse[key] ?? 0, since[key] ?? 0)
@@ -75,7 +75,7 @@ extension AlertFold {
 
     /// Frequent: `frequentActivations` activations of one privileged role within `frequentWithin`.
     mutating func checkFrequent(_ key: UInt64, at time: SimTime) {
-        let role = Int(Int32(truncatingIfNeeded: key & 0xFFFF_FFFF))
+        let role = Int(UserRoleKey.role(key))
         let recent = (activations[key] ?? []).filter { $0 > time - settings.frequentWithin && $0 <= time }
         activations[key] = recent.isEmpty ? nil : recent
         set(.sequentialActivations, key, on: privileged[role] && recent.count >= settings.frequentActivations, at: time)

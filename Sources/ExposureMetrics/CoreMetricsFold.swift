@@ -58,8 +58,8 @@ public struct CoreMetricsFold: TraceSink {
         case .assignmentRefused: refusedAssignments += 1
         case .userDeparted(let time, let user):
             // Close the user's ledgers at the departure, so exposure after it is counted apart.
-            for (key, ledger) in ledgers where Int32(truncatingIfNeeded: key >> 32) == user.rawValue {
-                accumulate(ledger, user: user.rawValue, role: Int32(truncatingIfNeeded: key & 0xFFFF_FFFF), until: time)
+            for (key, ledger) in ledgers where UserRoleKey.user(key) == user.rawValue {
+                accumulate(ledger, user: user.rawValue, role: UserRoleKey.role(key), until: time)
                 ledgers[key] = PairLedger(state: ledger.state, since: time)
             }
             departed.insert(user.rawValue)
@@ -75,7 +75,7 @@ public struct CoreMetricsFold: TraceSink {
     private mutating func accessChanged(time: SimTime, user: Int32, role: Int32, to state: AccessState) {
         standingAdmins.advance(to: time)
         globalAdmins.advance(to: time)
-        let key = UInt64(UInt32(bitPattern: user)) << 32 | UInt64(UInt32(bitPattern: role))
+        let key = UserRoleKey.make(user, role)
         let old = ledgers[key] ?? PairLedger()
         accumulate(old, user: user, role: role, until: time)
         if state.contains(.eligible) { everEligible.insert(user) }
@@ -117,7 +117,7 @@ public struct CoreMetricsFold: TraceSink {
         guard !finished else { return }
         finished = true
         for (key, ledger) in ledgers {
-            accumulate(ledger, user: Int32(truncatingIfNeeded: key >> 32), role: Int32(truncatingIfNeeded: key & 0xFFFF_FFFF), until: horizon)
+            accumulate(ledger, user: UserRoleKey.user(key), role: UserRoleKey.role(key), until: horizon)
         }
         standingAdmins.finish(at: horizon)
         globalAdmins.finish(at: horizon)

@@ -34,7 +34,7 @@ public struct ScopeFold: TraceSink {
         switch record {
         case .scopedAccessChanged(let time, let user, let role, let scope, let state):
             guard privileged[role.int] else { return }
-            let key = UInt64(UInt32(bitPattern: user.rawValue)) << 32 | UInt64(UInt32(bitPattern: role.rawValue))
+            let key = UserRoleKey.make(user.rawValue, role.rawValue)
             let old = ledgers[scope]?[key] ?? Ledger()
             add(old, scope: scope, until: time)
             ledgers[scope, default: [:]][key] = Ledger(state: state, since: time)

@@ -58,6 +58,14 @@ extension Engine {
         scheduleNextAnswer(id, deadline: deadline, now: now, queue: &queue)
     }
 
+    /// Why a grant cannot take effect now (rule 3's cancellation conditions), or nil.
+    func grantBlocker(user: Int32, role: Int32) -> CancellationReason? {
+        if !enabled[Int(user)] { return .requesterDisabled }
+        if !isEligible(user, role) { return .notEligible }
+        if holds(user, role) { return .alreadyHoldsRole }
+        return nil
+    }
+
     /// When each approver answers and how, sorted by time (simultaneous answers keep the approvers'
     /// order), without the absent ones and those due at or after the 24 h deadline.
     ///
@@ -145,18 +153,7 @@ extension Engine {
     /// requester is then disabled, no longer eligible or already holding the role: cancelled.
     mutating func decide(request id: Int32, approver: Int32, approve: Bool, now: SimTime, queue: inout EventQueue<EngineEvent>) {
         let slot = requests[Int(id)]
-        let cancellation: CancellationReason?
-        if !approve {
-            cancellation = nil
-        } else if !enabled[Int(slot.user)] {
-            cancellation = .requesterDisabled
-        } else if !isEligible(slot.user, slot.role) {
-            cancellation = .notEligible
-        } else if holds(slot.user, slot.role) {
-            cancellation = .alreadyHoldsRole
-        } else {
-            cancellation = nil
-        }
+        let cancellation = approve ? grantBlocker(user: slot.user, role: slot.role) : nil
         if approve {
             sink.record(.requestApproved(time: now, id: Int(id), approver: UserIndex(approver)))
         } else {
@@ -250,12 +247,8 @@ extension Engine {
     mutating func beginScheduled(request id: Int32, now: SimTime, queue: inout EventQueue<EngineEvent>) {
         let slot = requests[Int(id)]
         guard slot.status == .pending, slot.approved else { return }
-        if !enabled[Int(slot.user)] {
-            cancel(request: id, now: now, reason: .requesterDisabled)
-        } else if !isEligible(slot.user, slot.role) {
-            cancel(request: id, now: now, reason: .notEligible)
-        } else if holds(slot.user, slot.role) {
-            cancel(request: id, now: now, reason: .alreadyHoldsRole)
+        if let reason = grantBlocker(user: slot.user, role: slot.role) {
+            cancel(request: id, now: now, reason: reason)
         } else {
             updatePair(slot.user, slot.role) { $0.pendingRequest = -1 }
             grant(request: id, now: now, queue: &queue)

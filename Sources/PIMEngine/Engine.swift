@@ -198,8 +198,8 @@ struct Engine<Sink: TraceSink>: SimulationModel {
         for key in dirty {
             guard var state = pairs[key] else { continue }
             state.dirty = false
-            let user = Int32(truncatingIfNeeded: key >> 32)
-            let role = Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)
+            let user = UserRoleKey.user(key)
+            let role = UserRoleKey.role(key)
             let current = accessState(state, user: user)
             if current != state.reported {
                 state.reported = current

@@ -1,4 +1,5 @@
 import SimKernel
+import TenantModel
 
 /// The engine's kernel events: small values, indices into the engine's tables.
 enum EngineEvent {
@@ -148,7 +149,7 @@ struct ScopedPaths {
 /// The key of a (user, role) pair in the pair table.
 @inline(__always)
 func pairKey(_ user: Int32, _ role: Int32) -> UInt64 {
-    UInt64(UInt32(bitPattern: user)) << 32 | UInt64(UInt32(bitPattern: role))
+    UserRoleKey.make(user, role)
 }
 
 /// A stable 64-bit key from names and numbers (FNV-1a), for random streams: it depends on what a

@@ -40,22 +40,14 @@ public enum AtomicFile {
 
     /// Writes `data` to `path` through a temporary file in the same folder, creating folders as needed.
     public static func write(_ data: Data, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        let temporary = temporaryPath(for: path)
+        var failure: WriteError?
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try data.write(to: temporary)
-            // rename(2) replaces the destination atomically within one file system.
-            guard rename(temporary.path, url.path) == 0 else {
-                throw WriteError(path: path, reason: String(cString: strerror(errno)))
-            }
-        } catch let error as WriteError {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
+            try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: URL(fileURLWithPath: temporary))
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw WriteError(path: path, reason: (error as NSError).localizedDescription)
+            failure = WriteError(path: path, reason: (error as NSError).localizedDescription)
         }
+        if let error = commit(temporary, to: path, failure: failure) { throw error }
     }
 }

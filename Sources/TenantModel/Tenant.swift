@@ -60,16 +60,6 @@ public struct Tenant: Sendable, Equatable {
         self.groups = groups
     }
 
-    /// The user with `id`, if any.
-    public func user(id: String) -> UserIndex? {
-        users.firstIndex { $0.id == id }.map(UserIndex.init)
-    }
-
-    /// The group with `id`, if any.
-    public func group(id: String) -> GroupIndex? {
-        groups.firstIndex { $0.id == id }.map(GroupIndex.init)
-    }
-
     /// The id of a principal.
     public func id(of principal: Principal) -> String {
         switch principal {
