@@ -53,16 +53,36 @@ let package = Package(
             name: "Reports",
             dependencies: ["ExposureMetrics", "PIMEngine", "TenantModel", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // libgvc and libcgraph from Debian's libgraphviz-dev: a module map and one shim header.
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
+        // DOT text in, SVG/PNG/PDF bytes out, through libgvc in-process, serialised behind one lock.
+        .target(name: "GraphvizRender", dependencies: ["CGraphviz"]),
+        // The privilege graph: nodes, edges, escalation rules, Tier-0 reachability, DOT.
+        .target(
+            name: "PrivilegeGraph",
+            dependencies: ["PIMEngine", "SimKernel", "TenantModel"]
+        ),
         // The pipeline composed: load, validate, run, measure, write.
         .target(
             name: "PimsimKit",
-            dependencies: ["ScenarioFormat", "TenantModel", "PIMEngine", "ExposureMetrics", "Reports"]
+            dependencies: [
+                "ScenarioFormat", "TenantModel", "PIMEngine", "ExposureMetrics", "Reports", "PrivilegeGraph", "GraphvizRender",
+            ]
+        ),
+        // What-if: variants and replications on common random numbers, sweeps, shards and merges.
+        .target(
+            name: "WhatIf",
+            dependencies: ["PimsimKit", "Reports", "ScenarioFormat", "TenantModel"]
         ),
         // The command line.
         .executableTarget(
             name: "pimsim",
             dependencies: [
-                "PimsimKit", "ScenarioFormat", "TenantModel", "Reports",
+                "PimsimKit", "ScenarioFormat", "TenantModel", "Reports", "WhatIf", "PrivilegeGraph", "GraphvizRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -73,6 +93,15 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
+        .testTarget(name: "GraphvizRenderTests", dependencies: ["GraphvizRender"]),
+        .testTarget(
+            name: "PrivilegeGraphTests",
+            dependencies: ["PrivilegeGraph", "PIMEngine", "TenantModel", "ScenarioFormat", "PimsimKit", "TestSupport"]
+        ),
+        .testTarget(
+            name: "WhatIfTests",
+            dependencies: ["WhatIf", "PimsimKit", "Reports", "ScenarioFormat", "TenantModel", "TestSupport"]
+        ),
         .testTarget(name: "TenantModelTests", dependencies: ["TenantModel"]),
         .testTarget(
             name: "ReportsTests",

@@ -47,17 +47,25 @@ public struct Group: Sendable, Equatable {
     }
 }
 
-/// The directory: users and groups, addressable by index and by id.
+/// The directory: users, groups, applications and service principals, addressable by index.
 public struct Tenant: Sendable, Equatable {
     /// Users in file order (generated users where their `generate` entry stands).
     public var users: [User]
     /// Groups in file order.
     public var groups: [Group]
+    /// Application registrations in file order.
+    public var applications: [Application]
+    /// Service principals in file order.
+    public var servicePrincipals: [ServicePrincipal]
 
     /// Creates a tenant.
-    public init(users: [User] = [], groups: [Group] = []) {
+    public init(
+        users: [User] = [], groups: [Group] = [], applications: [Application] = [], servicePrincipals: [ServicePrincipal] = []
+    ) {
         self.users = users
         self.groups = groups
+        self.applications = applications
+        self.servicePrincipals = servicePrincipals
     }
 
     /// The id of a principal.
