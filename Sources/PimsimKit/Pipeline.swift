@@ -1,5 +1,6 @@
 import ExposureMetrics
 import PIMEngine
+import PrivilegeGraph
 import Reports
 import ScenarioFormat
 import TenantModel
@@ -24,6 +25,10 @@ public struct RunOutcome: Sendable {
     public var kernelEvents: Int
     /// Audit records written, when an audit log was asked for.
     public var auditRecords: Int?
+    /// Tier-0 reachability over time.
+    public var tier0: Tier0Metrics
+    /// The privilege state at the first instant of peak exposure (most principals able to reach Tier 0).
+    public var peakState: PrivilegeState
 }
 
 /// The pipeline composed: scenario file → model → engine → metrics → documents.
@@ -36,8 +41,8 @@ public enum Pipeline {
     /// Simulates a validated scenario; `seed` overrides the scenario's seed.
     public static func simulate(_ scenario: Scenario, variant: String? = nil, seed: UInt64? = nil) -> RunOutcome {
         let usedSeed = seed ?? scenario.seed
-        let (folds, statistics) = PIMReplay.run(scenario, seed: usedSeed, sink: MetricFolds(scenario: scenario))
-        return outcome(scenario, variant: variant, seed: usedSeed, folds: folds, events: statistics.eventsHandled)
+        let (folds, statistics) = PIMReplay.run(scenario, seed: usedSeed, sink: TeeSink(MetricFolds(scenario: scenario), Tier0Fold(scenario: scenario)))
+        return outcome(scenario, variant: variant, seed: usedSeed, folds: folds.first, tier0: folds.second, events: statistics.eventsHandled)
     }
 
     /// Simulates a scenario and streams its audit log as it runs: JSON Lines to `auditPath`, and
@@ -50,28 +55,37 @@ public enum Pipeline {
             identity: AuditIdentity(scenario: scenario, seed: usedSeed),
             output: AuditFiles(jsonLines: auditPath, database: auditDatabase)
         )
-        let (sink, statistics) = PIMReplay.run(scenario, seed: usedSeed, sink: TeeSink(MetricFolds(scenario: scenario), audit))
+        let folds = TeeSink(MetricFolds(scenario: scenario), Tier0Fold(scenario: scenario))
+        let (sink, statistics) = PIMReplay.run(scenario, seed: usedSeed, sink: TeeSink(folds, audit))
         if let failure = sink.second.output.failure { throw failure }
-        var result = outcome(scenario, variant: variant, seed: usedSeed, folds: sink.first, events: statistics.eventsHandled)
+        var result = outcome(scenario, variant: variant, seed: usedSeed, folds: sink.first.first, tier0: sink.first.second,
+                             events: statistics.eventsHandled)
         result.auditRecords = sink.second.output.lines.count
         return result
     }
 
-    static func outcome(_ scenario: Scenario, variant: String?, seed usedSeed: UInt64, folds: MetricFolds, events: Int) -> RunOutcome {
+    static func outcome(
+        _ scenario: Scenario, variant: String?, seed usedSeed: UInt64, folds: MetricFolds, tier0: Tier0Fold, events: Int
+    ) -> RunOutcome {
         let metrics = folds.core.metrics
         let friction = folds.friction.metrics
         let info = MetricsDocument.RunInfo(
             scenario: scenario.name, variant: variant, seed: usedSeed,
             start: TimeText.timestamp(epoch: scenario.startEpoch), events: events
         )
+        var document = MetricsDocument.json(
+            metrics, friction: friction, scopes: folds.scopes.figures, alerts: folds.alerts.incidents,
+            attacker: folds.attacker.metrics, reviews: folds.reviews.metrics, scenario: scenario, run: info
+        )
+        if case .object(var members) = document {
+            members["tier0"] = Tier0Document.json(tier0.metrics, scenario: scenario)
+            document = .object(members)
+        }
         return RunOutcome(
             scenario: scenario, variant: variant, seed: usedSeed, metrics: metrics, friction: friction,
-            document: MetricsDocument.json(
-                metrics, friction: friction, scopes: folds.scopes.figures, alerts: folds.alerts.incidents,
-                attacker: folds.attacker.metrics, reviews: folds.reviews.metrics, scenario: scenario, run: info
-            ),
+            document: document,
             summary: SummaryTable.render(metrics, run: info, horizonText: TimeText.duration(scenario.horizon)),
-            kernelEvents: events, auditRecords: nil
+            kernelEvents: events, auditRecords: nil, tier0: tier0.metrics, peakState: tier0.peakState
         )
     }
 

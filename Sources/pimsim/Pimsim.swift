@@ -18,7 +18,7 @@ struct Pimsim: ParsableCommand {
         Documentation: docs/ in the repository; the scenario format: docs/scenario-format.md.
         """,
         version: "0.1.0",
-        subcommands: [Run.self, Validate.self, Check.self, Roles.self],
+        subcommands: [Run.self, Validate.self, Check.self, Graph.self, Roles.self],
         defaultSubcommand: nil
     )
 }

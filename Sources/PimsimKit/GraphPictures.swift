@@ -1,0 +1,64 @@
+import GraphvizRender
+import PIMEngine
+import PrivilegeGraph
+import Reports
+import TenantModel
+
+/// Privilege graphs of runs: a state captured at a moment, drawn through a view, rendered by
+/// Graphviz in-process.
+public enum GraphPictures {
+    /// The most nodes laid out with `dot` when no engine is named; larger graphs use `sfdp`.
+    public static let dotPreferredLimit = 200
+
+    /// The privilege state of a scenario at `time` (seconds since its start), from a replay.
+    public static func state(of scenario: Scenario, at time: Int64, seed: UInt64? = nil) -> PrivilegeState {
+        PIMReplay.run(scenario, seed: seed ?? scenario.seed, sink: SnapshotSink(scenario: scenario, at: time)).sink.state
+    }
+
+    /// The graph of a state with a caption, through a view.
+    public static func graph(_ state: PrivilegeState, view: GraphView, variant: String?, caption: String? = nil) -> PrivilegeGraph {
+        let catalogue = EscalationCatalogue(scenario: state.scenario)
+        var graph = PrivilegeGraph.build(state: state, catalogue: catalogue)
+        let reaching = graph.tier0Principals.count
+        graph = view.apply(to: graph)
+        let when = TimeText.timestamp(epoch: state.scenario.startEpoch + state.time)
+        let name = state.scenario.name + (variant.map { " (variant \($0))" } ?? "")
+        graph.title = caption ?? "\(name) at \(when): \(reaching) principal\(reaching == 1 ? "" : "s") can reach Tier 0"
+        return graph
+    }
+
+    /// The engine for a graph when none is named: `dot` for small graphs, `sfdp` beyond.
+    public static func engine(for graph: PrivilegeGraph, requested: GraphvizEngine?) -> GraphvizEngine {
+        requested ?? (graph.nodes.count <= dotPreferredLimit ? .dot : .sfdp)
+    }
+
+    /// Renders a graph as SVG, PNG, PDF (through Graphviz) or DOT text.
+    public static func render(_ graph: PrivilegeGraph, format: GraphvizFormat, engine: GraphvizEngine? = nil) throws -> [UInt8] {
+        let text = DOTWriter.write(graph)
+        if format == .dot { return Array(text.utf8) }
+        let chosen = Self.engine(for: graph, requested: engine)
+        return try Graphviz.render(dot: text, engine: chosen, format: format, dotNodeLimit: max(Graphviz.defaultDotNodeLimit, graph.nodes.count + 20))
+    }
+
+    /// Principals that can reach Tier 0 in a state, one line each: steps, gates and the path.
+    public static func pathListing(_ state: PrivilegeState) -> String {
+        let catalogue = EscalationCatalogue(scenario: state.scenario)
+        let potential = Reachability(state: state, catalogue: catalogue, mode: .potential)
+        let live = Reachability(state: state, catalogue: catalogue, mode: .live)
+        var lines: [String] = []
+        for node in potential.principals {
+            let steps = potential.steps(from: node) ?? 0
+            let gates = potential.gates(from: node).names
+            var hops: [String] = [state.key(of: node)]
+            for edge in potential.path(from: node) {
+                let label = DOTWriter.edgeLabel(PrivilegeGraph.Link(from: "", to: "", kind: edge.kind, gates: edge.gates, scope: edge.scope))
+                    .split(separator: "\n").joined(separator: ": ")
+                hops.append("-[\(label)]-> \(state.key(of: edge.to))")
+            }
+            let liveText = live.reaches(node) ? "live" : "gated"
+            lines.append("\(state.key(of: node))\t\(steps) step\(steps == 1 ? "" : "s")\t\(liveText)\t"
+                         + "\(gates.isEmpty ? "no gates" : gates.joined(separator: ", "))\t\(hops.joined(separator: " "))")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,57 @@
+import PrivilegeGraph
+import Reports
+import TenantModel
+
+/// The `tier0` section of metrics.json: reachability of Tier 0 over time.
+public enum Tier0Document {
+    /// The section for a run's Tier-0 figures.
+    public static func json(_ metrics: Tier0Metrics, scenario: Scenario) -> JSONValue {
+        let horizon = metrics.horizon
+        func hours(_ seconds: Int64) -> JSONValue { .number(Double(seconds) / 3600) }
+        func time(_ offset: Int64?) -> JSONValue {
+            offset.map { .string(TimeText.timestamp(epoch: scenario.startEpoch + $0)) } ?? .null
+        }
+        func count(_ statistic: StepCount) -> JSONValue {
+            .object([
+                "min": .integer(Int64(statistic.min)), "max": .integer(Int64(statistic.max)),
+                "mean": .number(statistic.mean(horizon: horizon)), "end": .integer(Int64(statistic.value)),
+            ])
+        }
+        var principals: [String: JSONValue] = [:]
+        var total: Int64 = 0, live: Int64 = 0
+        for (node, figures) in metrics.principals {
+            total += figures.reachableSeconds
+            live += figures.liveSeconds
+            let (id, kind) = name(of: node, in: scenario)
+            principals[id] = .object([
+                "kind": .string(kind),
+                "reachableHours": hours(figures.reachableSeconds),
+                "liveReachableHours": hours(figures.liveSeconds),
+                "minSteps": .integer(Int64(figures.minSteps)),
+                "firstReachable": time(figures.firstReachable),
+            ])
+        }
+        return .object([
+            "effectiveGlobalAdmins": count(metrics.effective),
+            "liveGlobalAdmins": count(metrics.live),
+            "reachableHours": hours(total),
+            "liveReachableHours": hours(live),
+            "peak": .object(["time": time(metrics.peakTime), "effectiveGlobalAdmins": .integer(Int64(metrics.effective.max))]),
+            "principals": .object(principals),
+            "attacker": .object([
+                "reachableHours": hours(metrics.attackerReachableSeconds),
+                "liveReachableHours": hours(metrics.attackerLiveSeconds),
+                "firstReachable": time(metrics.attackerFirstReachable),
+                "firstLive": time(metrics.attackerFirstLive),
+            ]),
+        ])
+    }
+
+    /// A principal's scenario id and kind.
+    static func name(of node: NodeID, in scenario: Scenario) -> (String, String) {
+        switch node.kind {
+        case .servicePrincipal: return (scenario.tenant.servicePrincipals[Int(node.index)].id, "servicePrincipal")
+        default: return (scenario.tenant.users[Int(node.index)].id, "user")
+        }
+    }
+}

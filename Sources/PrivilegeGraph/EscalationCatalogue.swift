@@ -1,0 +1,97 @@
+import TenantModel
+
+/// The escalation rules resolved against one scenario: which of its roles and service
+/// principals have which capabilities, and which pseudo-roles stand for PIM for Groups access.
+/// Constant for a run; built once.
+public struct EscalationCatalogue: Sendable {
+    /// Roles with at least one capability, in index order.
+    public let capableRoles: [(role: RoleIndex, capabilities: Capabilities)]
+    /// Each service principal's capabilities (the union over its Graph permissions).
+    public let servicePrincipalCapabilities: [Capabilities]
+    /// Roles that control the tenant (Global Administrator).
+    public let tenantControllers: [RoleIndex]
+    /// The PIM for Groups pseudo-role of each group's membership.
+    public let memberRole: [GroupIndex: RoleIndex]
+    /// The PIM for Groups pseudo-role of each group's ownership.
+    public let ownerRole: [GroupIndex: RoleIndex]
+    /// Service principals holding each role.
+    public let servicePrincipalsByRole: [RoleIndex: [Int]]
+    /// Service principals in each group.
+    public let servicePrincipalsByGroup: [GroupIndex: [Int]]
+    /// Role-assignable groups, in index order.
+    public let roleAssignableGroups: [GroupIndex]
+    /// Privileged Role Administrator, the default approvers' role, when the catalogue has it.
+    public let defaultApproverRole: RoleIndex?
+
+    /// Resolves the rules for a scenario.
+    public init(scenario: Scenario) {
+        var capable: [(RoleIndex, Capabilities)] = []
+        var controllers: [RoleIndex] = []
+        var memberRole: [GroupIndex: RoleIndex] = [:]
+        var ownerRole: [GroupIndex: RoleIndex] = [:]
+        for (index, role) in scenario.roles.enumerated() {
+            let roleIndex = RoleIndex(index)
+            if let access = role.groupAccess {
+                switch access.kind {
+                case .member: memberRole[access.group] = roleIndex
+                case .owner: ownerRole[access.group] = roleIndex
+                }
+                continue
+            }
+            let capabilities = EscalationRules.capabilities(of: role)
+            if !capabilities.isEmpty { capable.append((roleIndex, capabilities)) }
+            if capabilities.controlsTenant { controllers.append(roleIndex) }
+        }
+        capableRoles = capable
+        tenantControllers = controllers
+        self.memberRole = memberRole
+        self.ownerRole = ownerRole
+        var byRole: [RoleIndex: [Int]] = [:]
+        var byGroup: [GroupIndex: [Int]] = [:]
+        servicePrincipalCapabilities = scenario.tenant.servicePrincipals.enumerated().map { index, principal in
+            for role in principal.roles { byRole[role, default: []].append(index) }
+            for group in principal.memberOf { byGroup[group, default: []].append(index) }
+            var union = Capabilities()
+            for permission in principal.appPermissions {
+                union.merge(EscalationRules.capabilities(ofGraphPermission: permission))
+            }
+            return union
+        }
+        servicePrincipalsByRole = byRole
+        servicePrincipalsByGroup = byGroup
+        roleAssignableGroups = scenario.tenant.groups.indices.filter { scenario.tenant.groups[$0].roleAssignable }.map { GroupIndex($0) }
+        defaultApproverRole = scenario.privilegedRoleAdministrator
+    }
+
+    /// The capabilities of a role (none for pseudo-roles and roles without rules).
+    public func capabilities(of role: RoleIndex) -> Capabilities {
+        capableRoles.first { $0.role == role }?.capabilities ?? Capabilities()
+    }
+}
+
+extension Capabilities {
+    /// Adds another set of capabilities (the wider reach wins).
+    public mutating func merge(_ other: Capabilities) {
+        controlsTenant = controlsTenant || other.controlsTenant
+        grantsAnyRole = grantsAnyRole || other.grantsAnyRole
+        grantsAppRoles = grantsAppRoles || other.grantsAppRoles
+        resetsPasswords = Self.wider(resetsPasswords, other.resetsPasswords)
+        resetsAuthentication = Self.wider(resetsAuthentication, other.resetsAuthentication)
+        if addsMembers == .all || other.addsMembers == .all {
+            addsMembers = .all
+        } else if addsMembers == nil {
+            addsMembers = other.addsMembers
+        }
+        addsSecrets = addsSecrets || other.addsSecrets
+        addsOwners = addsOwners || other.addsOwners
+        addsServicePrincipalOwners = addsServicePrincipalOwners || other.addsServicePrincipalOwners
+    }
+
+    private static func wider(_ lhs: ResetReach?, _ rhs: ResetReach?) -> ResetReach? {
+        switch (lhs, rhs) {
+        case (nil, let other), (let other, nil): return other
+        case (.everyone, _), (_, .everyone): return .everyone
+        case (.usersWithOnly(let left)?, .usersWithOnly(let right)?): return .usersWithOnly(left.union(right))
+        }
+    }
+}

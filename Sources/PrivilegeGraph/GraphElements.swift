@@ -1,0 +1,184 @@
+import TenantModel
+
+/// A node of the privilege graph: a principal, an object, a role or the tenant itself.
+public struct NodeID: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// What a node stands for; the order is the order nodes are listed in.
+    public enum Kind: UInt8, Sendable, Comparable, CaseIterable {
+        /// The tenant: Tier 0, the target of every escalation path.
+        case tenant
+        /// A directory role.
+        case role
+        /// A group.
+        case group
+        /// An application registration.
+        case application
+        /// A service principal.
+        case servicePrincipal
+        /// A user.
+        case user
+
+        /// Orders by declaration.
+        public static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    /// The kind of node.
+    public let kind: Kind
+    /// The index in the scenario's list of that kind (0 for the tenant).
+    public let index: Int32
+
+    /// Creates a node id.
+    public init(_ kind: Kind, _ index: Int32) {
+        self.kind = kind
+        self.index = index
+    }
+
+    /// The tenant node.
+    public static let tenant = NodeID(.tenant, 0)
+    /// A user's node.
+    public static func user(_ user: UserIndex) -> NodeID { NodeID(.user, user.rawValue) }
+    /// A group's node.
+    public static func group(_ group: GroupIndex) -> NodeID { NodeID(.group, group.rawValue) }
+    /// A role's node.
+    public static func role(_ role: RoleIndex) -> NodeID { NodeID(.role, role.rawValue) }
+    /// An application's node.
+    public static func application(_ index: Int) -> NodeID { NodeID(.application, Int32(index)) }
+    /// A service principal's node.
+    public static func servicePrincipal(_ index: Int) -> NodeID { NodeID(.servicePrincipal, Int32(index)) }
+
+    /// Whether the node is a principal that can act (a user or a service principal).
+    public var isPrincipal: Bool { kind == .user || kind == .servicePrincipal }
+
+    /// Orders by kind, then index.
+    public static func < (lhs: NodeID, rhs: NodeID) -> Bool {
+        lhs.kind != rhs.kind ? lhs.kind < rhs.kind : lhs.index < rhs.index
+    }
+
+    /// `user#3`, for debugging.
+    public var description: String { "\(kind)#\(index)" }
+}
+
+/// What an edge means.
+public enum EdgeKind: String, Sendable, CaseIterable, Comparable {
+    /// A standing (static, or active PIM for Groups) group membership.
+    case memberOf
+    /// An eligible PIM for Groups membership.
+    case eligibleMember
+    /// An activated PIM for Groups membership.
+    case activatedMember
+    /// Ownership of a group, an application or a service principal (standing).
+    case owns
+    /// An eligible PIM for Groups ownership.
+    case eligibleOwner
+    /// An activated PIM for Groups ownership.
+    case activatedOwner
+    /// A standing (active) role assignment.
+    case standing
+    /// An eligible role assignment.
+    case eligible
+    /// A role held through an activation in effect.
+    case activated
+    /// An approver of a role's (or group's) activations: shown, never traversed.
+    case approverOf
+    /// An application registration's service principal.
+    case runsAs
+    /// Global Administrator controls the tenant.
+    case controls
+    /// May assign any role (Privileged Role Administrator, RoleManagement.ReadWrite.Directory).
+    case grantRole
+    /// May grant application permissions, its own included (AppRoleAssignment.ReadWrite.All).
+    case grantAppRoles
+    /// May reset the target's password.
+    case resetPassword
+    /// May reset the target's authentication methods (and password): defeats an MFA gate.
+    case resetAuthentication
+    /// May add members to the group.
+    case addMembers
+    /// May add credentials to the application or service principal.
+    case addSecret
+    /// May make itself owner of the application or service principal.
+    case addOwner
+
+    /// Orders by declaration.
+    public static func < (lhs: EdgeKind, rhs: EdgeKind) -> Bool {
+        Self.order[lhs, default: 0] < Self.order[rhs, default: 0]
+    }
+
+    private static let order: [EdgeKind: Int] = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+
+    /// Whether an escalation path may use the edge (approvers cannot approve themselves).
+    public var isTraversable: Bool { self != .approverOf }
+
+    /// Whether the edge stands for an eligibility that must be activated first.
+    public var isEligibility: Bool { self == .eligible || self == .eligibleMember || self == .eligibleOwner }
+
+    /// Whether the edge is derived from the escalation catalogue rather than collected.
+    public var isDerived: Bool {
+        switch self {
+        case .controls, .grantRole, .grantAppRoles, .resetPassword, .resetAuthentication, .addMembers, .addSecret, .addOwner:
+            return true
+        default:
+            return false
+        }
+    }
+}
+
+/// The PIM settings an eligibility edge must pass before it gives access.
+public struct Gates: OptionSet, Sendable, Hashable {
+    /// The raw bits.
+    public let rawValue: UInt8
+    /// Creates gates from bits.
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    /// An MFA prompt at activation.
+    public static let mfa = Gates(rawValue: 1)
+    /// A Conditional Access authentication context at activation.
+    public static let authenticationContext = Gates(rawValue: 2)
+    /// Approval by an approver.
+    public static let approval = Gates(rawValue: 4)
+    /// A justification.
+    public static let justification = Gates(rawValue: 8)
+    /// A ticket number.
+    public static let ticket = Gates(rawValue: 16)
+
+    /// Short names, in a fixed order (`MFA`, `approval`...).
+    public var names: [String] {
+        var result: [String] = []
+        if contains(.mfa) { result.append("MFA") }
+        if contains(.authenticationContext) { result.append("auth context") }
+        if contains(.approval) { result.append("approval") }
+        if contains(.justification) { result.append("justification") }
+        if contains(.ticket) { result.append("ticket") }
+        return result
+    }
+}
+
+/// One edge of the privilege graph.
+public struct Edge: Hashable, Sendable, Comparable {
+    /// Where it starts.
+    public var from: NodeID
+    /// Where it ends.
+    public var to: NodeID
+    /// What it means.
+    public var kind: EdgeKind
+    /// The PIM gates on an eligibility edge.
+    public var gates: Gates
+    /// The directory scope of a role assignment, when narrower than the tenant.
+    public var scope: String?
+
+    /// Creates an edge.
+    public init(from: NodeID, to: NodeID, kind: EdgeKind, gates: Gates = [], scope: String? = nil) {
+        self.from = from
+        self.to = to
+        self.kind = kind
+        self.gates = gates
+        self.scope = scope
+    }
+
+    /// Orders by source, target, kind, then scope.
+    public static func < (lhs: Edge, rhs: Edge) -> Bool {
+        if lhs.from != rhs.from { return lhs.from < rhs.from }
+        if lhs.to != rhs.to { return lhs.to < rhs.to }
+        if lhs.kind != rhs.kind { return lhs.kind < rhs.kind }
+        return (lhs.scope ?? "") < (rhs.scope ?? "")
+    }
+}

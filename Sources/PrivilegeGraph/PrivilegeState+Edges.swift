@@ -1,0 +1,194 @@
+import TenantModel
+
+extension PrivilegeState {
+    /// The PIM gates an eligibility for `role` must pass under the settings in effect.
+    public func gates(for role: RoleIndex) -> Gates {
+        let settings = policies[role].activation
+        var gates: Gates = []
+        if settings.requireMFA { gates.insert(.mfa) }
+        if settings.authenticationContext != nil { gates.insert(.authenticationContext) }
+        if settings.requireApproval { gates.insert(.approval) }
+        if settings.requireJustification { gates.insert(.justification) }
+        if settings.requireTicket { gates.insert(.ticket) }
+        return gates
+    }
+
+    /// Every edge that ends at `node` in the current state, sorted, without repeats.
+    public func edges(into node: NodeID, catalogue: EscalationCatalogue) -> [Edge] {
+        var result: [Edge] = []
+        switch node.kind {
+        case .tenant:
+            for role in catalogue.tenantControllers { result.append(Edge(from: .role(role), to: node, kind: .controls)) }
+        case .role:
+            roleEdges(into: RoleIndex(node.index), catalogue: catalogue, result: &result)
+        case .group:
+            groupEdges(into: GroupIndex(node.index), catalogue: catalogue, result: &result)
+        case .user:
+            userEdges(into: UserIndex(node.index), catalogue: catalogue, result: &result)
+        case .application:
+            objectEdges(into: node, owners: scenario.tenant.applications[Int(node.index)].owners, catalogue: catalogue, result: &result)
+        case .servicePrincipal:
+            let principal = scenario.tenant.servicePrincipals[Int(node.index)]
+            if let application = principal.application {
+                result.append(Edge(from: .application(application), to: node, kind: .runsAs))
+            }
+            objectEdges(into: node, owners: principal.owners, catalogue: catalogue, result: &result)
+        }
+        return Array(Set(result)).sorted()
+    }
+
+    private func scopeLabel(_ scope: String) -> String? { scope == "/" ? nil : scope }
+
+    private func roleEdges(into role: RoleIndex, catalogue: EscalationCatalogue, result: inout [Edge]) {
+        let node = NodeID.role(role)
+        let gates = gates(for: role)
+        for (_, assignment) in assignments(of: role) {
+            let from: NodeID
+            switch assignment.principal {
+            case .user(let user):
+                guard isPresent(user) else { continue }
+                from = .user(user)
+            case .group(let group):
+                from = .group(group)
+            }
+            let eligible = assignment.type == .eligible
+            result.append(Edge(from: from, to: node, kind: eligible ? .eligible : .standing,
+                               gates: eligible ? gates : [], scope: scopeLabel(assignment.scope)))
+        }
+        for (_, activation) in activations(of: role) where isPresent(activation.user) {
+            result.append(Edge(from: .user(activation.user), to: node, kind: .activated))
+        }
+        for principal in catalogue.servicePrincipalsByRole[role] ?? [] {
+            result.append(Edge(from: .servicePrincipal(principal), to: node, kind: .standing))
+        }
+        approverEdges(into: node, role: role, catalogue: catalogue, result: &result)
+        guard catalogue.tenantControllers.contains(role) else { return }
+        for (other, capabilities) in catalogue.capableRoles where capabilities.grantsAnyRole && other != role {
+            result.append(Edge(from: .role(other), to: node, kind: .grantRole))
+        }
+        for (index, capabilities) in catalogue.servicePrincipalCapabilities.enumerated() {
+            if capabilities.grantsAnyRole {
+                result.append(Edge(from: .servicePrincipal(index), to: node, kind: .grantRole))
+            } else if capabilities.grantsAppRoles {
+                result.append(Edge(from: .servicePrincipal(index), to: node, kind: .grantAppRoles))
+            }
+        }
+    }
+
+    /// Named approvers of a role's (or a PIM for Groups pseudo-role's) activations, or the
+    /// default approvers' role when approval is required and nobody is named.
+    private func approverEdges(into node: NodeID, role: RoleIndex, catalogue: EscalationCatalogue, result: inout [Edge]) {
+        let settings = policies[role].activation
+        guard settings.requireApproval else { return }
+        if settings.approvers.isEmpty {
+            if let fallback = catalogue.defaultApproverRole, NodeID.role(fallback) != node {
+                result.append(Edge(from: .role(fallback), to: node, kind: .approverOf))
+            }
+            return
+        }
+        for approver in settings.approvers {
+            switch approver {
+            case .user(let user) where isPresent(user): result.append(Edge(from: .user(user), to: node, kind: .approverOf))
+            case .group(let group): result.append(Edge(from: .group(group), to: node, kind: .approverOf))
+            default: break
+            }
+        }
+    }
+
+    private func groupEdges(into group: GroupIndex, catalogue: EscalationCatalogue, result: inout [Edge]) {
+        let node = NodeID.group(group)
+        let definition = scenario.tenant[group]
+        for member in staticMembers[group.int].sorted() where present[Int(member)] {
+            result.append(Edge(from: .user(UserIndex(member)), to: node, kind: .memberOf))
+        }
+        for principal in catalogue.servicePrincipalsByGroup[group] ?? [] {
+            result.append(Edge(from: .servicePrincipal(principal), to: node, kind: .memberOf))
+        }
+        for owner in definition.owners where isPresent(owner) {
+            result.append(Edge(from: .user(owner), to: node, kind: .owns))
+        }
+        let pseudo: [(RoleIndex?, EdgeKind, EdgeKind, EdgeKind)] = [
+            (catalogue.memberRole[group], .memberOf, .eligibleMember, .activatedMember),
+            (catalogue.ownerRole[group], .owns, .eligibleOwner, .activatedOwner),
+        ]
+        for case let (role?, standing, eligible, activated) in pseudo {
+            let gates = gates(for: role)
+            for (_, assignment) in assignments(of: role) {
+                guard case .user(let user) = assignment.principal, isPresent(user) else { continue }
+                let isEligible = assignment.type == .eligible
+                result.append(Edge(from: .user(user), to: node, kind: isEligible ? eligible : standing, gates: isEligible ? gates : []))
+            }
+            for (_, activation) in activations(of: role) where isPresent(activation.user) {
+                result.append(Edge(from: .user(activation.user), to: node, kind: activated))
+            }
+            approverEdges(into: node, role: role, catalogue: catalogue, result: &result)
+        }
+        for (role, capabilities) in catalogue.capableRoles {
+            if let reach = capabilities.addsMembers, reach == .all || !definition.roleAssignable {
+                result.append(Edge(from: .role(role), to: node, kind: .addMembers))
+            }
+        }
+        for (index, capabilities) in catalogue.servicePrincipalCapabilities.enumerated() {
+            if let reach = capabilities.addsMembers, reach == .all || !definition.roleAssignable {
+                result.append(Edge(from: .servicePrincipal(index), to: node, kind: .addMembers))
+            }
+        }
+    }
+
+    /// Whether the user is a member (static, or active or activated through PIM) of a role-assignable group.
+    public func isInRoleAssignableGroup(_ user: UserIndex, catalogue: EscalationCatalogue) -> Bool {
+        for group in catalogue.roleAssignableGroups {
+            if staticMembers[group.int].contains(user.rawValue) { return true }
+            guard let role = catalogue.memberRole[group] else { continue }
+            if assignments(of: role).contains(where: { $0.assignment.principal == .user(user) && $0.assignment.type == .active }) { return true }
+            if activations(of: role).contains(where: { $0.activation.user == user }) { return true }
+        }
+        return false
+    }
+
+    private func userEdges(into user: UserIndex, catalogue: EscalationCatalogue, result: inout [Edge]) {
+        guard isPresent(user) else { return }
+        let node = NodeID.user(user)
+        let templates: [String?] = directRoles(of: user).compactMap { role in
+            let definition = scenario[role]
+            return definition.groupAccess == nil ? .some(definition.templateId) : nil
+        }
+        let protected = isInRoleAssignableGroup(user, catalogue: catalogue)
+        func covers(_ reach: ResetReach?) -> Bool {
+            reach.map { EscalationRules.covers($0, roles: templates, inRoleAssignableGroup: protected) } ?? false
+        }
+        for (role, capabilities) in catalogue.capableRoles {
+            if covers(capabilities.resetsAuthentication) {
+                result.append(Edge(from: .role(role), to: node, kind: .resetAuthentication))
+            } else if covers(capabilities.resetsPasswords) {
+                result.append(Edge(from: .role(role), to: node, kind: .resetPassword))
+            }
+        }
+        for (index, capabilities) in catalogue.servicePrincipalCapabilities.enumerated() {
+            if covers(capabilities.resetsAuthentication) {
+                result.append(Edge(from: .servicePrincipal(index), to: node, kind: .resetAuthentication))
+            } else if covers(capabilities.resetsPasswords) {
+                result.append(Edge(from: .servicePrincipal(index), to: node, kind: .resetPassword))
+            }
+        }
+    }
+
+    /// Edges into an application or a service principal: owners and credential rights.
+    private func objectEdges(into node: NodeID, owners: [UserIndex], catalogue: EscalationCatalogue, result: inout [Edge]) {
+        for owner in owners where isPresent(owner) { result.append(Edge(from: .user(owner), to: node, kind: .owns)) }
+        for (role, capabilities) in catalogue.capableRoles {
+            if capabilities.addsSecrets {
+                result.append(Edge(from: .role(role), to: node, kind: .addSecret))
+            } else if capabilities.addsOwners {
+                result.append(Edge(from: .role(role), to: node, kind: .addOwner))
+            }
+        }
+        for (index, capabilities) in catalogue.servicePrincipalCapabilities.enumerated() where NodeID.servicePrincipal(index) != node {
+            if capabilities.addsSecrets {
+                result.append(Edge(from: .servicePrincipal(index), to: node, kind: .addSecret))
+            } else if capabilities.addsOwners || (capabilities.addsServicePrincipalOwners && node.kind == .servicePrincipal) {
+                result.append(Edge(from: .servicePrincipal(index), to: node, kind: .addOwner))
+            }
+        }
+    }
+}

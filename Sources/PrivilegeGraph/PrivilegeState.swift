@@ -1,0 +1,132 @@
+import PIMEngine
+import SimKernel
+import TenantModel
+
+/// The privilege-relevant state of a tenant at one moment, kept up to date from the trace:
+/// who is present, group memberships, assignments and activations in effect, role settings.
+///
+/// Apply every record of a run in order; after the last record of an instant the state is the
+/// state of that instant. Indexes by role, user and group keep escalation queries proportional
+/// to what they touch, not to the tenant's size.
+public struct PrivilegeState: Sendable {
+    /// An activation in effect.
+    public struct Activation: Sendable, Equatable {
+        /// Who activated.
+        public var user: UserIndex
+        /// Which role (or PIM for Groups pseudo-role).
+        public var role: RoleIndex
+    }
+
+    /// The scenario being replayed.
+    public let scenario: Scenario
+    /// The time of the last record applied.
+    public internal(set) var time: SimTime = 0
+    /// Users who are present: joined and not disabled.
+    public private(set) var present: [Bool]
+    /// Static members of each group (the file's members and `membership` events).
+    public private(set) var staticMembers: [Set<Int32>]
+    /// Assignments in effect, by id.
+    public private(set) var assignments: [Int: Assignment] = [:]
+    /// Activations in effect, by id.
+    public private(set) var activations: [Int: Activation] = [:]
+    /// The role settings in effect.
+    public private(set) var policies: PolicySet
+    /// Accounts an attacker controls now.
+    public private(set) var compromised: Set<UserIndex> = []
+    /// Bumped by every change that can move an edge of the graph.
+    public private(set) var revision = 0
+
+    /// Assignment ids in effect per role.
+    private(set) var assignmentsByRole: [RoleIndex: Set<Int>] = [:]
+    /// Activation ids in effect per role.
+    private(set) var activationsByRole: [RoleIndex: Set<Int>] = [:]
+    /// Ids of direct assignments in effect per user.
+    private(set) var assignmentsByUser: [UserIndex: Set<Int>] = [:]
+    /// Activation ids in effect per user.
+    private(set) var activationsByUser: [UserIndex: Set<Int>] = [:]
+
+    /// The state at time zero, before any record.
+    public init(scenario: Scenario) {
+        self.scenario = scenario
+        var present = Array(repeating: true, count: scenario.tenant.users.count)
+        for event in scenario.events {
+            if case .join(let user) = event.action { present[user.int] = false }
+        }
+        self.present = present
+        staticMembers = scenario.tenant.groups.map { Set($0.members.map(\.rawValue)) }
+        policies = scenario.policies
+    }
+
+    /// Applies one trace record; returns whether the graph may have changed.
+    @discardableResult
+    public mutating func apply(_ record: TraceRecord) -> Bool {
+        switch record {
+        case .assignmentStarted(let time, let id, let assignment):
+            self.time = time
+            assignments[id] = assignment
+            assignmentsByRole[assignment.role, default: []].insert(id)
+            if case .user(let user) = assignment.principal { assignmentsByUser[user, default: []].insert(id) }
+        case .assignmentEnded(let time, let id, _, _):
+            self.time = time
+            guard let assignment = assignments.removeValue(forKey: id) else { return false }
+            assignmentsByRole[assignment.role]?.remove(id)
+            if case .user(let user) = assignment.principal { assignmentsByUser[user]?.remove(id) }
+        case .activationStarted(let time, let id, _, let user, let role, _):
+            self.time = time
+            activations[id] = Activation(user: user, role: role)
+            activationsByRole[role, default: []].insert(id)
+            activationsByUser[user, default: []].insert(id)
+        case .activationEnded(let time, let id, let user, let role, _):
+            self.time = time
+            guard activations.removeValue(forKey: id) != nil else { return false }
+            activationsByRole[role]?.remove(id)
+            activationsByUser[user]?.remove(id)
+        case .membershipChanged(let time, let group, let user, let added):
+            self.time = time
+            if added { staticMembers[group.int].insert(user.rawValue) } else { staticMembers[group.int].remove(user.rawValue) }
+        case .userDisabled(let time, let user):
+            self.time = time
+            present[user.int] = false
+        case .userJoined(let time, let user):
+            self.time = time
+            present[user.int] = true
+        case .policyChanged(let time, _, let policies):
+            self.time = time
+            self.policies = policies
+        case .compromiseStarted(let time, let user):
+            self.time = time
+            compromised.insert(user)
+        case .compromiseEnded(let time, let user):
+            self.time = time
+            compromised.remove(user)
+        case .finished(let horizon, _, _):
+            time = horizon
+            return false
+        default:
+            return false
+        }
+        revision += 1
+        return true
+    }
+
+    /// Whether the user's account is present (joined, not disabled).
+    public func isPresent(_ user: UserIndex) -> Bool { present[user.int] }
+
+    /// Assignments in effect for a role, sorted by id.
+    public func assignments(of role: RoleIndex) -> [(id: Int, assignment: Assignment)] {
+        (assignmentsByRole[role] ?? []).sorted().compactMap { id in assignments[id].map { (id, $0) } }
+    }
+
+    /// Activations in effect for a role, sorted by id.
+    public func activations(of role: RoleIndex) -> [(id: Int, activation: Activation)] {
+        (activationsByRole[role] ?? []).sorted().compactMap { id in activations[id].map { (id, $0) } }
+    }
+
+    /// The roles a user holds or may activate directly (by assignment or activation), in index order.
+    public func directRoles(of user: UserIndex) -> [RoleIndex] {
+        var roles = Set<RoleIndex>()
+        for id in assignmentsByUser[user] ?? [] { if let assignment = assignments[id] { roles.insert(assignment.role) } }
+        for id in activationsByUser[user] ?? [] { if let activation = activations[id] { roles.insert(activation.role) } }
+        return roles.sorted()
+    }
+}
