@@ -8,8 +8,8 @@ public enum GraphPermission {
     /// The application permissions pimsim recognises, spelled as Microsoft Graph spells them.
     public static let known: Set<String> = directory.union(workload)
 
-    /// The permissions that open an escalation path on their own: each feeds one of BloodHound's
-    /// `AZMG*` derived edges (its Azure post-processing), which the privilege graph reuses.
+    /// The permissions that open an escalation path on their own: each is behind one or more of
+    /// the `AZMG*` edges BloodHound derives in its Azure post-processing.
     ///
     /// | permission | lets the service principal |
     /// | --- | --- |
