@@ -31,7 +31,7 @@ enum FormatSpec {
         .required("start", "an ISO 8601 UTC timestamp such as 2026-03-02T00:00:00Z"),
         .required("horizon", "a duration such as 30d"),
         .optional("seed", "a whole number, default 1"),
-        .required("tenant", "users, groups and custom roles"),
+        .required("tenant", "users, groups, custom roles, applications and service principals"),
         .optional("policies", "PIM role settings"),
         .optional("assignments", "a list of role assignments"),
         .optional("workload", "a list of activation requests"),
@@ -85,6 +85,8 @@ enum FormatSpec {
         .optional("users", "a list of users"),
         .optional("groups", "a list of groups"),
         .optional("roles", "a list of custom roles"),
+        .optional("applications", "a list of application registrations"),
+        .optional("servicePrincipals", "a list of service principals"),
     ])
 
     static let user = MapSpec(what: "a user (a map with an id, or generate)", keys: [
@@ -106,6 +108,22 @@ enum FormatSpec {
         .optional("roleAssignable", "true if the group may hold role assignments"),
         .optional("members", "a list of user ids"),
         .optional("owners", "a list of user ids"),
+    ])
+
+    static let application = MapSpec(what: "an application (a map)", keys: [
+        .required("id", "a unique id"),
+        .optional("name", "a display name"),
+        .optional("owners", "a list of user ids"),
+    ])
+
+    static let servicePrincipal = MapSpec(what: "a service principal (a map)", keys: [
+        .required("id", "a unique id"),
+        .optional("name", "a display name"),
+        .optional("application", "the id of the application it runs as"),
+        .optional("owners", "a list of user ids"),
+        .optional("roles", "directory roles it holds standing: role names or template ids"),
+        .optional("appPermissions", "Microsoft Graph application permissions such as RoleManagement.ReadWrite.Directory"),
+        .optional("memberOf", "a list of group ids"),
     ])
 
     static let customRole = MapSpec(what: "a custom role (a map)", keys: [

@@ -139,7 +139,7 @@ extension ScenarioDecoder {
         }
         var except = Set<Principal>()
         if let list = body["except"].flatMap({ context.list($0, what: "user or group ids", singleAllowed: true) }) {
-            for item in list { if let principal = principalReference(item) { except.insert(principal) } }
+            for item in list { if let principal = principalReference(item, use: .roleAssignment) { except.insert(principal) } }
         }
         return (roleSet, except)
     }

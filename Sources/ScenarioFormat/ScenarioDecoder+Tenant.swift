@@ -27,6 +27,7 @@ extension ScenarioDecoder {
                 groupBodies.append((index, map))
             }
         }
+        let nonHuman = registerApplications(tenant)
         // Second pass: references, now that every id is known.
         for (user, value) in managerRefs {
             if let manager = userReference(value) {
@@ -44,6 +45,8 @@ extension ScenarioDecoder {
         if let list = tenant["roles"].flatMap({ context.list($0, what: "custom roles") }) {
             for item in list { decodeCustomRole(item) }
         }
+        // After custom roles, so that a service principal can hold one.
+        resolveApplications(nonHuman)
     }
 
     func decodeUser(_ item: Value, managers: inout [(UserIndex, Value)]) {
@@ -92,10 +95,11 @@ extension ScenarioDecoder {
         }
     }
 
-    /// Records a new user or group id; a repeat is an error naming the first definition.
+    /// Records a new user, group, application or service principal id; a repeat is an error
+    /// naming the first definition.
     func registerID(_ id: String, at value: Value) -> Bool {
         if let first = idMarks[id] {
-            context.error("duplicate id '\(id)' (first defined at line \(first.line), column \(first.column)); ids are unique across users and groups", at: value)
+            context.error("duplicate id '\(id)' (first defined at line \(first.line), column \(first.column)); ids are unique across users, groups, applications and service principals", at: value)
             return false
         }
         idMarks[id] = (value.mark?.line ?? 0, value.mark?.column ?? 0)

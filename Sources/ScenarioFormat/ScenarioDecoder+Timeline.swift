@@ -25,7 +25,7 @@ extension ScenarioDecoder {
         var principal: Principal?
         if groupAccess != nil, let entry = map["principal"] {
             // PIM for Groups: any user may be made eligible for a group (it need not be role-assignable).
-            principal = userReference(entry).map(Principal.user)
+            principal = userReference(entry, use: .groupAssignment).map(Principal.user)
         } else {
             principal = map["principal"].flatMap { assigneeReference($0) }
         }
@@ -395,7 +395,7 @@ extension ScenarioDecoder {
 
     func decodeRemoval(_ value: Value) -> EventAction? {
         guard let map = context.map(value, FormatSpec.removal) else { return nil }
-        let principal = map["principal"].flatMap { principalReference($0) }
+        let principal = map["principal"].flatMap { principalReference($0, use: .roleAssignment) }
         let role = targetReference(map, at: value)
         let type = map["type"].flatMap { assignmentType($0) }
         var scope: String?

@@ -17,6 +17,10 @@ final class ScenarioDecoder {
     var userByID: [String: UserIndex] = [:]
     var groups: [Group] = []
     var groupByID: [String: GroupIndex] = [:]
+    var applications: [Application] = []
+    var applicationByID: [String: Int] = [:]
+    var servicePrincipals: [ServicePrincipal] = []
+    var servicePrincipalByID: [String: Int] = [:]
     var idMarks: [String: (line: Int, column: Int)] = [:]
 
     var roles: [RoleDefinition]
@@ -64,7 +68,8 @@ final class ScenarioDecoder {
         guard !context.hasErrors, let horizon else { return nil }
         var scenario = Scenario(
             name: name, description: description, startEpoch: startEpoch ?? 0, horizon: horizon, seed: seed,
-            tenant: Tenant(users: users, groups: groups), roles: roles,
+            tenant: Tenant(users: users, groups: groups, applications: applications, servicePrincipals: servicePrincipals),
+            roles: roles,
             referencedRoles: referencedRoles.sorted { (roles[$0.int].name, $0) < (roles[$1.int].name, $1) },
             policies: policies, assignments: assignments, requests: workload.requests, taskGenerators: workload.generators,
             events: events, behaviour: behaviour, variants: variants, assertions: assertions
@@ -115,35 +120,75 @@ final class ScenarioDecoder {
 
     var allIDs: [String] { Array(userByID.keys) + Array(groupByID.keys) }
 
-    /// A user id; a group id or an unknown id is an error.
-    func userReference(_ value: Value) -> UserIndex? {
+    /// Where a principal reference stands, for the message when it names a service principal.
+    enum PrincipalUse {
+        /// Anywhere a user or group is simply expected (approvers, managers, members).
+        case plain
+        /// The principal of a role assignment, a removal or a conversion.
+        case roleAssignment
+        /// The principal of a PIM for Groups assignment (membership or ownership).
+        case groupAssignment
+    }
+
+    /// A user id; a group, application or service principal id, or an unknown id, is an error.
+    func userReference(_ value: Value, use: PrincipalUse = .plain) -> UserIndex? {
         guard let id = context.identifier(value, what: "a user id") else { return nil }
         if let user = userByID[id] { return user }
         if groupByID[id] != nil {
             context.error("'\(id)' is a group; a user id is expected here", at: value)
-        } else {
+        } else if !rejectNonHuman(id, expected: "a user id is expected here", use: use, at: value) {
             context.error("unknown user '\(id)'\(Suggestions.hint(for: id, in: userByID.keys))", at: value)
         }
         return nil
     }
 
     /// A user or group id.
-    func principalReference(_ value: Value) -> Principal? {
+    func principalReference(_ value: Value, use: PrincipalUse = .plain) -> Principal? {
         guard let id = context.identifier(value, what: "a user or group id") else { return nil }
         if let user = userByID[id] { return .user(user) }
         if let group = groupByID[id] { return .group(group) }
-        context.error("unknown user or group '\(id)'\(Suggestions.hint(for: id, in: allIDs))", at: value)
+        if !rejectNonHuman(id, expected: "a user or group id is expected here", use: use, at: value) {
+            context.error("unknown user or group '\(id)'\(Suggestions.hint(for: id, in: allIDs))", at: value)
+        }
         return nil
     }
 
     /// A principal that may hold role assignments: a user, or a role-assignable group.
     func assigneeReference(_ value: Value) -> Principal? {
-        guard let principal = principalReference(value) else { return nil }
+        guard let principal = principalReference(value, use: .roleAssignment) else { return nil }
         if case .group(let group) = principal, !groups[group.int].roleAssignable {
             context.error("group '\(groups[group.int].id)' is not role-assignable, so it cannot hold role assignments; set 'roleAssignable: true' on the group", at: value)
             return nil
         }
         return principal
+    }
+
+    /// Reports `id` when it names an application or a service principal where a user (or group)
+    /// is expected; false when it names neither, so the caller reports it as unknown.
+    func rejectNonHuman(_ id: String, expected: String, use: PrincipalUse, at value: Value) -> Bool {
+        let kind: String
+        let advice: String
+        if servicePrincipalByID[id] != nil {
+            kind = "a service principal"
+            switch use {
+            case .plain: advice = expected
+            case .roleAssignment:
+                advice = "assignments are for users and groups: a service principal holds roles through 'tenant.servicePrincipals[].roles', standing for the whole run, since PIM does not activate roles for service principals"
+            case .groupAssignment:
+                advice = "PIM for Groups is for users: a service principal joins groups through 'tenant.servicePrincipals[].memberOf', for the whole run"
+            }
+        } else if applicationByID[id] != nil {
+            kind = "an application"
+            switch use {
+            case .plain: advice = expected
+            case .roleAssignment, .groupAssignment:
+                advice = "an application holds no roles or memberships itself: give them to its service principal under 'tenant.servicePrincipals'"
+            }
+        } else {
+            return false
+        }
+        context.error("'\(id)' is \(kind); \(advice)", at: value)
+        return true
     }
 
     /// A role by display name, template id or custom name; marks it as referenced.
@@ -153,10 +198,15 @@ final class ScenarioDecoder {
             referencedRoles.insert(role)
             return role
         }
+        reportUnknownRole(reference, at: value)
+        return nil
+    }
+
+    /// `unknown role 'X'` with the nearest role name, or advice where to find role names.
+    func reportUnknownRole(_ reference: String, at value: Value) {
         let hint = Suggestions.hint(for: reference, in: roles.map(\.name))
         let advice = hint.isEmpty ? "; name a built-in role (see 'pimsim roles') or a custom role under tenant.roles" : hint
         context.error("unknown role '\(reference)'\(advice)", at: value)
-        return nil
     }
 
     /// The pseudo-role standing for `access` to `group` (PIM for Groups), made on first use.

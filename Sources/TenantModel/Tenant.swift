@@ -1,6 +1,6 @@
 /// A user account of the tenant.
 public struct User: Sendable, Equatable {
-    /// The scenario's id for the user (unique across users and groups).
+    /// The scenario's id for the user (unique across users, groups, applications and service principals).
     public var id: String
     /// The display name, when given.
     public var name: String?
@@ -23,7 +23,7 @@ public struct User: Sendable, Equatable {
 
 /// A group of users.
 public struct Group: Sendable, Equatable {
-    /// The scenario's id for the group (unique across users and groups).
+    /// The scenario's id for the group (unique across users, groups, applications and service principals).
     public var id: String
     /// The display name, when given.
     public var name: String?

@@ -90,7 +90,7 @@ import TenantModel
         #expect(found.map(\.message) == [
             "missing required key 'horizon' (a duration such as 30d)",
             "missing required key 'start' (an ISO 8601 UTC timestamp such as 2026-03-02T00:00:00Z)",
-            "missing required key 'tenant' (users, groups and custom roles)",
+            "missing required key 'tenant' (users, groups, custom roles, applications and service principals)",
         ])
         for error in found { expect(error, line: 2, column: 1, path: "") }
     }

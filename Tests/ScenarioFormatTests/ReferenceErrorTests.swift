@@ -20,7 +20,7 @@ import TenantModel
         #expect(found.count == 2, "\(found.map(\.description))")
         guard found.count == 2 else { return }
         expect(found[0], line: 7, column: 11, path: "tenant.users[2].id",
-               "duplicate id 'bob' (first defined at line 6, column 11); ids are unique across users and groups")
+               "duplicate id 'bob' (first defined at line 6, column 11); ids are unique across users, groups, applications and service principals")
         expect(found[1], line: 9, column: 11, path: "tenant.groups[0].id", "duplicate id 'alice' (first defined at line 5, column 11)")
     }
 
