@@ -1,3 +1,4 @@
+import Foundation
 import GraphvizRender
 import PIMEngine
 import PrivilegeGraph
@@ -60,5 +61,17 @@ public enum GraphPictures {
                          + "\(gates.isEmpty ? "no gates" : gates.joined(separator: ", "))\t\(hops.joined(separator: " "))")
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+extension Pipeline {
+    /// Writes `graph.svg` into `folder`: the privilege graph at the first instant of peak
+    /// exposure (the most principals able to reach Tier 0), in the default view.
+    @discardableResult
+    public static func writeGraph(_ outcome: RunOutcome, to folder: String) throws -> String {
+        let path = path(folder, "graph.svg")
+        let graph = GraphPictures.graph(outcome.peakState, view: GraphView(), variant: outcome.variant)
+        try AtomicFile.write(Data(try GraphPictures.render(graph, format: .svg)), to: path)
+        return path
     }
 }

@@ -22,6 +22,15 @@ public struct EscalationCatalogue: Sendable {
     public let roleAssignableGroups: [GroupIndex]
     /// Privileged Role Administrator, the default approvers' role, when the catalogue has it.
     public let defaultApproverRole: RoleIndex?
+    /// Roles and service principals that can reset passwords or authentication methods.
+    let resetters: [Resetter]
+
+    /// A role or service principal with reset rights, flattened for the per-user check.
+    struct Resetter: Sendable {
+        let from: NodeID
+        let authentication: ResetReach?
+        let password: ResetReach?
+    }
 
     /// Resolves the rules for a scenario.
     public init(scenario: Scenario) {
@@ -61,6 +70,16 @@ public struct EscalationCatalogue: Sendable {
         servicePrincipalsByGroup = byGroup
         roleAssignableGroups = scenario.tenant.groups.indices.filter { scenario.tenant.groups[$0].roleAssignable }.map { GroupIndex($0) }
         defaultApproverRole = scenario.privilegedRoleAdministrator
+        var resetters: [Resetter] = []
+        for (role, capabilities) in capable where capabilities.resetsAuthentication != nil || capabilities.resetsPasswords != nil {
+            resetters.append(Resetter(from: .role(role), authentication: capabilities.resetsAuthentication, password: capabilities.resetsPasswords))
+        }
+        for (index, capabilities) in servicePrincipalCapabilities.enumerated()
+        where capabilities.resetsAuthentication != nil || capabilities.resetsPasswords != nil {
+            resetters.append(Resetter(from: .servicePrincipal(index), authentication: capabilities.resetsAuthentication,
+                                      password: capabilities.resetsPasswords))
+        }
+        self.resetters = resetters
     }
 
     /// The capabilities of a role (none for pseudo-roles and roles without rules).

@@ -111,6 +111,9 @@ public enum EdgeKind: String, Sendable, CaseIterable, Comparable {
     /// Whether the edge stands for an eligibility that must be activated first.
     public var isEligibility: Bool { self == .eligible || self == .eligibleMember || self == .eligibleOwner }
 
+    /// Whether the edge stands for an activation in effect.
+    public var isActivation: Bool { self == .activated || self == .activatedMember || self == .activatedOwner }
+
     /// Whether the edge is derived from the escalation catalogue rather than collected.
     public var isDerived: Bool {
         switch self {

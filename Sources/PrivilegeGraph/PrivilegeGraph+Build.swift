@@ -10,7 +10,7 @@ extension PrivilegeGraph {
         let scenario = state.scenario
         var edges = Set<Edge>()
         func closer(_ edge: Edge) -> Bool {
-            guard let to = potential.distance[edge.to], let from = potential.distance[edge.from] else { return false }
+            guard let to = potential.distance(from: edge.to), let from = potential.distance(from: edge.from) else { return false }
             return from == to + 1
         }
         func add(_ incoming: [Edge]) {
@@ -23,7 +23,7 @@ extension PrivilegeGraph {
         for index in scenario.tenant.groups.indices { add(state.edges(into: .group(GroupIndex(index)), catalogue: catalogue)) }
         for index in scenario.tenant.applications.indices { add(state.edges(into: .application(index), catalogue: catalogue)) }
         for index in scenario.tenant.servicePrincipals.indices { add(state.edges(into: .servicePrincipal(index), catalogue: catalogue)) }
-        for node in potential.distance.keys where node.kind == .user { add(state.edges(into: node, catalogue: catalogue)) }
+        for node in potential.reachingNodes where node.kind == .user { add(state.edges(into: node, catalogue: catalogue)) }
 
         // Nodes: the ends of kept edges, the tenant, and every service principal and application.
         var ids = Set<NodeID>([.tenant])

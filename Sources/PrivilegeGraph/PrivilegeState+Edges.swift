@@ -24,7 +24,9 @@ extension PrivilegeState {
         case .group:
             groupEdges(into: GroupIndex(node.index), catalogue: catalogue, result: &result)
         case .user:
+            // One edge per resetter, already in node order.
             userEdges(into: UserIndex(node.index), catalogue: catalogue, result: &result)
+            return result
         case .application:
             objectEdges(into: node, owners: scenario.tenant.applications[Int(node.index)].owners, catalogue: catalogue, result: &result)
         case .servicePrincipal:
@@ -34,7 +36,12 @@ extension PrivilegeState {
             }
             objectEdges(into: node, owners: principal.owners, catalogue: catalogue, result: &result)
         }
-        return Array(Set(result)).sorted()
+        // Sorted, then repeats dropped (a static member may also be an active PIM member).
+        result.sort()
+        var unique: [Edge] = []
+        unique.reserveCapacity(result.count)
+        for edge in result where unique.last != edge { unique.append(edge) }
+        return unique
     }
 
     private func scopeLabel(_ scope: String) -> String? { scope == "/" ? nil : scope }
@@ -137,38 +144,57 @@ extension PrivilegeState {
 
     /// Whether the user is a member (static, or active or activated through PIM) of a role-assignable group.
     public func isInRoleAssignableGroup(_ user: UserIndex, catalogue: EscalationCatalogue) -> Bool {
-        for group in catalogue.roleAssignableGroups {
-            if staticMembers[group.int].contains(user.rawValue) { return true }
-            guard let role = catalogue.memberRole[group] else { continue }
-            if assignments(of: role).contains(where: { $0.assignment.principal == .user(user) && $0.assignment.type == .active }) { return true }
-            if activations(of: role).contains(where: { $0.activation.user == user }) { return true }
+        for group in catalogue.roleAssignableGroups where staticMembers[group.int].contains(user.rawValue) { return true }
+        for id in assignmentsByUser[user] ?? [] {
+            guard let assignment = assignments[id], assignment.type == .active,
+                  let access = scenario[assignment.role].groupAccess, access.kind == .member else { continue }
+            if scenario.tenant[access.group].roleAssignable { return true }
+        }
+        for id in activationsByUser[user] ?? [] {
+            guard let activation = activations[id], let access = scenario[activation.role].groupAccess, access.kind == .member else { continue }
+            if scenario.tenant[access.group].roleAssignable { return true }
         }
         return false
     }
 
-    private func userEdges(into user: UserIndex, catalogue: EscalationCatalogue, result: inout [Edge]) {
+    /// Template ids of the directory roles the user holds or may activate directly (nil for
+    /// custom roles; PIM for Groups access is not a role). Repeats are harmless.
+    func roleTemplates(of user: UserIndex) -> [String?] {
+        var result: [String?] = []
+        for id in assignmentsByUser[user] ?? [] {
+            guard let role = assignments[id]?.role, scenario[role].groupAccess == nil else { continue }
+            result.append(scenario[role].templateId)
+        }
+        for id in activationsByUser[user] ?? [] {
+            guard let role = activations[id]?.role, scenario[role].groupAccess == nil else { continue }
+            result.append(scenario[role].templateId)
+        }
+        return result
+    }
+
+    /// Reset edges into a user: the authentication-method reset when it covers the user, else the
+    /// password reset. Called once per user on every search: no sets, roles read only when needed.
+    func userEdges(into user: UserIndex, catalogue: EscalationCatalogue, result: inout [Edge]) {
         guard isPresent(user) else { return }
         let node = NodeID.user(user)
-        let templates: [String?] = directRoles(of: user).compactMap { role in
-            let definition = scenario[role]
-            return definition.groupAccess == nil ? .some(definition.templateId) : nil
-        }
         let protected = isInRoleAssignableGroup(user, catalogue: catalogue)
+        var templates: [String?]?
         func covers(_ reach: ResetReach?) -> Bool {
-            reach.map { EscalationRules.covers($0, roles: templates, inRoleAssignableGroup: protected) } ?? false
-        }
-        for (role, capabilities) in catalogue.capableRoles {
-            if covers(capabilities.resetsAuthentication) {
-                result.append(Edge(from: .role(role), to: node, kind: .resetAuthentication))
-            } else if covers(capabilities.resetsPasswords) {
-                result.append(Edge(from: .role(role), to: node, kind: .resetPassword))
+            switch reach {
+            case nil: return false
+            case .everyone?: return true
+            case .usersWithOnly(let allowed)?:
+                if protected { return false }
+                let roles = templates ?? roleTemplates(of: user)
+                templates = roles
+                return roles.allSatisfy { $0.map(allowed.contains) ?? false }
             }
         }
-        for (index, capabilities) in catalogue.servicePrincipalCapabilities.enumerated() {
-            if covers(capabilities.resetsAuthentication) {
-                result.append(Edge(from: .servicePrincipal(index), to: node, kind: .resetAuthentication))
-            } else if covers(capabilities.resetsPasswords) {
-                result.append(Edge(from: .servicePrincipal(index), to: node, kind: .resetPassword))
+        for resetter in catalogue.resetters {
+            if covers(resetter.authentication) {
+                result.append(Edge(from: resetter.from, to: node, kind: .resetAuthentication))
+            } else if covers(resetter.password) {
+                result.append(Edge(from: resetter.from, to: node, kind: .resetPassword))
             }
         }
     }

@@ -3,8 +3,10 @@ import TenantModel
 /// Which nodes can reach Tier 0 (control of the tenant) in one state, by a shortest escalation
 /// path, found by a breadth-first search backwards from the tenant node.
 ///
-/// `potential` reach uses every traversable edge, eligibilities included (their gates are listed
-/// on the path); `live` reach uses only edges that give access now: no eligibility on the way.
+/// `potential` reach uses every traversable edge except activations, eligibilities included
+/// (their gates are listed on the path): an activation only makes live what an eligibility
+/// already allowed, so it never changes who can reach Tier 0 or how many steps it takes.
+/// `live` reach uses only edges that give access now: no eligibility on the way.
 /// Role assignments scoped to an administrative unit give no tenant-wide capability and are not
 /// traversed.
 public struct Reachability: Sendable {
@@ -18,26 +20,38 @@ public struct Reachability: Sendable {
 
     /// The mode used.
     public let mode: Mode
-    /// Edges from each reaching node to the tenant node, along its shortest path.
-    public private(set) var distance: [NodeID: Int] = [:]
-    /// The first edge of each reaching node's shortest path.
-    public private(set) var next: [NodeID: Edge] = [:]
+    /// What the search knows of a node: edges to the tenant, the path's cost, its first edge.
+    struct Entry {
+        var distance: Int
+        var cost: Int
+        var next: Edge?
+    }
+    private var entries: [NodeID: Entry] = [:]
 
-    /// Searches the state.
+    /// Edges from each reaching node to the tenant node, along its shortest path.
+    public var distance: [NodeID: Int] { entries.mapValues(\.distance) }
+
+    /// Searches the state. Among paths of the same length the one with the fewest
+    /// eligibilities, then the fewest gates, is kept (ties: the first in node order).
     public init(state: PrivilegeState, catalogue: EscalationCatalogue, mode: Mode) {
         self.mode = mode
-        distance[.tenant] = 0
+        entries[.tenant] = Entry(distance: 0, cost: 0, next: nil)
         var queue: [NodeID] = [.tenant]
         var head = 0
         while head < queue.count {
+            // Breadth first: every node at distance d is expanded before any at d + 1, so a node
+            // still waiting in the queue may take a cheaper edge from another node at distance d.
             let node = queue[head]
             head += 1
-            let steps = distance[node, default: 0] + 1
+            guard let here = entries[node] else { continue }
             for edge in state.edges(into: node, catalogue: catalogue) where Self.usable(edge, mode: mode) {
-                guard distance[edge.from] == nil else { continue }
-                distance[edge.from] = steps
-                next[edge.from] = edge
-                queue.append(edge.from)
+                let cost = here.cost + (edge.kind.isEligibility ? 16 : 0) + edge.gates.rawValue.nonzeroBitCount
+                if let known = entries[edge.from] {
+                    guard known.distance == here.distance + 1, cost < known.cost else { continue }
+                } else {
+                    queue.append(edge.from)
+                }
+                entries[edge.from] = Entry(distance: here.distance + 1, cost: cost, next: edge)
             }
         }
     }
@@ -45,20 +59,29 @@ public struct Reachability: Sendable {
     /// Whether a path may use the edge in this mode.
     static func usable(_ edge: Edge, mode: Mode) -> Bool {
         guard edge.kind.isTraversable, edge.scope == nil else { return false }
-        return mode == .potential || !edge.kind.isEligibility
+        switch mode {
+        case .potential: return !edge.kind.isActivation
+        case .live: return !edge.kind.isEligibility
+        }
     }
 
     /// Whether the node can reach Tier 0.
-    public func reaches(_ node: NodeID) -> Bool { distance[node] != nil }
+    public func reaches(_ node: NodeID) -> Bool { entries[node] != nil }
+
+    /// Edges from `node` to the tenant along its shortest path, when it can reach Tier 0.
+    public func distance(from node: NodeID) -> Int? { entries[node]?.distance }
+
+    /// Every node that can reach Tier 0, sorted.
+    public var reachingNodes: [NodeID] { entries.keys.sorted() }
 
     /// Principals (users and service principals) that can reach Tier 0, sorted.
-    public var principals: [NodeID] { distance.keys.filter(\.isPrincipal).sorted() }
+    public var principals: [NodeID] { entries.keys.filter(\.isPrincipal).sorted() }
 
     /// The shortest path from `node` to the tenant, edge by edge (empty when it cannot reach).
     public func path(from node: NodeID) -> [Edge] {
         var edges: [Edge] = []
         var current = node
-        while let edge = next[current], edges.count <= distance.count {
+        while let edge = entries[current]?.next, edges.count <= entries.count {
             edges.append(edge)
             current = edge.to
         }
@@ -68,7 +91,7 @@ public struct Reachability: Sendable {
     /// Escalation steps from `node` to Global Administrator: the path's edges without the last
     /// one (Global Administrator controls the tenant). A holder of the role is 1 step away.
     public func steps(from node: NodeID) -> Int? {
-        distance[node].map { $0 - 1 }
+        entries[node].map { $0.distance - 1 }
     }
 
     /// The union of the PIM gates along the node's shortest path.

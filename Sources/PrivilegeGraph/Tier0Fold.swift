@@ -2,62 +2,13 @@ import PIMEngine
 import SimKernel
 import TenantModel
 
-/// Tier-0 reachability over time: who could take control of the tenant, when, for how long.
-public struct Tier0Metrics: Sendable, Equatable {
-    /// One principal's figures.
-    public struct Principal: Sendable, Equatable {
-        /// Seconds during which it had a potential path to Tier 0.
-        public var reachableSeconds: SimTime = 0
-        /// Seconds during which it had a live path (no eligibility on the way).
-        public var liveSeconds: SimTime = 0
-        /// The fewest escalation steps seen (1: holds or may activate Global Administrator).
-        public var minSteps: Int = .max
-        /// When it first could reach Tier 0.
-        public var firstReachable: SimTime?
-    }
-
-    /// Principals with a potential path over time ("effective Global Administrators").
-    public var effective = StepCount()
-    /// Principals with a live path over time.
-    public var live = StepCount()
-    /// Per principal (only those that ever reached Tier 0).
-    public var principals: [NodeID: Principal] = [:]
-    /// The first instant at which `effective` took its maximum.
-    public var peakTime: SimTime = 0
-    /// Seconds during which some compromised account had a potential path to Tier 0.
-    public var attackerReachableSeconds: SimTime = 0
-    /// Seconds during which some compromised account had a live path.
-    public var attackerLiveSeconds: SimTime = 0
-    /// When a compromised account first had a potential path, if ever.
-    public var attackerFirstReachable: SimTime?
-    /// When a compromised account first had a live path, if ever.
-    public var attackerFirstLive: SimTime?
-    /// Reachability searches run (one per instant whose state changed).
-    public var evaluations = 0
-    /// The horizon.
-    public var horizon: SimTime = 0
-}
-
-/// Min, max, end and time-weighted mean of a count over `[0, horizon)`.
-public struct StepCount: Sendable, Equatable {
-    /// The current value.
-    public internal(set) var value = 0
-    /// The smallest value held for a positive time (or at the end).
-    public internal(set) var min = Int.max
-    /// The largest value.
-    public internal(set) var max = 0
-    /// The integral in value-seconds.
-    public internal(set) var integral: Int64 = 0
-    /// Creates a zero count.
-    public init() {}
-
-    /// The time-weighted mean over `[0, horizon)`.
-    public func mean(horizon: SimTime) -> Double { horizon > 0 ? Double(integral) / Double(horizon) : 0 }
-}
-
 /// A trace sink that keeps the privilege state and, after every instant that changed it,
 /// searches for paths to Tier 0 and accumulates `Tier0Metrics`; it also keeps the state at the
 /// peak for drawing.
+///
+/// Potential reach is searched again only after structural changes (assignments, memberships,
+/// accounts); activations change live reach only, which is cheap to search because it follows
+/// no eligibility. Per-principal time is accumulated on entry and exit, not per instant.
 public struct Tier0Fold: TraceSink {
     /// The live state.
     public private(set) var state: PrivilegeState
@@ -68,10 +19,11 @@ public struct Tier0Fold: TraceSink {
     /// The state at the first instant of peak exposure.
     public private(set) var peakState: PrivilegeState
     private var instant: SimTime = 0
-    private var dirty = true
+    private var structuralChange = true
+    private var liveChange = true
     private var settledAt: SimTime = 0
-    private var reachable: [NodeID: Int] = [:]
-    private var liveSet: Set<NodeID> = []
+    private var reachableSince: [NodeID: SimTime] = [:]
+    private var liveSince: [NodeID: SimTime] = [:]
     private var attackerReaches = false
     private var attackerLive = false
     private var seenPeak = -1
@@ -87,58 +39,91 @@ public struct Tier0Fold: TraceSink {
     /// Takes one record.
     public mutating func record(_ record: TraceRecord) {
         if case .finished(let horizon, _, _) = record {
-            if dirty { evaluate(at: instant) }
+            evaluate(at: instant)
             close(at: horizon)
             return
         }
         let time = record.time
-        if dirty && time > instant { evaluate(at: instant) }
-        if state.apply(record) { dirty = true }
+        if time > instant { evaluate(at: instant) }
         instant = time
+        guard state.apply(record) else { return }
+        switch record {
+        case .activationStarted, .activationEnded:
+            liveChange = true
+        case .policyChanged:
+            // Gates change, reach does not.
+            break
+        case .compromiseStarted, .compromiseEnded:
+            // Reach is unchanged; the attacker's share is recomputed at every evaluation.
+            liveChange = true
+        default:
+            structuralChange = true
+            liveChange = true
+        }
     }
 
-    /// Searches the current state and moves the clock to `time`.
+    /// Searches what changed and moves the clock to `time`.
     private mutating func evaluate(at time: SimTime) {
-        dirty = false
-        metrics.evaluations += 1
-        let potential = Reachability(state: state, catalogue: catalogue, mode: .potential)
-        let live = Reachability(state: state, catalogue: catalogue, mode: .live)
+        guard structuralChange || liveChange else { return }
         settle(until: time)
-        var now: [NodeID: Int] = [:]
-        for node in potential.principals { now[node] = potential.steps(from: node) ?? 0 }
-        for (node, steps) in now {
-            var figures = metrics.principals[node] ?? Tier0Metrics.Principal()
-            figures.minSteps = Swift.min(figures.minSteps, steps)
-            if figures.firstReachable == nil { figures.firstReachable = time }
-            metrics.principals[node] = figures
+        metrics.evaluations += 1
+        if structuralChange {
+            let potential = Reachability(state: state, catalogue: catalogue, mode: .potential)
+            let now = potential.principals
+            let entering = Self.update(&reachableSince, to: now, at: time) { node, seconds in
+                metrics.principals[node, default: Tier0Metrics.Principal()].reachableSeconds += seconds
+            }
+            for node in now {
+                var figures = metrics.principals[node] ?? Tier0Metrics.Principal()
+                figures.minSteps = Swift.min(figures.minSteps, potential.steps(from: node) ?? 0)
+                if entering.contains(node) && figures.firstReachable == nil { figures.firstReachable = time }
+                metrics.principals[node] = figures
+            }
+            metrics.effective.value = now.count
         }
-        reachable = now
-        liveSet = Set(live.principals)
-        metrics.effective.value = reachable.count
-        metrics.live.value = liveSet.count
+        let live = Reachability(state: state, catalogue: catalogue, mode: .live).principals
+        _ = Self.update(&liveSince, to: live, at: time) { node, seconds in
+            metrics.principals[node, default: Tier0Metrics.Principal()].liveSeconds += seconds
+        }
+        metrics.live.value = live.count
+        structuralChange = false
+        liveChange = false
         let compromised = state.compromised.map(NodeID.user)
-        attackerReaches = compromised.contains { reachable[$0] != nil }
-        attackerLive = compromised.contains { liveSet.contains($0) }
+        attackerReaches = compromised.contains { reachableSince[$0] != nil }
+        attackerLive = compromised.contains { liveSince[$0] != nil }
         if attackerReaches && metrics.attackerFirstReachable == nil { metrics.attackerFirstReachable = time }
         if attackerLive && metrics.attackerFirstLive == nil { metrics.attackerFirstLive = time }
-        if reachable.count > seenPeak {
-            seenPeak = reachable.count
+        if metrics.effective.value > seenPeak {
+            seenPeak = metrics.effective.value
             metrics.peakTime = time
             peakState = state
         }
     }
 
-    /// Accumulates the values held on `[settledAt, time)`.
+    /// Moves `since` to the set `now`: nodes that leave are charged their time through
+    /// `charge`; returns the nodes that entered.
+    private static func update(
+        _ since: inout [NodeID: SimTime], to now: [NodeID], at time: SimTime, charge: (NodeID, SimTime) -> Void
+    ) -> Set<NodeID> {
+        let current = Set(now)
+        for (node, start) in since where !current.contains(node) {
+            charge(node, time - start)
+            since[node] = nil
+        }
+        var entering = Set<NodeID>()
+        for node in now where since[node] == nil {
+            since[node] = time
+            entering.insert(node)
+        }
+        return entering
+    }
+
+    /// Accumulates the counts and the attacker's time held on `[settledAt, time)`.
     private mutating func settle(until time: SimTime) {
         let span = time - settledAt
         guard span > 0 else { return }
-        for counter in [\Tier0Metrics.effective, \Tier0Metrics.live] {
-            metrics[keyPath: counter].integral += Int64(metrics[keyPath: counter].value) * span
-            metrics[keyPath: counter].min = Swift.min(metrics[keyPath: counter].min, metrics[keyPath: counter].value)
-            metrics[keyPath: counter].max = Swift.max(metrics[keyPath: counter].max, metrics[keyPath: counter].value)
-        }
-        for node in reachable.keys { metrics.principals[node]?.reachableSeconds += span }
-        for node in liveSet { metrics.principals[node]?.liveSeconds += span }
+        metrics.effective.hold(for: span)
+        metrics.live.hold(for: span)
         if attackerReaches { metrics.attackerReachableSeconds += span }
         if attackerLive { metrics.attackerLiveSeconds += span }
         settledAt = time
@@ -146,10 +131,28 @@ public struct Tier0Fold: TraceSink {
 
     private mutating func close(at horizon: SimTime) {
         settle(until: horizon)
-        for counter in [\Tier0Metrics.effective, \Tier0Metrics.live] {
-            // A value set at the horizon itself never held: min and max cover held values only,
-            // except in a zero-length run.
-            if metrics[keyPath: counter].min == Int.max { metrics[keyPath: counter].min = metrics[keyPath: counter].value }
+        for (node, start) in reachableSince { metrics.principals[node, default: Tier0Metrics.Principal()].reachableSeconds += horizon - start }
+        for (node, start) in liveSince { metrics.principals[node, default: Tier0Metrics.Principal()].liveSeconds += horizon - start }
+        reachableSince = [:]
+        liveSince = [:]
+        metrics.effective.finish()
+        metrics.live.finish()
+    }
+}
+
+extension StepCount {
+    /// The current value held for `span` seconds.
+    mutating func hold(for span: SimTime) {
+        integral += Int64(value) * span
+        min = Swift.min(min, value)
+        max = Swift.max(max, value)
+    }
+
+    /// In a run where no time passed, the value at the end stands for min and max.
+    mutating func finish() {
+        if min == Int.max {
+            min = value
+            max = Swift.max(max, value)
         }
     }
 }

@@ -9,8 +9,8 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Simulate a scenario and write its metrics.",
         discussion: """
-        Writes metrics.json and audit.jsonl (the Entra audit log of the run) into Output/<scenario>/ \
-        (or --output DIR) and prints a summary.
+        Writes metrics.json, audit.jsonl (the Entra audit log of the run) and graph.svg (the privilege \
+        graph at the peak of exposure) into Output/<scenario>/ (or --output DIR) and prints a summary.
         """
     )
 
@@ -45,6 +45,7 @@ struct Run: ParsableCommand {
             outcome = try Pipeline.simulate(scenario, variant: variant, seed: seed, auditPath: Pipeline.path(folder, "audit.jsonl"),
                                            auditDatabase: auditDatabase)
             path = try Pipeline.write(outcome, to: folder)
+            try Pipeline.writeGraph(outcome, to: folder)
         } catch {
             printError("error: \(error)")
             throw Exit.runtimeFailure

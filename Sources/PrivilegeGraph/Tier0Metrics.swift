@@ -1,0 +1,56 @@
+import PIMEngine
+import SimKernel
+import TenantModel
+
+/// Tier-0 reachability over time: who could take control of the tenant, when, for how long.
+public struct Tier0Metrics: Sendable, Equatable {
+    /// One principal's figures.
+    public struct Principal: Sendable, Equatable {
+        /// Seconds during which it had a potential path to Tier 0.
+        public var reachableSeconds: SimTime = 0
+        /// Seconds during which it had a live path (no eligibility on the way).
+        public var liveSeconds: SimTime = 0
+        /// The fewest escalation steps seen (1: holds or may activate Global Administrator).
+        public var minSteps: Int = .max
+        /// When it first could reach Tier 0.
+        public var firstReachable: SimTime?
+    }
+
+    /// Principals with a potential path over time ("effective Global Administrators").
+    public var effective = StepCount()
+    /// Principals with a live path over time.
+    public var live = StepCount()
+    /// Per principal (only those that ever reached Tier 0).
+    public var principals: [NodeID: Principal] = [:]
+    /// The first instant at which `effective` took its maximum.
+    public var peakTime: SimTime = 0
+    /// Seconds during which some compromised account had a potential path to Tier 0.
+    public var attackerReachableSeconds: SimTime = 0
+    /// Seconds during which some compromised account had a live path.
+    public var attackerLiveSeconds: SimTime = 0
+    /// When a compromised account first had a potential path, if ever.
+    public var attackerFirstReachable: SimTime?
+    /// When a compromised account first had a live path, if ever.
+    public var attackerFirstLive: SimTime?
+    /// Reachability searches run (one per instant whose state changed).
+    public var evaluations = 0
+    /// The horizon.
+    public var horizon: SimTime = 0
+}
+
+/// Min, max, end and time-weighted mean of a count over `[0, horizon)`.
+public struct StepCount: Sendable, Equatable {
+    /// The current value.
+    public internal(set) var value = 0
+    /// The smallest value held for a positive time (or at the end).
+    public internal(set) var min = Int.max
+    /// The largest value.
+    public internal(set) var max = 0
+    /// The integral in value-seconds.
+    public internal(set) var integral: Int64 = 0
+    /// Creates a zero count.
+    public init() {}
+
+    /// The time-weighted mean over `[0, horizon)`.
+    public func mean(horizon: SimTime) -> Double { horizon > 0 ? Double(integral) / Double(horizon) : 0 }
+}

@@ -1,6 +1,0 @@
-import Testing
-@testable import PrivilegeGraph
-
-@Suite struct PrivilegeGraphPlaceholderTests {
-    @Test func moduleLinks() { #expect(Bool(true)) }
-}

@@ -1,0 +1,90 @@
+import PIMEngine
+import PimsimKit
+import PrivilegeGraph
+import Testing
+import TestSupport
+
+/// Tier-0 reachability over time, with every hour worked out by hand.
+@Suite("Tier-0 reachability over time")
+struct Tier0FoldTests {
+    func fold(_ yaml: String) throws -> Tier0Fold {
+        let scenario = try makeScenario(yaml)
+        return PIMReplay.run(scenario, seed: 1, sink: Tier0Fold(scenario: scenario)).sink
+    }
+
+    func principal(_ fold: Tier0Fold, _ key: String) throws -> Tier0Metrics.Principal {
+        guard let node = fold.state.node(named: key), let figures = fold.metrics.principals[node] else {
+            throw FixtureError("\(key) never reached Tier 0")
+        }
+        return figures
+    }
+
+    @Test("A leaver, an expiring eligibility and an activation: hours, counts, peak")
+    func hoursAndCounts() throws {
+        // 48 h. ga: standing all along. leaver: standing GA until leaving at 12 h. jit: eligible
+        // for PRA until 30 h, activates at 6 h for 2 h (no approval, MFA always passes).
+        let fold = try fold(header(horizon: "2d") + """
+        tenant:
+          users: [{id: ga}, {id: leaver}, {id: jit}]
+        policies:
+          roles:
+            Privileged Role Administrator: {activation: {requireMFA: false, requireJustification: false}}
+        assignments:
+          - {principal: ga, role: Global Administrator, type: active}
+          - {principal: leaver, role: Global Administrator, type: active}
+          - {principal: jit, role: Privileged Role Administrator, type: eligible, end: 30h}
+        workload:
+          - {at: 6h, activate: {user: jit, role: Privileged Role Administrator, duration: 2h}}
+        events:
+          - {at: 12h, leave: leaver}
+        """)
+        let metrics = fold.metrics
+        #expect(try principal(fold, "ga").reachableSeconds == h(48))
+        #expect(try principal(fold, "leaver").reachableSeconds == h(12))
+        #expect(try principal(fold, "jit").reachableSeconds == h(30))
+        #expect(try principal(fold, "jit").liveSeconds == h(2))
+        #expect(try principal(fold, "jit").minSteps == 2)
+        // Effective: 3 on [0,12), 2 on [12,30), 1 on [30,48): mean (36 + 36 + 18) / 48.
+        #expect(metrics.effective.max == 3)
+        #expect(metrics.effective.min == 1)
+        #expect(metrics.effective.value == 1)
+        #expect(metrics.effective.mean(horizon: h(48)) == 90.0 / 48.0)
+        // Live: ga all along, leaver until 12 h, jit 6-8 h: 2 + 1 on [6,8): integral 48 + 12 + 2 = 62.
+        #expect(metrics.live.max == 3)
+        #expect(metrics.live.mean(horizon: h(48)) == 62.0 / 48.0)
+        #expect(metrics.peakTime == 0)
+    }
+
+    @Test("An attacker's reach: a compromised ordinary user who owns a privileged application")
+    func attacker() throws {
+        let fold = try fold(header(horizon: "2d") + """
+        tenant:
+          users: [{id: olivia}]
+          applications:
+            - {id: app, owners: [olivia]}
+          servicePrincipals:
+            - {id: sp, application: app, appPermissions: [RoleManagement.ReadWrite.Directory]}
+        events:
+          - {at: 10h, compromise: {user: olivia, duration: 5h, attacker: {has: [password]}}}
+        """)
+        #expect(fold.metrics.attackerReachableSeconds == h(5))
+        #expect(fold.metrics.attackerLiveSeconds == h(5))
+        #expect(fold.metrics.attackerFirstReachable == h(10))
+        #expect(fold.metrics.attackerFirstLive == h(10))
+    }
+
+    @Test("metrics.json carries the tier0 section with the contract's time formats")
+    func document() throws {
+        let scenario = try makeScenario(header(horizon: "1d") + """
+        tenant:
+          users: [{id: ga}]
+        assignments:
+          - {principal: ga, role: Global Administrator, type: active, end: 6h}
+        """)
+        let outcome = Pipeline.simulate(scenario)
+        #expect(outcome.document.value(at: ["tier0", "reachableHours"]) == .number(6))
+        #expect(outcome.document.value(at: ["tier0", "effectiveGlobalAdmins", "mean"]) == .number(0.25))
+        #expect(outcome.document.value(at: ["tier0", "principals", "ga", "firstReachable"]) == .string("2026-03-02T00:00:00Z"))
+        #expect(outcome.document.value(at: ["tier0", "peak", "time"]) == .string("2026-03-02T00:00:00Z"))
+    }
+}
