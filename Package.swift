@@ -96,7 +96,8 @@ let package = Package(
         .testTarget(name: "GraphvizRenderTests", dependencies: ["GraphvizRender"]),
         .testTarget(
             name: "PrivilegeGraphTests",
-            dependencies: ["PrivilegeGraph", "PIMEngine", "TenantModel", "ScenarioFormat", "PimsimKit", "TestSupport"]
+            dependencies: ["PrivilegeGraph", "PIMEngine", "TenantModel", "ScenarioFormat", "PimsimKit", "TestSupport", "GraphvizRender"],
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "WhatIfTests",

@@ -16,6 +16,8 @@ public struct Reachability: Sendable {
         case potential
         /// Only edges that give access now (no eligibility).
         case live
+        /// Live edges without activations: what holds between activations.
+        case standing
     }
 
     /// The mode used.
@@ -62,7 +64,35 @@ public struct Reachability: Sendable {
         switch mode {
         case .potential: return !edge.kind.isActivation
         case .live: return !edge.kind.isEligibility
+        case .standing: return !edge.kind.isEligibility && !edge.kind.isActivation
         }
+    }
+
+    /// The nodes with a live path, from those with a standing path (`standing`, a `.standing`
+    /// search of the same state's structure) and the activations in effect: a search that only
+    /// visits what the activations add, so its cost follows the activations, not the tenant.
+    public static func live(extending standing: Set<NodeID>, state: PrivilegeState, catalogue: EscalationCatalogue) -> Set<NodeID> {
+        var visited = standing
+        var queue: [NodeID] = []
+        for activation in state.activations.values.sorted(by: { ($0.user, $0.role) < ($1.user, $1.role) }) {
+            let user = NodeID.user(activation.user)
+            guard state.isPresent(activation.user), !visited.contains(user) else { continue }
+            let target: NodeID
+            if let access = state.scenario[activation.role].groupAccess { target = .group(access.group) } else { target = .role(activation.role) }
+            guard visited.contains(target) else { continue }
+            visited.insert(user)
+            queue.append(user)
+        }
+        var head = 0
+        while head < queue.count {
+            let node = queue[head]
+            head += 1
+            for edge in state.edges(into: node, catalogue: catalogue) where usable(edge, mode: .live) && !visited.contains(edge.from) {
+                visited.insert(edge.from)
+                queue.append(edge.from)
+            }
+        }
+        return visited
     }
 
     /// Whether the node can reach Tier 0.

@@ -6,9 +6,10 @@ import TenantModel
 /// searches for paths to Tier 0 and accumulates `Tier0Metrics`; it also keeps the state at the
 /// peak for drawing.
 ///
-/// Potential reach is searched again only after structural changes (assignments, memberships,
-/// accounts); activations change live reach only, which is cheap to search because it follows
-/// no eligibility. Per-principal time is accumulated on entry and exit, not per instant.
+/// Potential reach, and live reach without activations, are searched again only after structural
+/// changes (assignments, memberships, accounts); activations only extend the standing reach, and
+/// that extension visits only what they add. Per-principal time is accumulated on entry and
+/// exit, not per instant.
 public struct Tier0Fold: TraceSink {
     /// The live state.
     public private(set) var state: PrivilegeState
@@ -24,6 +25,7 @@ public struct Tier0Fold: TraceSink {
     private var settledAt: SimTime = 0
     private var reachableSince: [NodeID: SimTime] = [:]
     private var liveSince: [NodeID: SimTime] = [:]
+    private var standingReach: Set<NodeID> = []
     private var attackerReaches = false
     private var attackerLive = false
     private var seenPeak = -1
@@ -80,8 +82,9 @@ public struct Tier0Fold: TraceSink {
                 metrics.principals[node] = figures
             }
             metrics.effective.value = now.count
+            standingReach = Set(Reachability(state: state, catalogue: catalogue, mode: .standing).reachingNodes)
         }
-        let live = Reachability(state: state, catalogue: catalogue, mode: .live).principals
+        let live = Reachability.live(extending: standingReach, state: state, catalogue: catalogue).filter(\.isPrincipal).sorted()
         _ = Self.update(&liveSince, to: live, at: time) { node, seconds in
             metrics.principals[node, default: Tier0Metrics.Principal()].liveSeconds += seconds
         }

@@ -55,6 +55,24 @@ struct Tier0FoldTests {
         #expect(metrics.peakTime == 0)
     }
 
+    @Test("An activation makes others live: Helpdesk reaches Tier 0 while its reset target's ownership is activated")
+    func cascade() throws {
+        // t0 (role-assignable) holds GA. owner is an eligible PIM for Groups owner of t0: no
+        // directory role and not a member, so a Helpdesk Administrator may reset the account.
+        // owner activates the ownership from 5 h to 7 h: owner and hd are live for those 2 h only.
+        let fold = try fold(tierZeroGroup(users: "{id: hd}, {id: owner}, {id: member}", assignments: """
+          - {principal: owner, group: t0, access: owner, type: eligible}
+          - {principal: hd, role: Helpdesk Administrator, type: active}
+        workload:
+          - {at: 5h, activate: {user: owner, group: t0, access: owner, duration: 2h}}
+        """))
+        #expect(try principal(fold, "owner").liveSeconds == h(2))
+        #expect(try principal(fold, "hd").liveSeconds == h(2))
+        #expect(try principal(fold, "hd").reachableSeconds == h(48))
+        #expect(try principal(fold, "hd").minSteps == 4)
+        #expect(fold.metrics.live.max == 3)
+    }
+
     @Test("An attacker's reach: a compromised ordinary user who owns a privileged application")
     func attacker() throws {
         let fold = try fold(header(horizon: "2d") + """
@@ -86,5 +104,31 @@ struct Tier0FoldTests {
         #expect(outcome.document.value(at: ["tier0", "effectiveGlobalAdmins", "mean"]) == .number(0.25))
         #expect(outcome.document.value(at: ["tier0", "principals", "ga", "firstReachable"]) == .string("2026-03-02T00:00:00Z"))
         #expect(outcome.document.value(at: ["tier0", "peak", "time"]) == .string("2026-03-02T00:00:00Z"))
+    }
+}
+
+/// The fold's shortcut for live reach (standing reach extended by the activations in effect) must
+/// agree with a full live search, at every instant where something changes.
+@Suite("Live reach shortcut")
+struct LiveReachShortcutTests {
+    @Test("Standing reach extended by activations equals a full live search", arguments: [
+        "quickstart", "app-escalation", "compromised-admin", "governance", "weekend-approvals", "role-settings",
+    ])
+    func agrees(name: String) throws {
+        let result = Pipeline.load(path: repositoryRoot.appendingPathComponent("Scenarios/\(name).yaml").path)
+        let scenario = try #require(result.scenario)
+        let times = Set(trace(scenario).map(\.time)).sorted()
+        let catalogue = EscalationCatalogue(scenario: scenario)
+        var checked = 0
+        let step = max(1, times.count / 60)
+        for time in stride(from: 0, to: times.count, by: step).map({ times[$0] }) {
+            let state = GraphPictures.state(of: scenario, at: time)
+            let full = Set(Reachability(state: state, catalogue: catalogue, mode: .live).reachingNodes)
+            let standing = Set(Reachability(state: state, catalogue: catalogue, mode: .standing).reachingNodes)
+            let extended = Reachability.live(extending: standing, state: state, catalogue: catalogue)
+            #expect(full == extended, "at \(time)")
+            checked += 1
+        }
+        #expect(checked > 3)
     }
 }
