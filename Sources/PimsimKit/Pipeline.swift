@@ -24,6 +24,12 @@ public struct RunOutcome: Sendable {
     public var kernelEvents: Int
     /// Audit records written, when an audit log was asked for.
     public var auditRecords: Int?
+    /// The facts about the run that metrics.json's `run` holds.
+    public var info: MetricsDocument.RunInfo
+    /// Series over time and the activations, for the report.
+    public var timeline: Timeline
+    /// Every alert incident, sorted by alert and start.
+    public var alerts: [AlertIncident]
 }
 
 /// The pipeline composed: scenario file → model → engine → metrics → documents.
@@ -36,8 +42,8 @@ public enum Pipeline {
     /// Simulates a validated scenario; `seed` overrides the scenario's seed.
     public static func simulate(_ scenario: Scenario, variant: String? = nil, seed: UInt64? = nil) -> RunOutcome {
         let usedSeed = seed ?? scenario.seed
-        let (folds, statistics) = PIMReplay.run(scenario, seed: usedSeed, sink: MetricFolds(scenario: scenario))
-        return outcome(scenario, variant: variant, seed: usedSeed, folds: folds, events: statistics.eventsHandled)
+        let (sink, statistics) = PIMReplay.run(scenario, seed: usedSeed, sink: TeeSink(MetricFolds(scenario: scenario), TimelineFold(scenario: scenario)))
+        return outcome(scenario, variant: variant, seed: usedSeed, folds: sink.first, timeline: sink.second, events: statistics.eventsHandled)
     }
 
     /// Simulates a scenario and streams its audit log as it runs: JSON Lines to `auditPath`, and
@@ -50,14 +56,19 @@ public enum Pipeline {
             identity: AuditIdentity(scenario: scenario, seed: usedSeed),
             output: AuditFiles(jsonLines: auditPath, database: auditDatabase)
         )
-        let (sink, statistics) = PIMReplay.run(scenario, seed: usedSeed, sink: TeeSink(MetricFolds(scenario: scenario), audit))
+        let folds = TeeSink(MetricFolds(scenario: scenario), TimelineFold(scenario: scenario))
+        let (sink, statistics) = PIMReplay.run(scenario, seed: usedSeed, sink: TeeSink(folds, audit))
         if let failure = sink.second.output.failure { throw failure }
-        var result = outcome(scenario, variant: variant, seed: usedSeed, folds: sink.first, events: statistics.eventsHandled)
+        var result = outcome(
+            scenario, variant: variant, seed: usedSeed, folds: sink.first.first, timeline: sink.first.second, events: statistics.eventsHandled
+        )
         result.auditRecords = sink.second.output.lines.count
         return result
     }
 
-    static func outcome(_ scenario: Scenario, variant: String?, seed usedSeed: UInt64, folds: MetricFolds, events: Int) -> RunOutcome {
+    static func outcome(
+        _ scenario: Scenario, variant: String?, seed usedSeed: UInt64, folds: MetricFolds, timeline: TimelineFold, events: Int
+    ) -> RunOutcome {
         let metrics = folds.core.metrics
         let friction = folds.friction.metrics
         let info = MetricsDocument.RunInfo(
@@ -71,7 +82,7 @@ public enum Pipeline {
                 attacker: folds.attacker.metrics, reviews: folds.reviews.metrics, scenario: scenario, run: info
             ),
             summary: SummaryTable.render(metrics, run: info, horizonText: TimeText.duration(scenario.horizon)),
-            kernelEvents: events, auditRecords: nil
+            kernelEvents: events, auditRecords: nil, info: info, timeline: timeline.timeline, alerts: folds.alerts.incidents
         )
     }
 

@@ -9,7 +9,8 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Simulate a scenario and write its metrics.",
         discussion: """
-        Writes metrics.json and audit.jsonl (the Entra audit log of the run) into Output/<scenario>/ \
+        Writes metrics.json, audit.jsonl (the Entra audit log of the run), report.html (a self-contained \
+        report with charts) and summary.md (a Markdown summary for pull requests) into Output/<scenario>/ \
         (or --output DIR) and prints a summary.
         """
     )
@@ -39,21 +40,22 @@ struct Run: ParsableCommand {
     func run() throws {
         let scenario = try loadOrExit(file, variant: variant)
         let folder = Pipeline.outputFolder(scenario: scenario.name, variant: variant, directory: output)
-        let path: String
+        let paths: [String]
         let outcome: RunOutcome
         do {
             outcome = try Pipeline.simulate(scenario, variant: variant, seed: seed, auditPath: Pipeline.path(folder, "audit.jsonl"),
                                            auditDatabase: auditDatabase)
-            path = try Pipeline.write(outcome, to: folder)
+            paths = try [Pipeline.write(outcome, to: folder)] + Pipeline.writeReport(outcome, to: folder)
         } catch {
             printError("error: \(error)")
             throw Exit.runtimeFailure
         }
+        let wrote = paths.map { "wrote \($0)" }.joined(separator: "\n")
         if json {
             FileHandle.standardOutput.write(Data(outcome.document.rendered().utf8))
-            printError(outcome.summary + "\nwrote \(path)")
+            printError(outcome.summary + "\n" + wrote)
         } else {
-            print(outcome.summary + "\nwrote \(path)")
+            print(outcome.summary + "\n" + wrote)
         }
     }
 }
