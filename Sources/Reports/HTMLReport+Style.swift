@@ -34,20 +34,20 @@ extension HTMLReport {
     svg.chart { display: block; max-width: 100%; height: auto; font-size: 11px; }
     svg.chart text { fill: var(--muted); font-family: inherit; }
     svg.chart text.rowlabel { fill: var(--ink); }
-    .plot, .band { fill: #f7f8fa; }
-    .weekend { fill: #eef0f4; }
-    .grid { stroke: #d4d9e0; stroke-width: 1; }
-    .grid.minor { stroke: #eceff3; }
-    .axis { stroke: #8a96a3; stroke-width: 1; }
-    .line { fill: none; stroke-width: 2; stroke-linejoin: round; }
-    .area { stroke: none; opacity: .14; }
-    .s0 .line { stroke: #1d4ed8; } .s0 .area { fill: #1d4ed8; }
-    .s1 .line { stroke: #b91c1c; } .s1 .area { fill: #b91c1c; }
-    .s2 .line { stroke: #6d28d9; } .s2 .area { fill: #6d28d9; }
-    .s3 .line { stroke: #047857; } .s3 .area { fill: #047857; }
-    .s4 .line { stroke: #b45309; } .s4 .area { fill: #b45309; }
-    .s5 .line { stroke: #0e7490; } .s5 .area { fill: #0e7490; }
-    .bar { stroke: none; }
+    svg.chart .band { fill: #f7f8fa; }
+    svg.chart .weekend { fill: #eef0f4; }
+    svg.chart .grid { stroke: #d4d9e0; stroke-width: 1; }
+    svg.chart .grid.minor { stroke: #eceff3; }
+    svg.chart .axis { stroke: #8a96a3; stroke-width: 1; }
+    svg.chart .line { fill: none; stroke-width: 2; stroke-linejoin: round; }
+    svg.chart .area { stroke: none; opacity: .14; }
+    svg.s0 .line { stroke: #1d4ed8; } svg.s0 .area { fill: #1d4ed8; }
+    svg.s1 .line { stroke: #b91c1c; } svg.s1 .area { fill: #b91c1c; }
+    svg.s2 .line { stroke: #6d28d9; } svg.s2 .area { fill: #6d28d9; }
+    svg.s3 .line { stroke: #047857; } svg.s3 .area { fill: #047857; }
+    svg.s4 .line { stroke: #b45309; } svg.s4 .area { fill: #b45309; }
+    svg.s5 .line { stroke: #0e7490; } svg.s5 .area { fill: #0e7490; }
+    svg.chart .bar { stroke: none; }
     .r-expired { fill: #3b82f6; background: #3b82f6; }
     .r-deactivated { fill: #10b981; background: #10b981; }
     .r-eligibilityLost { fill: #f59e0b; background: #f59e0b; }
@@ -58,9 +58,9 @@ extension HTMLReport {
     .sev-medium { fill: #f59e0b; background: #f59e0b; }
     .sev-low { fill: #3b82f6; background: #3b82f6; }
     .sev-shall { fill: #7c3aed; background: #7c3aed; }
-    .v0 { fill: #94a3b8; } .v1 { fill: #60a5fa; } .v2 { fill: #a78bfa; } .v3 { fill: #34d399; } .v4 { fill: #fbbf24; } .v5 { fill: #f472b6; }
-    .bar.differs { stroke: #111827; stroke-width: 1.5; }
-    .whisker { stroke: #111827; stroke-width: 1.5; }
+    svg.chart .v0 { fill: #94a3b8; } svg.chart .v1 { fill: #60a5fa; } svg.chart .v2 { fill: #a78bfa; } svg.chart .v3 { fill: #34d399; } svg.chart .v4 { fill: #fbbf24; } svg.chart .v5 { fill: #f472b6; }
+    svg.chart .bar.differs { stroke: #111827; stroke-width: 1.5; }
+    svg.chart .whisker { stroke: #111827; stroke-width: 1.5; }
     ul.legend { list-style: none; display: flex; flex-wrap: wrap; gap: 4px 18px; padding: 0; margin: 0 0 8px; color: var(--muted); }
     .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 3px; margin-right: 6px; vertical-align: -1px; }
     table.data { border-collapse: collapse; width: 100%; margin: 0 0 12px; }
@@ -85,8 +85,8 @@ extension HTMLReport {
     dl.columns dd, dl.variants dd { margin: 0; }
     .panels { display: flex; flex-wrap: wrap; gap: 8px 24px; }
     figure.panel { margin: 0 0 8px; }
-    .graph { overflow: auto; border: 1px solid var(--line); border-radius: 8px; padding: 8px; }
-    .graph svg { max-width: 100%; height: auto; }
+    div.privilege-graph { overflow: auto; border: 1px solid var(--line); border-radius: 8px; padding: 8px; }
+    div.privilege-graph > svg { max-width: 100%; height: auto; }
     footer { color: var(--muted); text-align: center; font-size: 12px; }
 
     """

@@ -121,6 +121,6 @@ public enum HTMLReport {
         guard let inline = inlineSVG(svg) else {
             return "<p class=\"note\">The privilege graph could not be embedded (no SVG element).</p>\n"
         }
-        return "<p class=\"note\">Who can reach which roles, drawn by Graphviz.</p>\n<div class=\"graph\">\n\(inline)\n</div>\n"
+        return "<p class=\"note\">Who can reach which roles, drawn by Graphviz.</p>\n<div class=\"privilege-graph\">\n\(inline)\n</div>\n"
     }
 }
