@@ -108,13 +108,22 @@ public enum HTMLReport {
         return section("glance", "At a glance", html)
     }
 
-    /// The privilege graph's SVG without what precedes its `<svg` element (XML prolog, DOCTYPE,
-    /// comments) or follows its end; nil when there is no `<svg` element.
+    /// The privilege graph's SVG from its `<svg` element on: the XML declaration, DOCTYPE and
+    /// comments before it (which a name could smuggle markup into) are dropped, and so is anything
+    /// after the closing `</svg>`; nil when the text does not start with such a prolog and an element.
     public static func inlineSVG(_ svg: String) -> String? {
-        guard let start = svg.range(of: "<svg") else { return nil }
-        let end = svg.range(of: "</svg>", options: .backwards)?.upperBound ?? svg.endIndex
-        guard start.lowerBound < end else { return nil }
-        return String(svg[start.lowerBound..<end])
+        var rest = Substring(svg)
+        let prolog: [(open: String, close: String)] = [("<?", "?>"), ("<!--", "-->"), ("<!", ">")]
+        while true {
+            rest = rest.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
+            guard let part = prolog.first(where: { rest.hasPrefix($0.open) }) else { break }
+            guard let end = rest.range(of: part.close, range: rest.index(rest.startIndex, offsetBy: part.open.count)..<rest.endIndex) else {
+                return nil
+            }
+            rest = rest[end.upperBound...]
+        }
+        guard rest.hasPrefix("<svg"), let end = rest.range(of: "</svg>", options: .backwards) else { return nil }
+        return String(rest[..<end.upperBound])
     }
 
     static func graphSection(_ svg: String) -> String {
