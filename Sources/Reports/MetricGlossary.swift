@@ -1,5 +1,5 @@
-/// One-line definitions of the metrics in metrics.json, taken from docs/metrics.md: the one place
-/// the report and the summary read them from.
+/// One-line definitions of the metrics in metrics.json, taken from docs/metrics.md (and
+/// docs/privilege-graph.md for `tier0`): the one place the report and the summary read them from.
 public enum MetricGlossary {
     /// A metric key (or a family of keys, with `*` for a role, user or alert name) and its definition.
     public struct Entry: Sendable, Equatable {
@@ -30,6 +30,13 @@ public enum MetricGlossary {
         entry("globalAdmins.max", "Exposure", "Largest number of users holding Global Administrator by any path.", headline: true),
         entry("globalAdmins.end", "Exposure", "Users holding Global Administrator on the last step.", headline: true),
         entry("globalAdmins.mean", "Exposure", "Time-weighted mean number of Global Administrators."),
+        entry("tier0.effectiveGlobalAdmins.max", "Tier 0", "Largest number of principals (enabled users and service principals) with a potential path to Tier 0.", headline: true),
+        entry("tier0.effectiveGlobalAdmins.mean", "Tier 0", "Time-weighted mean number of principals with a potential path to Tier 0."),
+        entry("tier0.effectiveGlobalAdmins.end", "Tier 0", "Principals with a potential path to Tier 0 on the last step."),
+        entry("tier0.liveGlobalAdmins.max", "Tier 0", "Largest number of principals with a live path to Tier 0."),
+        entry("tier0.liveGlobalAdmins.mean", "Tier 0", "Time-weighted mean number of principals with a live path to Tier 0."),
+        entry("tier0.reachableHours", "Tier 0", "Sum over principals of the hours they had a potential path to Tier 0.", headline: true),
+        entry("tier0.liveReachableHours", "Tier 0", "The same for live paths."),
         entry("activations.requested", "Activations", "Activation requests made before the horizon.", headline: true),
         entry("activations.granted", "Activations", "Requests that became activations.", headline: true),
         entry("activations.denied", "Activations", "Requests an approver denied.", headline: true),
