@@ -48,10 +48,10 @@ let package = Package(
             name: "ExposureMetrics",
             dependencies: ["PIMEngine", "SimKernel", "TenantModel", .product(name: "HeapModule", package: "swift-collections")]
         ),
-        // Deterministic JSON, tables and atomic file writes.
+        // Deterministic JSON, tables, the HTML report and Markdown summary, and atomic file writes.
         .target(
             name: "Reports",
-            dependencies: ["ExposureMetrics", "PIMEngine", "TenantModel", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["ExposureMetrics", "PIMEngine", "SimKernel", "TenantModel", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // libgvc and libcgraph from Debian's libgraphviz-dev: a module map and one shim header.
         .systemLibrary(
@@ -70,7 +70,7 @@ let package = Package(
         .target(
             name: "PimsimKit",
             dependencies: [
-                "ScenarioFormat", "TenantModel", "PIMEngine", "ExposureMetrics", "Reports", "PrivilegeGraph", "GraphvizRender",
+                "ScenarioFormat", "TenantModel", "PIMEngine", "ExposureMetrics", "Reports", "PrivilegeGraph", "GraphvizRender", "SimKernel",
             ]
         ),
         // What-if: variants and replications on common random numbers, sweeps, shards and merges.
@@ -107,7 +107,7 @@ let package = Package(
         .testTarget(
             name: "ReportsTests",
             dependencies: [
-                "Reports", "PimsimKit", "PIMEngine", "TenantModel", "ScenarioFormat", "TestSupport",
+                "Reports", "PimsimKit", "PIMEngine", "ExposureMetrics", "SimKernel", "TenantModel", "ScenarioFormat", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

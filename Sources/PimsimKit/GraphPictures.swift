@@ -1,4 +1,3 @@
-import Foundation
 import GraphvizRender
 import PIMEngine
 import PrivilegeGraph
@@ -65,13 +64,18 @@ public enum GraphPictures {
 }
 
 extension Pipeline {
-    /// Writes `graph.svg` into `folder`: the privilege graph at the first instant of peak
-    /// exposure (the most principals able to reach Tier 0), in the default view.
-    @discardableResult
-    public static func writeGraph(_ outcome: RunOutcome, to folder: String) throws -> String {
-        let path = path(folder, "graph.svg")
+    /// The privilege graph at the first instant of peak exposure (the most principals able to
+    /// reach Tier 0), in the default view, as SVG text.
+    public static func graphSVG(_ outcome: RunOutcome) throws -> String {
         let graph = GraphPictures.graph(outcome.peakState, view: GraphView(), variant: outcome.variant)
-        try AtomicFile.write(Data(try GraphPictures.render(graph, format: .svg)), to: path)
+        return String(decoding: try GraphPictures.render(graph, format: .svg), as: UTF8.self)
+    }
+
+    /// Writes `graph.svg` into `folder`; returns its path.
+    @discardableResult
+    public static func writeGraph(_ svg: String, to folder: String) throws -> String {
+        let path = path(folder, "graph.svg")
+        try AtomicFile.write(svg, to: path)
         return path
     }
 }

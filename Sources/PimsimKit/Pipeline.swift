@@ -3,6 +3,7 @@ import PIMEngine
 import PrivilegeGraph
 import Reports
 import ScenarioFormat
+import SimKernel
 import TenantModel
 
 /// The result of simulating one scenario (or one variant of it).
@@ -29,10 +30,26 @@ public struct RunOutcome: Sendable {
     public var tier0: Tier0Metrics
     /// The privilege state at the first instant of peak exposure (most principals able to reach Tier 0).
     public var peakState: PrivilegeState
+    /// Principals that can reach Tier 0 over time (potential and live), for the report.
+    public var tier0Series: [TimeSeries]
+    /// The facts about the run that metrics.json's `run` holds.
+    public var info: MetricsDocument.RunInfo
+    /// Series over time and the activations, for the report.
+    public var timeline: Timeline
+    /// Every alert incident, sorted by alert and start.
+    public var alerts: [AlertIncident]
 }
 
 /// The pipeline composed: scenario file → model → engine → metrics → documents.
 public enum Pipeline {
+    /// Every fold a run feeds: the metrics, Tier-0 reachability and the report's timeline.
+    typealias RunFolds = TeeSink<TeeSink<MetricFolds, Tier0Fold>, TimelineFold>
+
+    /// Fresh folds for a scenario.
+    static func runFolds(_ scenario: Scenario) -> RunFolds {
+        TeeSink(TeeSink(MetricFolds(scenario: scenario), Tier0Fold(scenario: scenario)), TimelineFold(scenario: scenario))
+    }
+
     /// Loads and validates a scenario file, with a variant applied when named.
     public static func load(path: String, variant: String? = nil) -> LoadResult {
         ScenarioLoader.load(path: path, variant: variant)
@@ -41,8 +58,8 @@ public enum Pipeline {
     /// Simulates a validated scenario; `seed` overrides the scenario's seed.
     public static func simulate(_ scenario: Scenario, variant: String? = nil, seed: UInt64? = nil) -> RunOutcome {
         let usedSeed = seed ?? scenario.seed
-        let (folds, statistics) = PIMReplay.run(scenario, seed: usedSeed, sink: TeeSink(MetricFolds(scenario: scenario), Tier0Fold(scenario: scenario)))
-        return outcome(scenario, variant: variant, seed: usedSeed, folds: folds.first, tier0: folds.second, events: statistics.eventsHandled)
+        let (sink, statistics) = PIMReplay.run(scenario, seed: usedSeed, sink: runFolds(scenario))
+        return outcome(scenario, variant: variant, seed: usedSeed, folds: sink, events: statistics.eventsHandled)
     }
 
     /// Simulates a scenario and streams its audit log as it runs: JSON Lines to `auditPath`, and
@@ -55,18 +72,17 @@ public enum Pipeline {
             identity: AuditIdentity(scenario: scenario, seed: usedSeed),
             output: AuditFiles(jsonLines: auditPath, database: auditDatabase)
         )
-        let folds = TeeSink(MetricFolds(scenario: scenario), Tier0Fold(scenario: scenario))
-        let (sink, statistics) = PIMReplay.run(scenario, seed: usedSeed, sink: TeeSink(folds, audit))
+        let (sink, statistics) = PIMReplay.run(scenario, seed: usedSeed, sink: TeeSink(runFolds(scenario), audit))
         if let failure = sink.second.output.failure { throw failure }
-        var result = outcome(scenario, variant: variant, seed: usedSeed, folds: sink.first.first, tier0: sink.first.second,
-                             events: statistics.eventsHandled)
+        var result = outcome(scenario, variant: variant, seed: usedSeed, folds: sink.first, events: statistics.eventsHandled)
         result.auditRecords = sink.second.output.lines.count
         return result
     }
 
     static func outcome(
-        _ scenario: Scenario, variant: String?, seed usedSeed: UInt64, folds: MetricFolds, tier0: Tier0Fold, events: Int
+        _ scenario: Scenario, variant: String?, seed usedSeed: UInt64, folds runFolds: RunFolds, events: Int
     ) -> RunOutcome {
+        let (folds, tier0, timeline) = (runFolds.first.first, runFolds.first.second, runFolds.second)
         let metrics = folds.core.metrics
         let friction = folds.friction.metrics
         let info = MetricsDocument.RunInfo(
@@ -85,7 +101,8 @@ public enum Pipeline {
             scenario: scenario, variant: variant, seed: usedSeed, metrics: metrics, friction: friction,
             document: document,
             summary: SummaryTable.render(metrics, run: info, horizonText: TimeText.duration(scenario.horizon)),
-            kernelEvents: events, auditRecords: nil, tier0: tier0.metrics, peakState: tier0.peakState
+            kernelEvents: events, auditRecords: nil, tier0: tier0.metrics, peakState: tier0.peakState, tier0Series: tier0.series,
+            info: info, timeline: timeline.timeline, alerts: folds.alerts.incidents
         )
     }
 

@@ -26,6 +26,8 @@ public struct Tier0Fold: TraceSink {
     private var reachableSince: [NodeID: SimTime] = [:]
     private var liveSince: [NodeID: SimTime] = [:]
     private var standingReach: Set<NodeID> = []
+    private var effectiveRecorder = TimeSeriesRecorder(name: "Effective Global Administrators (can reach Tier 0)")
+    private var liveRecorder = TimeSeriesRecorder(name: "Live Global Administrators (reach Tier 0 without PIM)")
     private var attackerReaches = false
     private var attackerLive = false
     private var seenPeak = -1
@@ -64,6 +66,9 @@ public struct Tier0Fold: TraceSink {
         }
     }
 
+    /// Principals that can reach Tier 0 over time: potential paths, then live ones.
+    public var series: [TimeSeries] { [effectiveRecorder.series, liveRecorder.series] }
+
     /// Searches what changed and moves the clock to `time`.
     private mutating func evaluate(at time: SimTime) {
         guard structuralChange || liveChange else { return }
@@ -89,6 +94,8 @@ public struct Tier0Fold: TraceSink {
             metrics.principals[node, default: Tier0Metrics.Principal()].liveSeconds += seconds
         }
         metrics.live.value = live.count
+        effectiveRecorder.set(Double(metrics.effective.value), at: time)
+        liveRecorder.set(Double(metrics.live.value), at: time)
         structuralChange = false
         liveChange = false
         let compromised = state.compromised.map(NodeID.user)

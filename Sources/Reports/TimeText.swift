@@ -4,7 +4,13 @@ public enum TimeText {
     public static func timestamp(epoch: Int64) -> String {
         let days = epoch >= 0 ? epoch / 86_400 : (epoch - 86_399) / 86_400
         let secondOfDay = epoch - days * 86_400
-        // Civil date from days since 1970-01-01 (proleptic Gregorian).
+        let (year, month, day) = civilDate(days: days)
+        return "\(digits(year, 4))-\(digits(month, 2))-\(digits(day, 2))T"
+            + "\(digits(secondOfDay / 3600, 2)):\(digits(secondOfDay / 60 % 60, 2)):\(digits(secondOfDay % 60, 2))Z"
+    }
+
+    /// The proleptic Gregorian date (year, month 1-12, day 1-31) of a day counted from 1970-01-01.
+    static func civilDate(days: Int64) -> (year: Int64, month: Int64, day: Int64) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
@@ -14,8 +20,7 @@ public enum TimeText {
         let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
         let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return "\(digits(year, 4))-\(digits(month, 2))-\(digits(day, 2))T"
-            + "\(digits(secondOfDay / 3600, 2)):\(digits(secondOfDay / 60 % 60, 2)):\(digits(secondOfDay % 60, 2))Z"
+        return (year, month, day)
     }
 
     /// `1d9h30m` for a duration in seconds (`0s` for zero).

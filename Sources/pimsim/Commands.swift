@@ -9,8 +9,9 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Simulate a scenario and write its metrics.",
         discussion: """
-        Writes metrics.json, audit.jsonl (the Entra audit log of the run) and graph.svg (the privilege \
-        graph at the peak of exposure) into Output/<scenario>/ (or --output DIR) and prints a summary.
+        Writes metrics.json, audit.jsonl (the Entra audit log of the run), graph.svg (the privilege graph \
+        at the peak of exposure), report.html (a self-contained report with charts) and summary.md (a \
+        Markdown summary for pull requests) into Output/<scenario>/ (or --output DIR) and prints a summary.
         """
     )
 
@@ -39,22 +40,24 @@ struct Run: ParsableCommand {
     func run() throws {
         let scenario = try loadOrExit(file, variant: variant)
         let folder = Pipeline.outputFolder(scenario: scenario.name, variant: variant, directory: output)
-        let path: String
+        let paths: [String]
         let outcome: RunOutcome
         do {
             outcome = try Pipeline.simulate(scenario, variant: variant, seed: seed, auditPath: Pipeline.path(folder, "audit.jsonl"),
                                            auditDatabase: auditDatabase)
-            path = try Pipeline.write(outcome, to: folder)
-            try Pipeline.writeGraph(outcome, to: folder)
+            let graph = try Pipeline.graphSVG(outcome)
+            paths = [try Pipeline.write(outcome, to: folder), try Pipeline.writeGraph(graph, to: folder)]
+                + (try Pipeline.writeReport(outcome, graphSVG: graph, series: outcome.tier0Series, to: folder))
         } catch {
             printError("error: \(error)")
             throw Exit.runtimeFailure
         }
+        let wrote = paths.map { "wrote \($0)" }.joined(separator: "\n")
         if json {
             FileHandle.standardOutput.write(Data(outcome.document.rendered().utf8))
-            printError(outcome.summary + "\nwrote \(path)")
+            printError(outcome.summary + "\n" + wrote)
         } else {
-            print(outcome.summary + "\nwrote \(path)")
+            print(outcome.summary + "\n" + wrote)
         }
     }
 }

@@ -1,0 +1,118 @@
+import SimKernel
+
+extension HTMLReport {
+    /// One step chart per series.
+    static func seriesCharts(_ input: ReportInput) -> String {
+        guard !input.series.isEmpty else { return "<p class=\"note\">No series were recorded.</p>\n" }
+        var html = "<p class=\"note\">Step charts: each value holds from the moment it is reached until the next change "
+            + "(after every event of that instant). Shaded columns are Saturdays and Sundays (UTC).</p>\n"
+        for (index, series) in input.series.enumerated() {
+            html += stepChart(series, index: index, input: input)
+        }
+        return html
+    }
+
+    /// A step chart of one series over the horizon, with time and value axes.
+    static func stepChart(_ series: TimeSeries, index: Int, input: ReportInput) -> String {
+        let height = 190.0
+        let left = 56.0
+        let top = 12.0
+        let bottom = 34.0
+        let axis = TimeAxis(startEpoch: input.startEpoch, horizon: input.horizon, left: left, width: chartWidth - left - 16)
+        let integral = series.points.allSatisfy { $0.value == $0.value.rounded() }
+        let values = ValueAxis(smallest: series.min, largest: series.max, top: top, height: height - top - bottom, integral: integral)
+        let unit = series.unit.map { " (\($0))" } ?? ""
+        let stats = "min \(Markup.number(series.min)) · max \(Markup.number(series.max)) · at the end \(Markup.number(series.end))"
+            + " · time-weighted mean \(Markup.number(series.mean(horizon: input.horizon)))"
+        var svg = "<svg class=\"chart s\(index % 6)\" viewBox=\"0 0 \(Markup.coordinate(chartWidth)) \(Markup.coordinate(height))\""
+            + " width=\"\(Markup.coordinate(chartWidth))\" height=\"\(Markup.coordinate(height))\">\n"
+        svg += "<title>\(Markup.html(series.name + unit)) over time</title>\n"
+        svg += timeGrid(axis, top: top, bottom: height - bottom)
+        for tick in values.ticks {
+            let y = Markup.coordinate(values.y(tick))
+            svg += "<line class=\"grid\" x1=\"\(Markup.coordinate(left))\" y1=\"\(y)\" x2=\"\(Markup.coordinate(axis.x(input.horizon)))\" y2=\"\(y)\"/>"
+            svg += "<text class=\"tick\" x=\"\(Markup.coordinate(left - 6))\" y=\"\(y)\" dy=\"4\" text-anchor=\"end\">\(Markup.number(tick))</text>\n"
+        }
+        if let line = stepPath(series.points, axis: axis, values: values) {
+            let base = Markup.coordinate(values.y(max(values.low, min(0, values.high))))
+            svg += "<path class=\"area\" d=\"\(line) V\(base) H\(Markup.coordinate(axis.x(0))) Z\"/>\n"
+            svg += "<path class=\"line\" d=\"\(line)\"/>\n"
+        }
+        svg += "<line class=\"axis\" x1=\"\(Markup.coordinate(left))\" y1=\"\(Markup.coordinate(height - bottom))\""
+            + " x2=\"\(Markup.coordinate(axis.x(input.horizon)))\" y2=\"\(Markup.coordinate(height - bottom))\"/>\n"
+        svg += "</svg>\n"
+        return "<figure class=\"chart\">\n<figcaption><strong>\(Markup.html(series.name))</strong>\(Markup.html(unit))"
+            + " <span class=\"stats\">\(Markup.html(stats))</span></figcaption>\n\(svg)</figure>\n"
+    }
+
+    /// Weekend shading, vertical grid lines and date labels between `top` and `bottom`.
+    static func timeGrid(_ axis: TimeAxis, top: Double, bottom: Double) -> String {
+        var svg = ""
+        let y = Markup.coordinate(top)
+        let height = Markup.coordinate(bottom - top)
+        for weekend in axis.weekends() {
+            let x = axis.x(weekend.from)
+            svg += "<rect class=\"weekend\" x=\"\(Markup.coordinate(x))\" y=\"\(y)\""
+                + " width=\"\(Markup.coordinate(axis.x(weekend.to) - x))\" height=\"\(height)\"/>"
+        }
+        if !svg.isEmpty { svg += "\n" }
+        for tick in axis.ticks() {
+            let x = Markup.coordinate(axis.x(tick.time))
+            let kind = tick.label.isEmpty ? "grid minor" : "grid"
+            svg += "<line class=\"\(kind)\" x1=\"\(x)\" y1=\"\(y)\" x2=\"\(x)\" y2=\"\(Markup.coordinate(bottom))\"/>"
+            if !tick.label.isEmpty {
+                // A label that would run past the right end of the axis ends at its tick instead.
+                let room = axis.left + axis.width - axis.x(tick.time)
+                let anchor = room < Double(tick.label.count) * 3.5 ? "end" : "middle"
+                svg += "<text class=\"tick\" x=\"\(x)\" y=\"\(Markup.coordinate(bottom + 16))\" text-anchor=\"\(anchor)\">"
+                    + "\(Markup.html(tick.label))</text>\n"
+            }
+        }
+        return svg + "\n"
+    }
+
+    /// The SVG path of a step function: horizontal runs and vertical steps. Steps that fall within
+    /// half a pixel of each other are merged into one vertical stroke covering their range, so a
+    /// series with millions of changes draws with a few commands per pixel column.
+    static func stepPath(_ points: [TimeSeries.Point], axis: TimeAxis, values: ValueAxis) -> String? {
+        guard let first = points.first else { return nil }
+        var path = "M\(Markup.coordinate(axis.x(first.time))) \(Markup.coordinate(values.y(first.value)))"
+        var penX = axis.x(first.time)
+        var penY = values.y(first.value)
+        var column: (low: Double, high: Double, last: Double, steps: Int)?
+        func flush() {
+            guard let pending = column else { return }
+            if pending.steps > 1 && pending.low < pending.high {
+                path += " V\(Markup.coordinate(pending.low)) V\(Markup.coordinate(pending.high))"
+            }
+            path += " V\(Markup.coordinate(pending.last))"
+            penY = pending.last
+            column = nil
+        }
+        for point in points.dropFirst() where point.time < axis.horizon {
+            let x = axis.x(point.time)
+            let y = values.y(point.value)
+            if x - penX >= 0.5 {
+                flush()
+                path += " H\(Markup.coordinate(x))"
+                penX = x
+                column = (min(penY, y), max(penY, y), y, 1)
+            } else if let pending = column {
+                column = (min(pending.low, y), max(pending.high, y), y, pending.steps + 1)
+            } else {
+                column = (min(penY, y), max(penY, y), y, 1)
+            }
+        }
+        flush()
+        path += " H\(Markup.coordinate(axis.x(axis.horizon)))"
+        return path
+    }
+
+    /// `Mon 2 Mar 09:30` for a simulated time.
+    static func moment(_ time: Int64, startEpoch: Int64) -> String {
+        let epoch = startEpoch + time
+        let days = TimeAxis.days(epoch)
+        let second = epoch - days * TimeAxis.day
+        return TimeAxis.dayLabel(days: days) + " " + TimeText.digits(second / 3600, 2) + ":" + TimeText.digits(second / 60 % 60, 2)
+    }
+}

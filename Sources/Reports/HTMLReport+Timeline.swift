@@ -1,0 +1,130 @@
+extension HTMLReport {
+    /// Rows (user and role pairs) the activation timeline draws at most.
+    static let timelineRowLimit = 150
+    /// The label column of row charts, in pixels.
+    static let labelWidth = 260.0
+    /// How an activation ended → CSS class and legend text, in legend order.
+    static let endReasons: [(reason: String, label: String)] = [
+        ("expired", "ran to its end"), ("deactivated", "deactivated early"), ("eligibilityLost", "eligibility lost"),
+        ("userDisabled", "user disabled"), ("active", "still active at the horizon"),
+    ]
+
+    /// One row of a row chart: a label, its tooltip, and bars.
+    struct Row {
+        var label: String
+        var tooltip: String
+        var band: Bool
+        var bars: [(from: Int64, to: Int64, kind: String, tooltip: String)]
+    }
+
+    /// Activations as horizontal bars, one row per user and role, coloured by how they ended.
+    static func activationTimeline(_ input: ReportInput) -> String {
+        var html = ""
+        var grouped: [String: [String: [ReportInput.Activation]]] = [:]
+        for activation in input.activations { grouped[activation.user, default: [:]][activation.role, default: []].append(activation) }
+        var rows: [Row] = []
+        for (userNumber, user) in grouped.keys.sorted().enumerated() {
+            let roles = grouped[user] ?? [:]
+            for role in roles.keys.sorted() {
+                let list = roles[role] ?? []
+                let name = list.first?.userName.map { "\(user) (\($0))" } ?? user
+                let bars = list.map { activation in
+                    let end = activation.end ?? input.horizon
+                    let kind = activation.endReason ?? "active"
+                    let how = activation.endReason.map { "ended: \($0)" } ?? "still active at the horizon"
+                    let tip = "\(name) · \(role)\n\(moment(activation.start, startEpoch: input.startEpoch)) to "
+                        + "\(moment(end, startEpoch: input.startEpoch)) (\(TimeText.duration(end - activation.start))), \(how)"
+                    return (from: activation.start, to: end, kind: kind, tooltip: tip)
+                }
+                rows.append(Row(label: "\(user) · \(role)", tooltip: "\(name) · \(role): \(list.count == 1 ? "1 activation" : "\(list.count) activations")",
+                                band: userNumber % 2 == 1, bars: bars))
+            }
+        }
+        guard !rows.isEmpty else {
+            return "<p class=\"note\">No activations in this run.</p>\n" + omittedNote(input)
+        }
+        html += "<p class=\"note\">Each bar is one activation, from the moment it was granted until it ended; "
+            + "rows are users and roles, grouped by user. Hover a bar for its times.</p>\n"
+        html += legend(endReasons.map { ("r-\($0.reason)", $0.label) })
+        html += rowChart(Array(rows.prefix(timelineRowLimit)), input: input, kindClass: { endReasons.map(\.reason).contains($0) ? "r-\($0)" : "r-other" })
+        if rows.count > timelineRowLimit {
+            html += "<p class=\"note\">\(rows.count - timelineRowLimit) more user and role rows are not drawn.</p>\n"
+        }
+        return html + omittedNote(input)
+    }
+
+    static func omittedNote(_ input: ReportInput) -> String {
+        guard input.omittedActivations > 0 else { return "" }
+        return "<p class=\"note warn\">The timeline keeps the first \(input.activations.count) activations; "
+            + "\(input.omittedActivations) later ones are omitted (they are counted in the metrics).</p>\n"
+    }
+
+    /// A legend of coloured swatches.
+    static func legend(_ items: [(cssClass: String, label: String)]) -> String {
+        let entries = items.map { "<li><span class=\"swatch \($0.cssClass)\"></span>\(Markup.html($0.label))</li>" }
+        return "<ul class=\"legend\">\(entries.joined())</ul>\n"
+    }
+
+    /// Rows of bars over the horizon, labels on the left, dates below.
+    static func rowChart(_ rows: [Row], input: ReportInput, kindClass: (String) -> String) -> String {
+        let rowHeight = 18.0
+        let top = 6.0
+        let plotBottom = top + rowHeight * Double(rows.count)
+        let height = plotBottom + 30
+        let axis = TimeAxis(startEpoch: input.startEpoch, horizon: input.horizon, left: labelWidth, width: chartWidth - labelWidth - 16)
+        var svg = "<svg class=\"chart rows\" viewBox=\"0 0 \(Markup.coordinate(chartWidth)) \(Markup.coordinate(height))\""
+            + " width=\"\(Markup.coordinate(chartWidth))\" height=\"\(Markup.coordinate(height))\">\n"
+        for (index, row) in rows.enumerated() where row.band {
+            svg += "<rect class=\"band\" x=\"0\" y=\"\(Markup.coordinate(top + rowHeight * Double(index)))\""
+                + " width=\"\(Markup.coordinate(axis.x(input.horizon)))\" height=\"\(Markup.coordinate(rowHeight))\"/>"
+        }
+        svg += "\n" + timeGrid(axis, top: top, bottom: plotBottom)
+        for (index, row) in rows.enumerated() {
+            let rowTop = top + rowHeight * Double(index)
+            svg += "<text class=\"rowlabel\" x=\"\(Markup.coordinate(labelWidth - 8))\" y=\"\(Markup.coordinate(rowTop + rowHeight / 2))\""
+                + " dy=\"4\" text-anchor=\"end\"><title>\(Markup.html(row.tooltip))</title>\(Markup.html(Markup.truncated(row.label, 40)))</text>\n"
+            for bar in row.bars {
+                let x = axis.x(bar.from)
+                let width = max(1.5, axis.x(bar.to) - x)
+                svg += "<rect class=\"bar \(kindClass(bar.kind))\" x=\"\(Markup.coordinate(x))\" y=\"\(Markup.coordinate(rowTop + 3))\""
+                    + " width=\"\(Markup.coordinate(width))\" height=\"\(Markup.coordinate(rowHeight - 6))\">"
+                    + "<title>\(Markup.html(bar.tooltip))</title></rect>"
+            }
+            svg += "\n"
+        }
+        svg += "<line class=\"axis\" x1=\"\(Markup.coordinate(labelWidth))\" y1=\"\(Markup.coordinate(plotBottom))\""
+            + " x2=\"\(Markup.coordinate(axis.x(input.horizon)))\" y2=\"\(Markup.coordinate(plotBottom))\"/>\n"
+        return "<figure class=\"chart\">\n" + svg + "</svg>\n</figure>\n"
+    }
+
+    /// When each alert was triggered: the union of its incidents, coloured by severity.
+    static func alertStrip(_ summaries: [AlertSummary], input: ReportInput) -> String {
+        var rows: [Row] = []
+        for summary in summaries where summary.incidents > 0 {
+            let own = input.alerts.filter { $0.alert == summary.id }.sorted { $0.from < $1.from }
+            var spans: [(from: Int64, to: Int64, count: Int)] = []
+            for incident in own {
+                let end = incident.to ?? input.horizon
+                if let last = spans.last, incident.from <= last.to {
+                    spans[spans.count - 1].to = max(last.to, end)
+                    spans[spans.count - 1].count += 1
+                } else {
+                    spans.append((incident.from, end, 1))
+                }
+            }
+            let bars = spans.map { span in
+                let what = span.count == 1 ? "1 incident" : "\(span.count) incidents"
+                let tip = "\(summary.title)\n\(moment(span.from, startEpoch: input.startEpoch)) to "
+                    + "\(moment(span.to, startEpoch: input.startEpoch)), \(what)"
+                return (from: span.from, to: span.to, kind: summary.severity, tooltip: tip)
+            }
+            rows.append(Row(label: summary.title, tooltip: "\(summary.id) (\(summary.severity))", band: rows.count % 2 == 1, bars: bars))
+        }
+        guard !rows.isEmpty else { return "" }
+        return legend(severities.map { ("sev-\($0)", $0) })
+            + rowChart(rows, input: input, kindClass: { severities.contains($0) ? "sev-\($0)" : "sev-other" })
+    }
+
+    /// Alert severities, in legend order.
+    static let severities = ["high", "medium", "low", "shall"]
+}
