@@ -130,22 +130,23 @@ public enum DOTWriter {
         return attributes.joined(separator: ", ")
     }
 
+    /// One compact legend node (a Graphviz HTML-like table of fixed text): tiers by colour,
+    /// edge kinds by style.
     static func legendLines() -> [String] {
-        let nodeStyle = "shape=box, style=\"rounded,filled\", fontsize=9, width=0.3, height=0.2"
-        var lines = ["  subgraph cluster_legend {", "    label=\"Legend\"; fontsize=10; color=\"#bdc3c7\";"]
-        for (index, (tier, text)) in [(PrivilegeGraph.Tier.tier0, "can reach Tier 0"), (.privileged, "privileged"), (.other, "other")].enumerated() {
+        var rows: [String] = []
+        for (tier, text) in [(PrivilegeGraph.Tier.tier0, "can reach Tier 0"), (.privileged, "privileged"), (.other, "other")] {
             let (fill, border) = colours(tier)
-            lines.append("    \"legend:tier\(index)\" [label=\(quote(text)), \(nodeStyle), fillcolor=\"\(fill)\", color=\"\(border)\"];")
+            rows.append("<TR><TD BGCOLOR=\"\(fill)\" COLOR=\"\(border)\" BORDER=\"1\">    </TD><TD ALIGN=\"LEFT\">\(text)</TD></TR>")
         }
-        let samples: [(EdgeKind, String)] = [(.standing, "active (standing)"), (.eligible, "eligible (gated)"), (.activated, "activated"),
-                                              (.resetPassword, "escalation"), (.approverOf, "approver")]
-        for (index, (kind, text)) in samples.enumerated() {
-            let link = PrivilegeGraph.Link(from: "", to: "", kind: kind, gates: [], scope: nil)
-            lines.append("    \"legend:a\(index)\" [label=\"\", shape=point, width=0.05];")
-            lines.append("    \"legend:b\(index)\" [label=\(quote(text)), shape=plaintext, fontsize=9, style=\"\"];")
-            lines.append("    \"legend:a\(index)\" -> \"legend:b\(index)\" [\(edgeAttributes(link, labelled: false))];")
+        let samples: [(String, String, String)] = [
+            ("#1b2631", "━━ bold", "active (standing)"), ("#2471a3", "╌╌ dashed", "eligible, with its gates"),
+            ("#1e8449", "── solid", "activated"), ("#c0392b", "── red", "escalation right"), ("#7f8c8d", "·· dotted", "approver"),
+        ]
+        for (colour, line, text) in samples {
+            rows.append("<TR><TD><FONT COLOR=\"\(colour)\">\(line)</FONT></TD><TD ALIGN=\"LEFT\">\(text)</TD></TR>")
         }
-        lines.append("  }")
-        return lines
+        let table = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\">"
+            + "<TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>" + rows.joined() + "</TABLE>"
+        return ["  \"legend\" [shape=plaintext, style=\"\", fontsize=9, label=<\(table)>];"]
     }
 }
