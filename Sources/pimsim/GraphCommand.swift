@@ -59,6 +59,9 @@ struct Graph: ParsableCommand {
     @Option(name: .long, help: "Override the scenario's seed.")
     var seed: UInt64?
 
+    @Flag(name: .long, help: "Print how long loading, replaying, building and rendering took (standard error).")
+    var timings = false
+
     @Option(name: [.short, .customLong("output")], help: "The file to write ('-' for standard output); default Output/<scenario>/graph.<format>.")
     var output: String?
 
@@ -69,11 +72,15 @@ struct Graph: ParsableCommand {
     }
 
     func run() throws {
+        let clock = ContinuousClock()
+        var marks: [(String, ContinuousClock.Instant)] = [("start", clock.now)]
         let scenario = try loadOrExit(file, variant: variant)
+        marks.append(("load", clock.now))
         let time = try moment(in: scenario)
         var view = GraphView(paths: paths, focus: nil, collapse: collapse, cap: cap)
         let state = time.map { GraphPictures.state(of: scenario, at: $0, seed: seed) }
             ?? Pipeline.simulate(scenario, variant: variant, seed: seed).peakState
+        marks.append(("replay", clock.now))
         if let focus {
             guard let node = state.node(named: focus) else {
                 printError("error: --focus: no user, group, application, service principal or role named '\(focus)' in \(file)")
@@ -93,12 +100,20 @@ struct Graph: ParsableCommand {
             graph.title = "\(scenario.name): \(variant ?? "baseline") to \(diff) at \(TimeText.timestamp(epoch: scenario.startEpoch + state.time))"
         }
         if list { printError(GraphPictures.pathListing(state)) }
+        marks.append(("graph", clock.now))
         let bytes: [UInt8]
         do {
             bytes = try GraphPictures.render(graph, format: format, engine: engine)
         } catch {
             printError("error: rendering the graph: \(error)")
             throw Exit.runtimeFailure
+        }
+        marks.append(("render (\(GraphPictures.engine(for: graph, requested: engine).rawValue), \(format.rawValue))", clock.now))
+        if timings {
+            let parts = zip(marks.dropFirst(), marks).map { mark, previous in
+                "\(mark.0) \(String(format: "%.3f", Double((mark.1 - previous.1).components.attoseconds) / 1e18 + Double((mark.1 - previous.1).components.seconds))) s"
+            }
+            printError("timings: " + parts.joined(separator: ", "))
         }
         if output == "-" {
             FileHandle.standardOutput.write(Data(bytes))

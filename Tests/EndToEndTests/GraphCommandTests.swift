@@ -18,12 +18,13 @@ struct GraphCommandTests {
 
     @Test("graph --paths --list prints each path; DOT to standard output is deterministic")
     func listAndDot() throws {
-        let arguments = ["graph", "Scenarios/app-escalation.yaml", "--paths", "--list", "--format", "dot", "-o", "-"]
+        let arguments = ["graph", "Scenarios/app-escalation.yaml", "--paths", "--list", "--timings", "--format", "dot", "-o", "-"]
         let first = try Pimsim.run(arguments)
         let second = try Pimsim.run(arguments)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout == second.stdout)
         #expect(first.stdout.hasPrefix("digraph privileges {"))
+        #expect(first.stderr.contains("timings: load "))
         #expect(first.stderr.contains(
             "user:olivia\t3 steps\tlive\tno gates\tuser:olivia -[owner]-> app:payroll-app -[runs as]-> sp:payroll-sp"
         ))
