@@ -1,0 +1,214 @@
+import Reports
+
+/// What a study runs besides its header: the variants compared, or the sweep's grid and axes.
+public enum StudySpec: Sendable, Equatable {
+    /// The baseline and these variants, in order.
+    case compare(variants: [String])
+    /// A grid applied on the scenario (or on `variant`), with the Pareto front's metrics as
+    /// given on the command line (empty for the defaults).
+    case sweep(variant: String?, grid: SweepGrid, exposure: [String], friction: [String])
+
+    /// `compare` or `sweep`.
+    public var kind: String {
+        switch self {
+        case .compare: return "compare"
+        case .sweep: return "sweep"
+        }
+    }
+
+    /// The number of arms: the baseline plus the variants, or the grid's points.
+    public var armCount: Int {
+        switch self {
+        case .compare(let variants): return 1 + variants.count
+        case .sweep(_, let grid, _, _): return grid.pointCount
+        }
+    }
+}
+
+/// A shard's partial result: what was run, and the metric values of the shard's work units.
+public struct PartFile: Sendable, Equatable {
+    /// The `format` field every part carries.
+    public static let formatName = "pimsim-part"
+    /// The version of the layout.
+    public static let formatVersion = 1
+
+    /// The scenario, its hash, replications and seed.
+    public var header: StudyHeader
+    /// The variants or the grid.
+    public var spec: StudySpec
+    /// Which share of the units this is.
+    public var shard: Shard
+    /// The shard's units' values.
+    public var results: RawResults
+
+    /// Creates a part.
+    public init(header: StudyHeader, spec: StudySpec, shard: Shard, results: RawResults) {
+        self.header = header
+        self.spec = spec
+        self.shard = shard
+        self.results = results
+    }
+
+    /// `compare-part-2-of-8.json` or `sweep-part-2-of-8.json`.
+    public var fileName: String { "\(spec.kind)-part-\(shard.index)-of-\(shard.count).json" }
+
+    /// The options shards must agree on, as JSON.
+    var optionsJSON: JSONValue {
+        var options: [String: JSONValue] = [
+            "replications": .integer(Int64(header.replications)),
+            "seed": JSONValue.seed(header.seed),
+        ]
+        switch spec {
+        case .compare(let variants):
+            options["variants"] = .array(variants.map(JSONValue.string))
+        case .sweep(let variant, let grid, let exposure, let friction):
+            options["variant"] = variant.map(JSONValue.string) ?? .null
+            options["grid"] = .array(grid.axes.map { axis in
+                .object(["keyPath": .array(axis.keyPath.map(JSONValue.string)), "values": .array(axis.values.map(JSONValue.string))])
+            })
+            options["exposure"] = .array(exposure.map(JSONValue.string))
+            options["friction"] = .array(friction.map(JSONValue.string))
+        }
+        return .object(options)
+    }
+
+    /// The part as JSON: every value in its exact shortest form, keys sorted.
+    public var json: JSONValue {
+        .object([
+            "format": .string(Self.formatName),
+            "version": .integer(Int64(Self.formatVersion)),
+            "kind": .string(spec.kind),
+            "scenario": .string(header.scenario),
+            "scenarioHash": .string(header.scenarioHash),
+            "options": optionsJSON,
+            "shard": .object(["index": .integer(Int64(shard.index)), "count": .integer(Int64(shard.count))]),
+            "units": .array(results.units.keys.sorted().map { unit in
+                .object([
+                    "unit": .integer(Int64(unit)),
+                    "metrics": .object((results.units[unit]?.values ?? [:]).mapValues(JSONValue.number)),
+                ])
+            }),
+        ])
+    }
+
+    /// Why a file is not a usable part.
+    public struct ReadError: Error, Equatable, CustomStringConvertible {
+        /// What is wrong.
+        public let description: String
+    }
+
+    /// Reads a part from its JSON text.
+    public init(text: String) throws {
+        let root: JSONValue
+        do {
+            root = try JSONReader.parse(text)
+        } catch {
+            throw ReadError(description: "\(error)")
+        }
+        let fields = Fields(root, path: "")
+        guard try fields.string("format") == Self.formatName else {
+            throw ReadError(description: "not a pimsim partial result ('format' is not '\(Self.formatName)')")
+        }
+        let version = try fields.integer("version")
+        guard version == Self.formatVersion else {
+            throw ReadError(description: "partial result version \(version); this pimsim reads version \(Self.formatVersion)")
+        }
+        let kind = try fields.string("kind")
+        let options = try fields.object("options")
+        let replications = try options.integer("replications")
+        let seed = try options.integer("seed")
+        guard replications >= 1, seed >= 0 else { throw ReadError(description: "options: replications must be at least 1 and the seed at least 0") }
+        header = StudyHeader(scenario: try fields.string("scenario"), scenarioHash: try fields.string("scenarioHash"),
+                             replications: replications, seed: UInt64(seed))
+        switch kind {
+        case "compare":
+            spec = .compare(variants: try options.strings("variants"))
+        case "sweep":
+            var axes: [GridAxis] = []
+            for axis in try options.objects("grid") {
+                axes.append(GridAxis(keyPath: try axis.strings("keyPath"), values: try axis.strings("values")))
+            }
+            let grid: SweepGrid
+            do { grid = try SweepGrid(axes: axes) } catch { throw ReadError(description: "options.grid: \(error)") }
+            spec = .sweep(variant: try options.optionalString("variant"), grid: grid,
+                          exposure: try options.strings("exposure"), friction: try options.strings("friction"))
+        default:
+            throw ReadError(description: "unknown kind '\(kind)'; expected 'compare' or 'sweep'")
+        }
+        let shardFields = try fields.object("shard")
+        do {
+            shard = try Shard(index: try shardFields.integer("index"), count: try shardFields.integer("count"))
+        } catch let error as Shard.ParseError {
+            throw ReadError(description: "shard: \(error)")
+        }
+        results = RawResults(arms: spec.armCount, replications: replications)
+        for unit in try fields.objects("units") {
+            let index = try unit.integer("unit")
+            guard (0..<results.unitCount).contains(index), shard.contains(unit: index) else {
+                throw ReadError(description: "unit \(index) does not belong to shard \(shard) of \(results.unitCount) units")
+            }
+            guard results.units[index] == nil else { throw ReadError(description: "unit \(index) appears twice") }
+            results.units[index] = MetricValues(try unit.numbers("metrics"))
+        }
+        let expected = shard.units(of: results.unitCount)
+        guard results.units.count == expected.count else {
+            throw ReadError(description: "shard \(shard) should hold \(expected.count) units, holds \(results.units.count)")
+        }
+    }
+}
+
+/// Typed reads of a JSON object's members, with errors naming the member.
+struct Fields {
+    let members: [String: JSONValue]
+    let path: String
+
+    init(_ value: JSONValue, path: String) {
+        if case .object(let members) = value { self.members = members } else { self.members = [:] }
+        self.path = path
+    }
+
+    private func missing(_ key: String, _ what: String) -> PartFile.ReadError {
+        PartFile.ReadError(description: "'\(path)\(key)' should be \(what)")
+    }
+
+    func string(_ key: String) throws -> String {
+        guard case .string(let text) = members[key] else { throw missing(key, "a string") }
+        return text
+    }
+
+    func optionalString(_ key: String) throws -> String? {
+        if members[key] == nil || members[key] == .null { return nil }
+        return try string(key)
+    }
+
+    func integer(_ key: String) throws -> Int {
+        guard case .integer(let value) = members[key], let int = Int(exactly: value) else { throw missing(key, "a whole number") }
+        return int
+    }
+
+    func object(_ key: String) throws -> Fields {
+        guard case .object = members[key], let value = members[key] else { throw missing(key, "an object") }
+        return Fields(value, path: "\(path)\(key).")
+    }
+
+    func strings(_ key: String) throws -> [String] {
+        guard case .array(let items) = members[key] else { throw missing(key, "a list of strings") }
+        return try items.map { item in
+            guard case .string(let text) = item else { throw missing(key, "a list of strings") }
+            return text
+        }
+    }
+
+    func objects(_ key: String) throws -> [Fields] {
+        guard case .array(let items) = members[key] else { throw missing(key, "a list of objects") }
+        return items.enumerated().map { Fields($1, path: "\(path)\(key)[\($0)].") }
+    }
+
+    func numbers(_ key: String) throws -> [String: Double] {
+        guard case .object(let values) = members[key] else { throw missing(key, "an object of numbers") }
+        return try values.mapValues { value in
+            guard let number = value.doubleValue, case .number = value else { throw missing(key, "an object of numbers") }
+            return number
+        }
+    }
+}
