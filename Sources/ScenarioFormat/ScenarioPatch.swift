@@ -94,13 +94,14 @@ enum PatchMerge {
     private static func checkPath(_ patch: ScenarioPatch, in root: Node, context: DecodeContext) -> Bool {
         var node: Node? = root
         var path = KeyPath.root
-        for key in patch.keyPath.dropLast() {
+        for (index, key) in patch.keyPath.enumerated() {
             guard let current = node else { return true }
             guard case .mapping(let mapping) = current else {
                 context.error("patch '\(patch)': '\(path)' is \(kind(current)) in the scenario; a patch's key path goes through maps only (lists and values are replaced whole)",
                               at: Value(node: current, path: path))
                 return false
             }
+            guard index < patch.keyPath.count - 1 else { return true }
             node = mapping.first { $0.key.string == key }?.value
             path = path.appending(key)
         }
