@@ -57,7 +57,7 @@ struct FormatTests {
             let value = Double(bitPattern: bits)
             if value.isFinite && value != 0 { numbers.append(.number(value)) }
         }
-        numbers += [.number(0.1), .number(1e-320), .number(Double.greatestFiniteMagnitude), .integer(Int64.min), .integer(Int64.max)]
+        numbers += [.number(0.1), .number(Double.leastNonzeroMagnitude * 2024), .number(Double.greatestFiniteMagnitude), .integer(Int64.min), .integer(Int64.max)]
         let document = JSONValue.object([
             "numbers": .array(numbers), "text": .string("tab\t quote\" slash\\ \u{1} é 😀 \u{2028}"),
             "flags": .array([.bool(true), .bool(false), .null]), "empty": .object([:]), "list": .array([]),

@@ -52,7 +52,7 @@ struct ShardMergeTests {
     @Test("a part survives writing and reading exactly, awkward doubles included")
     func partRoundTrip() throws {
         var results = RawResults(arms: 2, replications: 2)
-        results.units[1] = MetricValues(["x": 0.1 + 0.2, "y": 1e-300, "z": 123456789.123456789, "w": -2.5e21, "v": 5e-324])
+        results.units[1] = MetricValues(["x": 0.1 + 0.2, "y": 1e-300, "z": 123456789.123456789, "w": -2.5e21, "v": Double.leastNonzeroMagnitude])
         results.units[3] = MetricValues(["roles.Ops, \"Tier 0\" Admin.activeHours": 2.0 / 3.0, "u\u{1F600}": 7])
         let part = PartFile(header: StudyHeader(scenario: "s", scenarioHash: "abc", replications: 2, seed: UInt64(Int64.max)),
                             spec: .compare(variants: ["v"]), shard: try Shard(index: 2, count: 2), results: results)
