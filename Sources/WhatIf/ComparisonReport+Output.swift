@@ -43,20 +43,27 @@ extension JSONValue {
 
 extension ComparisonReport {
     /// `compare.json`: the header, the arms in order, and for every metric and arm the value's
-    /// summary with the paired difference to the baseline.
-    public var json: JSONValue {
-        var metrics: [String: JSONValue] = [:]
-        for row in rows {
-            let entry: JSONValue = .object(["value": row.value?.json ?? .null, "difference": row.difference?.json ?? .null])
-            if case .object(var arms) = metrics[row.metric] ?? .object([:]) {
-                arms[row.arm] = entry
-                metrics[row.metric] = .object(arms)
-            }
+    /// summary (`value`) with the paired difference to the baseline (`difference`).
+    public var jsonText: String { streamedJSON.rendered() }
+
+    var streamedJSON: StreamedJSON {
+        // Rows come grouped by metric: each metric's rows are one contiguous range.
+        var ranges: [String: Range<Int>] = [:]
+        var start = 0
+        for index in rows.indices where index + 1 == rows.count || rows[index + 1].metric != rows[index].metric {
+            ranges[rows[index].metric] = start..<(index + 1)
+            start = index + 1
         }
-        var members = header.jsonMembers
-        members["kind"] = .string("compare")
-        members["variants"] = .array(arms.map(JSONValue.string))
-        members["metrics"] = .object(metrics)
+        var members = header.jsonMembers.mapValues(StreamedJSON.value)
+        members["kind"] = .value(.string("compare"))
+        members["variants"] = .value(.array(arms.map(JSONValue.string)))
+        members["metrics"] = .object(keys: Array(ranges.keys)) { [rows] metric in
+            var arms: [String: JSONValue] = [:]
+            for row in rows[ranges[metric] ?? 0..<0] {
+                arms[row.arm] = .object(["value": row.value?.json ?? .null, "difference": row.difference?.json ?? .null])
+            }
+            return .value(.object(arms))
+        }
         return .object(members)
     }
 

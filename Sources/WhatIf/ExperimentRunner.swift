@@ -33,8 +33,9 @@ public enum ExperimentRunner {
                 }
             }
             while next < units.count && next < max(1, jobs) { launch() }
+            var keys = Set<String>()
             for await (unit, values) in group {
-                results.units[unit] = values
+                results.units[unit] = values.interned(in: &keys)
                 progress?.advance()
                 if next < units.count { launch() }
             }

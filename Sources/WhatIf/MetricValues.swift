@@ -5,28 +5,49 @@ import Reports
 /// Numbers (integers and floating point) are kept as `Double` (integers below 2^53 exactly);
 /// booleans count as 0 and 1, so that their mean over replications is a proportion. Strings,
 /// nulls and lists are skipped, and so is the `run` object (what was run: the seed, the variant,
-/// the kernel's event count), which is bookkeeping rather than an outcome.
+/// the kernel's event count), which is bookkeeping rather than an outcome. Stored as sorted
+/// parallel arrays: a large tenant has tens of thousands of keys per run.
 public struct MetricValues: Sendable, Equatable {
-    /// Values by key path, such as `privilegedHours.total` or `roles.Global Administrator.activeHours`.
-    public var values: [String: Double]
+    /// The key paths, sorted, such as `privilegedHours.total` or `roles.Global Administrator.activeHours`.
+    public private(set) var keys: [String]
+    /// The values, in the order of `keys`.
+    public private(set) var numbers: [Double]
 
-    /// Creates values from a dictionary.
+    /// Creates values from a dictionary (non-finite values are dropped).
     public init(_ values: [String: Double]) {
-        self.values = values
+        let sorted = values.filter { $0.value.isFinite }.sorted { $0.key < $1.key }
+        keys = sorted.map(\.key)
+        numbers = sorted.map(\.value)
     }
 
     /// The numeric leaves of a `metrics.json` document.
     public init(document: JSONValue) {
         var values: [String: Double] = [:]
         Self.collect(document, prefix: "", depth: 0, into: &values)
-        self.values = values
+        self.init(values)
     }
 
-    /// The value of one metric, when this run has it.
-    public subscript(metric: String) -> Double? { values[metric] }
+    /// Values by key path.
+    public var values: [String: Double] { Dictionary(uniqueKeysWithValues: zip(keys, numbers)) }
 
-    /// The key paths, sorted.
-    public var keys: [String] { values.keys.sorted() }
+    /// The value of one metric, when this run has it (a binary search).
+    public subscript(metric: String) -> Double? {
+        var low = 0
+        var high = keys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if keys[middle] < metric { low = middle + 1 } else { high = middle }
+        }
+        return low < keys.count && keys[low] == metric ? numbers[low] : nil
+    }
+
+    /// The same values with each key replaced by the equal string already in `table` (added when
+    /// new), so that the units of a study share one copy of each key path.
+    public func interned(in table: inout Set<String>) -> MetricValues {
+        var copy = self
+        copy.keys = keys.map { table.insert($0).memberAfterInsert }
+        return copy
+    }
 
     /// Top-level objects left out of the flattening.
     public static let skippedRoots: Set<String> = ["run"]
@@ -85,15 +106,15 @@ public struct RawResults: Sendable, Equatable {
     /// Every metric any unit has, sorted.
     public var metrics: [String] {
         var keys = Set<String>()
-        for values in units.values { keys.formUnion(values.values.keys) }
+        for values in units.values { keys.formUnion(values.keys) }
         return keys.sorted()
     }
 
-    /// Every metric that some replication of `arm` has, sorted.
+    /// Every metric that some replication of `arm` has.
     public func metrics(arm: Int) -> Set<String> {
         var keys = Set<String>()
         for replication in 0..<replications {
-            if let values = values(arm: arm, replication: replication) { keys.formUnion(values.values.keys) }
+            if let values = values(arm: arm, replication: replication) { keys.formUnion(values.keys) }
         }
         return keys
     }

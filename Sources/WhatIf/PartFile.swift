@@ -72,22 +72,26 @@ public struct PartFile: Sendable, Equatable {
         return .object(options)
     }
 
-    /// The part as JSON: every value in its exact shortest form, keys sorted.
-    public var json: JSONValue {
-        .object([
-            "format": .string(Self.formatName),
-            "version": .integer(Int64(Self.formatVersion)),
-            "kind": .string(spec.kind),
-            "scenario": .string(header.scenario),
-            "scenarioHash": .string(header.scenarioHash),
-            "options": optionsJSON,
-            "shard": .object(["index": .integer(Int64(shard.index)), "count": .integer(Int64(shard.count))]),
-            "units": .array(results.units.keys.sorted().map { unit in
-                .object([
-                    "unit": .integer(Int64(unit)),
-                    "metrics": .object((results.units[unit]?.values ?? [:]).mapValues(JSONValue.number)),
+    /// The part as JSON text: every value in its exact shortest form, keys sorted.
+    public var jsonText: String { streamedJSON.rendered() }
+
+    var streamedJSON: StreamedJSON {
+        let units = results.units.keys.sorted()
+        return .object([
+            "format": .value(.string(Self.formatName)),
+            "version": .value(.integer(Int64(Self.formatVersion))),
+            "kind": .value(.string(spec.kind)),
+            "scenario": .value(.string(header.scenario)),
+            "scenarioHash": .value(.string(header.scenarioHash)),
+            "options": .value(optionsJSON),
+            "shard": .value(.object(["index": .integer(Int64(shard.index)), "count": .integer(Int64(shard.count))])),
+            "units": .array(count: units.count) { [results] index in
+                let values = results.units[units[index]] ?? MetricValues([:])
+                return .object([
+                    "unit": .value(.integer(Int64(units[index]))),
+                    "metrics": .object(keys: values.keys) { .value(values[$0].map(JSONValue.number) ?? .null) },
                 ])
-            }),
+            },
         ])
     }
 
@@ -142,13 +146,14 @@ public struct PartFile: Sendable, Equatable {
             throw ReadError(description: "shard: \(error)")
         }
         results = RawResults(arms: spec.armCount, replications: replications)
+        var keys = Set<String>()
         for unit in try fields.objects("units") {
             let index = try unit.integer("unit")
             guard (0..<results.unitCount).contains(index), shard.contains(unit: index) else {
                 throw ReadError(description: "unit \(index) does not belong to shard \(shard) of \(results.unitCount) units")
             }
             guard results.units[index] == nil else { throw ReadError(description: "unit \(index) appears twice") }
-            results.units[index] = MetricValues(try unit.numbers("metrics"))
+            results.units[index] = MetricValues(try unit.numbers("metrics")).interned(in: &keys)
         }
         let expected = shard.units(of: results.unitCount)
         guard results.units.count == expected.count else {

@@ -19,12 +19,12 @@ public struct StudyOutput: Sendable {
         switch spec {
         case .compare(let variants):
             let report = ComparisonReport(header: header, arms: [ComparisonTable.baselineName] + variants, results: results)
-            files = [("compare.json", report.json.rendered()), ("compare.csv", report.csv)]
+            files = [("compare.json", report.jsonText), ("compare.csv", report.csv)]
             terminal = report.terminalTable(selection)
             comparison = report.table
         case .sweep(let variant, let grid, let exposure, let friction):
             let report = try SweepReport(header: header, variant: variant, grid: grid, results: results, exposure: exposure, friction: friction)
-            files = [("sweep.json", report.json.rendered()), ("sweep.csv", report.csv), ("pareto.svg", ParetoChart.svg(report))]
+            files = [("sweep.json", report.jsonText), ("sweep.csv", report.csv), ("pareto.svg", ParetoChart.svg(report))]
             terminal = report.terminalTable()
             comparison = nil
         }

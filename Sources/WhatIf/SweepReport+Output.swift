@@ -23,27 +23,31 @@ extension SweepReport {
         return CSV.document(header: header, rows: rows)
     }
 
-    /// `sweep.json`: the header, the grid, the front's metrics, and every point's metrics.
-    public var json: JSONValue {
-        var members = header.jsonMembers
-        members["kind"] = .string("sweep")
-        members["variant"] = variant.map(JSONValue.string) ?? .null
-        members["grid"] = .array(grid.axes.map { axis in
+    /// `sweep.json`: the header, the grid, the front's metrics, and every point's index, label,
+    /// values, `pareto` and metrics.
+    public var jsonText: String { streamedJSON.rendered() }
+
+    var streamedJSON: StreamedJSON {
+        var members = header.jsonMembers.mapValues(StreamedJSON.value)
+        members["kind"] = .value(.string("sweep"))
+        members["variant"] = .value(variant.map(JSONValue.string) ?? .null)
+        members["grid"] = .value(.array(grid.axes.map { axis in
             .object(["keyPath": .string(axis.keyPathText), "values": .array(axis.values.map(JSONValue.string))])
-        })
-        members["exposure"] = .array(exposure.map(JSONValue.string))
-        members["friction"] = .array(friction.map(JSONValue.string))
-        members["points"] = .array(points.enumerated().map { index, point in
+        }))
+        members["exposure"] = .value(.array(exposure.map(JSONValue.string)))
+        members["friction"] = .value(.array(friction.map(JSONValue.string)))
+        members["points"] = .array(count: points.count) { [points, grid] index in
+            let point = points[index]
             var values: [String: JSONValue] = [:]
             for (axis, value) in zip(grid.axes, point.values) { values[axis.keyPathText] = .string(value) }
             return .object([
-                "index": .integer(Int64(index + 1)),
-                "label": .string(point.label),
-                "values": .object(values),
-                "pareto": .bool(point.pareto),
-                "metrics": .object(point.metrics.mapValues(\.json)),
+                "index": .value(.integer(Int64(index + 1))),
+                "label": .value(.string(point.label)),
+                "values": .value(.object(values)),
+                "pareto": .value(.bool(point.pareto)),
+                "metrics": .object(keys: Array(point.metrics.keys)) { .value(point.metrics[$0]?.json ?? .null) },
             ])
-        })
+        }
         return .object(members)
     }
 

@@ -32,7 +32,7 @@ enum StudyCommand {
         let folder = output ?? StudyOutput.defaultFolder(scenario: plan.header.scenario, spec: plan.spec) + "/parts"
         let path = folder.hasSuffix("/") ? folder + part.fileName : folder + "/" + part.fileName
         do {
-            try AtomicFile.write(part.json.rendered(), to: path)
+            try AtomicFile.write(part.jsonText, to: path)
         } catch {
             printError("error: \(error)")
             throw Exit.runtimeFailure

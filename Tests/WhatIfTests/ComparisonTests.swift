@@ -126,6 +126,6 @@ struct ComparisonTests {
         #expect(report.table.rows.map { "\($0.metric)/\($0.variant)" } == ["a/baseline", "a/v", "b/baseline"])
         let a = try #require(report.rows.first { $0.metric == "a" && $0.arm == "v" })
         #expect(a.difference?.mean == Double(0 + 2 + 0) / 3)
-        #expect(report.json.rendered().contains("\"difference\": null"))
+        #expect(report.jsonText.contains("\"difference\": null"))
     }
 }

@@ -74,3 +74,24 @@ struct FormatTests {
         }
     }
 }
+
+@Suite("Streamed JSON: the same bytes as the whole tree")
+struct StreamedJSONTests {
+    @Test("compare.json, sweep.json and parts render exactly as JSONValue renders their tree")
+    func sameAsTree() async throws {
+        let (path, folder) = try scenarioFile()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let compare = try plan(StudyPlan.compare(path: path, replications: 2))
+        let results = await compare.run(jobs: 2)
+        let report = ComparisonReport(header: compare.header, arms: compare.experiment.arms.map(\.name), results: results)
+        #expect(report.streamedJSON.rendered() == report.streamedJSON.materialized().rendered())
+        let part = compare.part(shard: try Shard(index: 2, count: 3), results: results)
+        #expect(part.streamedJSON.rendered() == part.streamedJSON.materialized().rendered())
+        let grid = try SweepGrid(axes: [GridAxis(parsing: "behaviour.approvers.approveRate=0.5,1")])
+        let sweep = try plan(StudyPlan.sweep(path: path, grid: grid, replications: 2))
+        let sweepReport = try SweepReport(header: sweep.header, variant: nil, grid: grid, results: await sweep.run(jobs: 2))
+        #expect(sweepReport.streamedJSON.rendered() == sweepReport.streamedJSON.materialized().rendered())
+        let empty = StreamedJSON.object(["a": .array(count: 0) { _ in .value(.null) }, "b": .object([:]), "c": .value(.array([]))])
+        #expect(empty.rendered() == empty.materialized().rendered())
+    }
+}

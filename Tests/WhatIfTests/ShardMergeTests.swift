@@ -13,7 +13,7 @@ struct ShardMergeTests {
             let shard = try Shard(index: index, count: shards)
             let results = await plan.run(shard: shard, jobs: 2)
             #expect(results.units.keys.allSatisfy { $0 % shards == index - 1 })
-            let text = plan.part(shard: shard, results: results).json.rendered()
+            let text = plan.part(shard: shard, results: results).jsonText
             parts.append(("part\(index)", try PartFile(text: text)))
         }
         let merged = try PartMerge.merge(parts)
@@ -56,7 +56,7 @@ struct ShardMergeTests {
         results.units[3] = MetricValues(["roles.Ops, \"Tier 0\" Admin.activeHours": 2.0 / 3.0, "u\u{1F600}": 7])
         let part = PartFile(header: StudyHeader(scenario: "s", scenarioHash: "abc", replications: 2, seed: UInt64(Int64.max)),
                             spec: .compare(variants: ["v"]), shard: try Shard(index: 2, count: 2), results: results)
-        let read = try PartFile(text: part.json.rendered())
+        let read = try PartFile(text: part.jsonText)
         #expect(read == part)
         #expect(read.fileName == "compare-part-2-of-2.json")
     }
@@ -107,7 +107,7 @@ struct ShardMergeTests {
         #expect(throws: PartFile.ReadError.self) { try PartFile(text: "not json") }
         let valid = PartFile(header: StudyHeader(scenario: "s", scenarioHash: "h", replications: 1, seed: 1),
                              spec: .compare(variants: []), shard: .whole, results: RawResults(arms: 1, replications: 1, units: [0: MetricValues(["a": 1])]))
-        let text = valid.json.rendered()
+        let text = valid.jsonText
         #expect(try PartFile(text: text) == valid)
         // A unit of another shard, or a unit missing.
         let wrongUnit = text.replacingOccurrences(of: "\"unit\": 0", with: "\"unit\": 1")
