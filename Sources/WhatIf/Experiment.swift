@@ -111,6 +111,11 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
     /// Whether unit `unit` belongs to this shard.
     public func contains(unit: Int) -> Bool { unit % count == index - 1 }
 
+    /// How many of the units `0..<unitCount` belong to this shard.
+    public func count(of unitCount: Int) -> Int {
+        unitCount > index - 1 ? (unitCount - index + count) / count : 0
+    }
+
     /// The units of this shard among `0..<unitCount`, in order.
     public func units(of unitCount: Int) -> [Int] {
         Array(stride(from: index - 1, to: unitCount, by: count))

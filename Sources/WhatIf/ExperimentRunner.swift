@@ -87,12 +87,13 @@ public final class ProgressBar {
         write("\r" + String(repeating: " ", count: label.count + width + 30) + "\r")
     }
 
-    /// Redraws when the filled width or the count changed.
+    /// Redraws at most once per percent, and at the end.
     private func draw() {
         guard total > 0 else { return }
         let filled = done * width / total
-        guard done != drawn else { return }
-        drawn = done
+        let percent = done * 100 / total
+        guard percent != drawn else { return }
+        drawn = percent
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
         write("\r\(label) [\(bar)] \(done)/\(total) runs")
     }

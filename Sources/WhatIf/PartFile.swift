@@ -121,7 +121,9 @@ public struct PartFile: Sendable, Equatable {
         let options = try fields.object("options")
         let replications = try options.integer("replications")
         let seed = try options.integer("seed")
-        guard replications >= 1, seed >= 0 else { throw ReadError(description: "options: replications must be at least 1 and the seed at least 0") }
+        guard (1...1_000_000).contains(replications), seed >= 0 else {
+            throw ReadError(description: "options: replications must be between 1 and 1000000 and the seed at least 0")
+        }
         header = StudyHeader(scenario: try fields.string("scenario"), scenarioHash: try fields.string("scenarioHash"),
                              replications: replications, seed: UInt64(seed))
         switch kind {
@@ -155,9 +157,9 @@ public struct PartFile: Sendable, Equatable {
             guard results.units[index] == nil else { throw ReadError(description: "unit \(index) appears twice") }
             results.units[index] = MetricValues(try unit.numbers("metrics")).interned(in: &keys)
         }
-        let expected = shard.units(of: results.unitCount)
-        guard results.units.count == expected.count else {
-            throw ReadError(description: "shard \(shard) should hold \(expected.count) units, holds \(results.units.count)")
+        let expected = shard.count(of: results.unitCount)
+        guard results.units.count == expected else {
+            throw ReadError(description: "shard \(shard) should hold \(expected) units, holds \(results.units.count)")
         }
     }
 }

@@ -126,5 +126,13 @@ struct ShardMergeTests {
         var all: [Int] = []
         for index in 1...4 { all += try Shard(index: index, count: 4).units(of: 10) }
         #expect(all.sorted() == Array(0..<10))
+        for count in 1...7 {
+            for total in 0...20 {
+                for index in 1...count {
+                    let shard = try Shard(index: index, count: count)
+                    #expect(shard.count(of: total) == shard.units(of: total).count)
+                }
+            }
+        }
     }
 }
