@@ -43,9 +43,13 @@ enum StreamedJSON {
     private func write(to output: inout String, indent: Int) {
         switch self {
         case .value(let value):
-            var text = value.rendered()
-            text.removeLast()   // the final newline
-            output += indent == 0 ? text : text.replacingOccurrences(of: "\n", with: "\n" + String(repeating: " ", count: indent))
+            // Rendered alone, then every line after the first indented (strings in JSON never
+            // hold a raw line break, so each one separates lines).
+            let pad = String(repeating: " ", count: indent)
+            for (index, line) in value.rendered().utf8.split(separator: UInt8(ascii: "\n")).enumerated() {
+                if index > 0 { output += "\n" + pad }
+                output += String(Substring(line))
+            }
         case .object(let keys, let member):
             guard !keys.isEmpty else { output += "{}"; return }
             output += "{\n"
