@@ -16,7 +16,12 @@ public enum ScenarioLoader {
     public static let maxFileSize = 64 * 1024 * 1024
 
     /// Loads the file at `path`; with `variant`, the named variant's patch and conversion applied.
-    public static func load(path: String, variant: String? = nil, catalogue: RoleCatalogue = .builtIn) -> LoadResult {
+    ///
+    /// `patches` are merged after the variant's patch, in order, and the result is validated like
+    /// any scenario (a sweep's grid point is such a list).
+    public static func load(
+        path: String, variant: String? = nil, patches: [ScenarioPatch] = [], catalogue: RoleCatalogue = .builtIn
+    ) -> LoadResult {
         let url = URL(fileURLWithPath: path)
         let data: Data
         do {
@@ -32,23 +37,24 @@ public enum ScenarioLoader {
             return failure(path, "the file is not valid UTF-8 text")
         }
         let defaultName = url.deletingPathExtension().lastPathComponent
-        return decode(text: text, file: path, defaultName: defaultName, variant: variant, catalogue: catalogue)
+        return decode(text: text, file: path, defaultName: defaultName, variant: variant, patches: patches, catalogue: catalogue)
     }
 
     /// The most YAML anchors a file may define: aliases can nest a document far deeper than its
     /// text (each anchor can stand for up to 1000 levels), and such trees exhaust the stack.
     public static let maxAnchors = 100
 
-    /// Decodes scenario text; `file` names it in diagnostics.
+    /// Decodes scenario text; `file` names it in diagnostics; `patches` as in `load`.
     ///
     /// Runs on a thread with a 256 MiB stack, so that deep (but bounded) documents are safe.
     public static func decode(
         text: String, file: String, defaultName: String = "scenario", variant: String? = nil,
-        catalogue: RoleCatalogue = .builtIn
+        patches: [ScenarioPatch] = [], catalogue: RoleCatalogue = .builtIn
     ) -> LoadResult {
         let box = ResultBox()
         let thread = Thread {
-            box.result = decodeOnThisThread(text: text, file: file, defaultName: defaultName, variant: variant, catalogue: catalogue)
+            box.result = decodeOnThisThread(text: text, file: file, defaultName: defaultName, variant: variant,
+                                            patches: patches, catalogue: catalogue)
             box.done.signal()
         }
         thread.stackSize = 256 << 20
@@ -59,7 +65,7 @@ public enum ScenarioLoader {
 
     static func decodeOnThisThread(
         text: String, file: String, defaultName: String = "scenario", variant: String? = nil,
-        catalogue: RoleCatalogue = .builtIn
+        patches: [ScenarioPatch] = [], catalogue: RoleCatalogue = .builtIn
     ) -> LoadResult {
         let context = DecodeContext(file: file)
         let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
@@ -82,6 +88,12 @@ public enum ScenarioLoader {
         var document = root
         if let variant {
             guard let patched = VariantPatch.apply(variant: variant, to: root, context: context) else {
+                return LoadResult(scenario: nil, diagnostics: context.finalDiagnostics)
+            }
+            document = patched
+        }
+        for patch in patches {
+            guard let patched = PatchMerge.apply(patch, to: document, context: context) else {
                 return LoadResult(scenario: nil, diagnostics: context.finalDiagnostics)
             }
             document = patched

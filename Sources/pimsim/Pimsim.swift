@@ -5,9 +5,9 @@ import Reports
 import ScenarioFormat
 import TenantModel
 
-/// The `pimsim` command.
+/// The `pimsim` command (asynchronous, for the commands that run replications in parallel).
 @main
-struct Pimsim: ParsableCommand {
+struct Pimsim: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pimsim",
         abstract: "Replay a Microsoft Entra PIM tenant over simulated time and measure its exposure.",
@@ -18,7 +18,7 @@ struct Pimsim: ParsableCommand {
         Documentation: docs/ in the repository; the scenario format: docs/scenario-format.md.
         """,
         version: "0.1.0",
-        subcommands: [Run.self, Validate.self, Check.self, Graph.self, Roles.self],
+        subcommands: [Run.self, Validate.self, Check.self, Graph.self, Compare.self, Sweep.self, Merge.self, Roles.self],
         defaultSubcommand: nil
     )
 }

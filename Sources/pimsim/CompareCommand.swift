@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import WhatIf
+
+struct Compare: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare the baseline with variants over replications on common random numbers.",
+        discussion: """
+        Runs the baseline and each variant --replications times; replication r of every variant \
+        uses the same seed, so that the variants see the same world. Prints the main metrics with \
+        95 % confidence intervals and the paired difference to the baseline, and writes \
+        compare.json and compare.csv (every metric) into Output/<scenario>/compare/ (or --output DIR). \
+        With --shard K/N, runs only the K-th share of the runs and writes a partial result for \
+        'pimsim merge'. See docs/what-if.md.
+        """
+    )
+
+    @Argument(help: "The scenario file (YAML or JSON).")
+    var file: String
+
+    @Option(name: .long, help: "Comma-separated variants to compare with the baseline (default: every variant of the file).")
+    var variants: String?
+
+    @Option(name: .long, help: "Replications per variant (1 to 1000000).")
+    var replications = 10
+
+    @Option(name: .long, help: "The base seed (default: the scenario's seed); replication 0 uses it as is.")
+    var seed: UInt64?
+
+    @Option(name: .long, help: "Simulations run at once (default: the number of processors).")
+    var jobs: Int?
+
+    @Option(name: .long, help: "Write outputs (or the partial result) into this folder.")
+    var output: String?
+
+    @Option(name: .long, help: "Comma-separated metric key prefixes for the terminal table (default: the main metrics).")
+    var metrics: String?
+
+    @Option(name: .long, help: "Run only shard K of N (1 ≤ K ≤ N) and write a partial result.")
+    var shard: String?
+
+    func validate() throws {
+        try StudyCommand.validate(replications: replications, seed: seed, jobs: jobs)
+        _ = try StudyCommand.shard(shard)
+        if let variants { _ = try StudyCommand.list(variants, option: "--variants") }
+        if let metrics { _ = try StudyCommand.list(metrics, option: "--metrics") }
+    }
+
+    func run() async throws {
+        let names = try variants.map { try StudyCommand.list($0, option: "--variants") }
+        let selection = try metrics.map { MetricSelection(prefixes: try StudyCommand.list($0, option: "--metrics")) } ?? .main
+        let plan = try StudyCommand.planOrExit(
+            StudyPlan.compare(path: file, variants: names, replications: replications, seed: seed), file: file
+        )
+        try await StudyCommand.execute(plan, shard: try StudyCommand.shard(shard), jobs: jobs ?? ExperimentRunner.defaultJobs,
+                                       output: output, selection: selection)
+    }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import WhatIf
+
+struct Sweep: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run every combination of grid values as a variant and find the Pareto front.",
+        discussion: """
+        Each --grid KEYPATH=v1,v2,... sets a key of the scenario document (map keys separated by \
+        dots, such as policies.default.activation.maxDuration) to each value in turn, merged like a \
+        variant's patch; every combination of the grids' values is one point, run --replications \
+        times on common random numbers. Writes sweep.csv, sweep.json and pareto.svg (exposure \
+        against friction, minimising both) into Output/<scenario>/sweep/ (or --output DIR). \
+        See docs/what-if.md.
+        """
+    )
+
+    @Argument(help: "The scenario file (YAML or JSON).")
+    var file: String
+
+    @Option(name: .long, help: "KEYPATH=v1,v2,...: a key path of the scenario and its values (repeat for more axes).")
+    var grid: [String] = []
+
+    @Option(name: .long, help: "Apply the grid on top of this variant of the scenario.")
+    var variant: String?
+
+    @Option(name: .long, help: "Replications per grid point (1 to 1000000).")
+    var replications = 10
+
+    @Option(name: .long, help: "The base seed (default: the scenario's seed); replication 0 uses it as is.")
+    var seed: UInt64?
+
+    @Option(name: .long, help: "Simulations run at once (default: the number of processors).")
+    var jobs: Int?
+
+    @Option(name: .long, help: "Write outputs (or the partial result) into this folder.")
+    var output: String?
+
+    @Option(name: .long, help: "Run only shard K of N (1 ≤ K ≤ N) and write a partial result.")
+    var shard: String?
+
+    @Option(name: .long, help: "An exposure metric of the Pareto front (repeatable; default: privilegedHours.total, and tier0.reachableHours.total when present).")
+    var exposure: [String] = []
+
+    @Option(name: .long, help: "A friction metric of the Pareto front (repeatable; default: friction.waitMinutes.p90 and friction.tasks.blocked).")
+    var friction: [String] = []
+
+    func validate() throws {
+        try StudyCommand.validate(replications: replications, seed: seed, jobs: jobs)
+        _ = try StudyCommand.shard(shard)
+        _ = try parsedGrid()
+    }
+
+    func parsedGrid() throws -> SweepGrid {
+        do {
+            return try SweepGrid(axes: grid.map(GridAxis.init(parsing:)))
+        } catch {
+            throw ValidationError("\(error)")
+        }
+    }
+
+    func run() async throws {
+        let grid = try parsedGrid()
+        let plan = try StudyCommand.planOrExit(
+            StudyPlan.sweep(path: file, variant: variant, grid: grid, replications: replications, seed: seed,
+                            exposure: exposure, friction: friction),
+            file: file
+        )
+        if !exposure.isEmpty || !friction.isEmpty, let first = plan.experiment.arms.first {
+            // Check the named metrics on one run before spending the sweep on them.
+            let available = Set(ExperimentRunner.simulate(first, seed: plan.header.seed).keys)
+            do {
+                _ = try SweepReport.resolve(exposure, defaults: [], available: available, what: "exposure")
+                _ = try SweepReport.resolve(friction, defaults: [], available: available, what: "friction")
+            } catch {
+                printError("error: \(error) (checked on the first grid point's first replication)")
+                throw Exit.invalidInput
+            }
+        }
+        try await StudyCommand.execute(plan, shard: try StudyCommand.shard(shard), jobs: jobs ?? ExperimentRunner.defaultJobs,
+                                       output: output, selection: .main)
+    }
+}
