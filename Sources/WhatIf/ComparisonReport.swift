@@ -119,10 +119,11 @@ public struct MetricSelection: Sendable, Equatable {
 
     /// The main metrics the terminal shows by default: privileged hours, standing admins' mean,
     /// the most Global Administrators, the 90th percentile of the wait for access, blocked tasks,
-    /// and every Tier-0 metric a run has.
+    /// and the Tier-0 summary (effective and live Global Administrators, reachable hours).
     public static let main = MetricSelection(prefixes: [
         "privilegedHours", "standingAdmins.mean", "globalAdmins.max",
-        "friction.waitMinutes.p90", "friction.tasks.blocked", "tier0",
+        "friction.waitMinutes.p90", "friction.tasks.blocked", "tier0.effectiveGlobalAdmins.mean", "tier0.liveGlobalAdmins.mean",
+        "tier0.reachableHours", "tier0.liveReachableHours",
     ])
 
     /// Whether `metric` is one of the prefixes or lies under one.

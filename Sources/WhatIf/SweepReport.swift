@@ -46,7 +46,7 @@ public struct SweepReport: Sendable, Equatable {
     public var points: [SweepPoint]
 
     /// The default exposure metrics, kept when the runs have them.
-    public static let defaultExposure = ["privilegedHours.total", "tier0.reachableHours.total"]
+    public static let defaultExposure = ["privilegedHours.total", "tier0.reachableHours"]
     /// The default friction metrics, kept when the runs have them.
     public static let defaultFriction = ["friction.waitMinutes.p90", "friction.tasks.blocked"]
 

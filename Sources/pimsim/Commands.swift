@@ -4,14 +4,17 @@ import PimsimKit
 import Reports
 import ScenarioFormat
 import TenantModel
+import WhatIf
 
-struct Run: ParsableCommand {
+struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Simulate a scenario and write its metrics.",
         discussion: """
         Writes metrics.json, audit.jsonl (the Entra audit log of the run), graph.svg (the privilege graph \
         at the peak of exposure), report.html (a self-contained report with charts) and summary.md (a \
-        Markdown summary for pull requests) into Output/<scenario>/ (or --output DIR) and prints a summary.
+        Markdown summary for pull requests) into Output/<scenario>/ (or --output DIR) and prints a summary. \
+        When the scenario has variants, the report and the summary also compare them with the baseline \
+        (--compare-replications runs each, on common random numbers; see docs/what-if.md).
         """
     )
 
@@ -37,8 +40,13 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("audit-db"), help: "Also write the audit log into this SQLite database (see docs/audit-log.md).")
     var auditDatabase: String?
 
-    func run() throws {
+    @Option(name: .long, help: "Replications per arm of the report's variant comparison (default 10; 0 leaves it out).")
+    var compareReplications = 10
+
+    func run() async throws {
+        guard compareReplications >= 0 else { throw ValidationError("--compare-replications must be 0 or more, got \(compareReplications)") }
         let scenario = try loadOrExit(file, variant: variant)
+        let comparison = try await self.comparison(for: scenario)
         let folder = Pipeline.outputFolder(scenario: scenario.name, variant: variant, directory: output)
         let paths: [String]
         let outcome: RunOutcome
@@ -47,7 +55,7 @@ struct Run: ParsableCommand {
                                            auditDatabase: auditDatabase)
             let graph = try Pipeline.graphSVG(outcome)
             paths = [try Pipeline.write(outcome, to: folder), try Pipeline.writeGraph(graph, to: folder)]
-                + (try Pipeline.writeReport(outcome, graphSVG: graph, series: outcome.tier0Series, to: folder))
+                + (try Pipeline.writeReport(outcome, graphSVG: graph, comparison: comparison, series: outcome.tier0Series, to: folder))
         } catch {
             printError("error: \(error)")
             throw Exit.runtimeFailure
@@ -58,6 +66,17 @@ struct Run: ParsableCommand {
             printError(outcome.summary + "\n" + wrote)
         } else {
             print(outcome.summary + "\n" + wrote)
+        }
+    }
+
+    /// The baseline against every variant for the report, when the baseline is run and it has variants.
+    func comparison(for scenario: Scenario) async throws -> ComparisonTable? {
+        guard variant == nil, !scenario.variants.isEmpty, compareReplications > 0 else { return nil }
+        do {
+            return try await WhatIf.compare(path: file, replications: compareReplications, seed: seed).table
+        } catch {
+            printError("error: the variant comparison: \(error)")
+            throw Exit.invalidInput
         }
     }
 }

@@ -39,7 +39,7 @@ struct Sweep: AsyncParsableCommand {
     @Option(name: .long, help: "Run only shard K of N (1 ≤ K ≤ N) and write a partial result.")
     var shard: String?
 
-    @Option(name: .long, help: "An exposure metric of the Pareto front (repeatable; default: privilegedHours.total, and tier0.reachableHours.total when present).")
+    @Option(name: .long, help: "An exposure metric of the Pareto front (repeatable; default: privilegedHours.total, and tier0.reachableHours when present).")
     var exposure: [String] = []
 
     @Option(name: .long, help: "A friction metric of the Pareto front (repeatable; default: friction.waitMinutes.p90 and friction.tasks.blocked).")
