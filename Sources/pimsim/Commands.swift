@@ -73,7 +73,10 @@ struct Run: AsyncParsableCommand {
     func comparison(for scenario: Scenario) async throws -> ComparisonTable? {
         guard variant == nil, !scenario.variants.isEmpty, compareReplications > 0 else { return nil }
         do {
-            return try await WhatIf.compare(path: file, replications: compareReplications, seed: seed).table
+            // The headline metrics only; `pimsim compare` writes every metric to compare.json.
+            var table = try await WhatIf.compare(path: file, replications: compareReplications, seed: seed).table
+            table.rows = table.rows.filter { MetricSelection.main.matches($0.metric) }
+            return table
         } catch {
             printError("error: the variant comparison: \(error)")
             throw Exit.invalidInput
