@@ -1,7 +1,7 @@
 /// A Graphviz layout engine that pimsim renders with.
 public enum GraphvizEngine: String, CaseIterable, Sendable {
     /// Hierarchical layers, edges flowing one way: readable for small, mostly acyclic graphs,
-    /// but slow on large or cyclic ones (see `Graphviz.defaultDotNodeLimit`).
+    /// but slow on large or cyclic ones (see `DotLimits`).
     case dot
     /// Scalable force-directed placement: the engine for large or cyclic graphs.
     case sfdp
@@ -43,36 +43,30 @@ public struct GraphvizRendering: Sendable, Equatable {
 /// obtained (graph, layout, output buffer, context) before returning, errors included. Graphviz's
 /// own error and warning text is captured rather than printed to standard error.
 public enum Graphviz {
-    /// The most nodes that `render` lays out with the `dot` engine unless told otherwise.
-    ///
-    /// `dot` needs about half a second for a layered graph of 1 000 nodes and 3 000 edges, but
-    /// can run for many minutes and use gigabytes on graphs of that size with cycles; `sfdp`
-    /// lays either out in a fraction of a second. See docs/graphviz.md for the measurements.
-    public static let defaultDotNodeLimit = 500
-
     /// Lays `dot` out with `engine` and renders it as `format`.
     ///
-    /// - Parameter dotNodeLimit: the most nodes accepted when `engine` is `.dot`; larger graphs
-    ///   are refused with `GraphvizError.tooLargeForDot` before any layout starts.
+    /// - Parameter dotLimits: how large a graph the `dot` engine may lay out; larger graphs are
+    ///   refused with `GraphvizError.tooLargeForDot` before any layout starts. Other engines
+    ///   are not limited.
     /// - Returns: the rendered document's bytes.
     public static func render(
         dot: String, engine: GraphvizEngine = .dot, format: GraphvizFormat = .svg,
-        dotNodeLimit: Int = defaultDotNodeLimit
+        dotLimits: DotLimits = .standard
     ) throws(GraphvizError) -> [UInt8] {
-        try renderWithWarnings(dot: dot, engine: engine, format: format, dotNodeLimit: dotNodeLimit).bytes
+        try renderWithWarnings(dot: dot, engine: engine, format: format, dotLimits: dotLimits).bytes
     }
 
     /// Like `render`, and also returns the warnings Graphviz raised while parsing, laying out and
     /// rendering.
     public static func renderWithWarnings(
         dot: String, engine: GraphvizEngine = .dot, format: GraphvizFormat = .svg,
-        dotNodeLimit: Int = defaultDotNodeLimit
+        dotLimits: DotLimits = .standard
     ) throws(GraphvizError) -> GraphvizRendering {
         if let index = dot.utf8.firstIndex(of: 0) {
             throw GraphvizError.nulByte(offset: dot.utf8.distance(from: dot.utf8.startIndex, to: index))
         }
         return try GraphvizLibrary.shared.render(
-            dot: dot, engine: engine, format: format, dotNodeLimit: max(0, dotNodeLimit))
+            dot: dot, layout: engine.rawValue, format: format.rawValue, dotLimits: dotLimits)
     }
 
     /// The version of the Graphviz library this process is linked with, as Graphviz reports it

@@ -9,14 +9,16 @@ public enum GraphvizError: Error, Equatable, Sendable, CustomStringConvertible {
     /// `syntax error in line 3 near '}'`), `line` the line it names and `excerpt` that line of
     /// the input, when Graphviz named one.
     case syntax(message: String, line: Int?, excerpt: String?)
-    /// The graph has more nodes than the `dot` engine is allowed to lay out.
-    case tooLargeForDot(nodes: Int, limit: Int)
+    /// The graph has more nodes than `DotLimits` lets the `dot` engine lay out. `cycleEdges` is
+    /// the number of edges closing a cycle when the cyclic-graph limit was the one exceeded, and
+    /// nil when the graph is over the plain node limit.
+    case tooLargeForDot(nodes: Int, cycleEdges: Int?, limit: Int)
     /// Graphviz could not create its context (it could not read its plugin configuration).
     case contextUnavailable(message: String)
-    /// The layout engine failed; `message` is Graphviz's error text.
-    case layoutFailed(engine: GraphvizEngine, message: String)
-    /// The renderer failed; `message` is Graphviz's error text.
-    case renderFailed(format: GraphvizFormat, engine: GraphvizEngine, message: String)
+    /// The layout engine named `engine` failed or is not installed; `message` is Graphviz's error text.
+    case layoutFailed(engine: String, message: String)
+    /// The renderer for `format` failed or is not installed; `message` is Graphviz's error text.
+    case renderFailed(format: String, engine: String, message: String)
 
     /// What failed, the value at fault and what was expected.
     public var description: String {
@@ -29,18 +31,22 @@ public enum GraphvizError: Error, Equatable, Sendable, CustomStringConvertible {
             var text = "the DOT text does not parse: Graphviz says \(Self.quote(message))"
             if let line, let excerpt { text += "; line \(line) is \(Self.quote(excerpt))" }
             return text + "; expected a graph in the DOT language (https://graphviz.org/doc/info/lang.html)"
-        case .tooLargeForDot(let nodes, let limit):
-            return "the graph has \(nodes) nodes, more than the \(limit) the dot engine may lay out "
-                + "(dot can run for minutes on large or cyclic graphs); use the sfdp engine, "
-                + "summarise the graph, or raise the limit"
+        case .tooLargeForDot(let nodes, let cycleEdges?, let limit):
+            return "the graph has \(nodes) nodes and \(cycleEdges) edges that close cycles; the dot engine may lay out "
+                + "at most \(limit) nodes of a cyclic graph (dot can run for minutes on cyclic graphs); "
+                + "use the sfdp engine, summarise the graph, or raise DotLimits.maxNodesWithCycles"
+        case .tooLargeForDot(let nodes, nil, let limit):
+            return "the graph has \(nodes) nodes; the dot engine may lay out at most \(limit) "
+                + "(dot can run for minutes on large graphs); use the sfdp engine, summarise the graph, "
+                + "or raise DotLimits.maxNodes"
         case .contextUnavailable(let message):
             return "Graphviz could not start: \(Self.quote(message)); expected libgraphviz with its "
                 + "plugin configuration (apt-get install libgraphviz-dev)"
         case .layoutFailed(let engine, let message):
-            return "Graphviz could not lay the graph out with \(Self.quote(engine.rawValue)): \(Self.quote(message)); "
+            return "Graphviz could not lay the graph out with \(Self.quote(engine)): \(Self.quote(message)); "
                 + "expected a layout plugin for it (installed with libgraphviz-dev)"
         case .renderFailed(let format, let engine, let message):
-            return "Graphviz could not render the \(Self.quote(engine.rawValue)) layout as \(Self.quote(format.rawValue)): "
+            return "Graphviz could not render the \(Self.quote(engine)) layout as \(Self.quote(format)): "
                 + "\(Self.quote(message)); expected a renderer plugin for it (installed with libgraphviz-dev)"
         }
     }

@@ -22,8 +22,10 @@ final class GraphvizLibrary: @unchecked Sendable {
 
     private init() {}
 
-    /// Renders `dot` (already checked for NUL bytes) as `format` after laying it out with `engine`.
-    func render(dot: String, engine: GraphvizEngine, format: GraphvizFormat, dotNodeLimit: Int) throws(GraphvizError) -> GraphvizRendering {
+    /// Renders `dot` (already checked for NUL bytes) as the format named `format` after laying it
+    /// out with the engine named `layout`; names rather than enums so that tests can reach the
+    /// library's own refusals of unknown ones.
+    func render(dot: String, layout: String, format: String, dotLimits: DotLimits) throws(GraphvizError) -> GraphvizRendering {
         try locked { () throws(GraphvizError) -> GraphvizRendering in
             guard let context = gvContext() else {
                 throw GraphvizError.contextUnavailable(message: messages().errorText)
@@ -40,26 +42,24 @@ final class GraphvizLibrary: @unchecked Sendable {
             defer { _ = agclose(graph) }
             drainScanner()
 
-            let nodes = Int(agnnodes(graph))
-            if engine == .dot, nodes > dotNodeLimit {
-                throw GraphvizError.tooLargeForDot(nodes: nodes, limit: dotNodeLimit)
-            }
+            if layout == GraphvizEngine.dot.rawValue, let refusal = dotLimits.refusal(for: graph) { throw refusal }
 
             // Freed on every path, failures included: a failed layout may have bound partial
             // records, and gvFreeLayout also restores the numeric locale that gvLayout switched.
             defer { _ = gvFreeLayout(context, graph) }
-            guard gvLayout(context, graph, engine.rawValue) == 0 else {
-                throw GraphvizError.layoutFailed(engine: engine, message: messages().errorText)
+            Self.reseedLayoutRandomness()
+            guard gvLayout(context, graph, layout) == 0 else {
+                throw GraphvizError.layoutFailed(engine: layout, message: messages().errorText)
             }
 
             var buffer: UnsafeMutablePointer<CChar>?
             // gvRenderData's length is `unsigned int *` up to Graphviz 12 and `size_t *` from 13:
             // `withLength` takes whichever this header declares.
-            let (status, length) = Self.withLength { gvRenderData(context, graph, format.rawValue, &buffer, $0) }
+            let (status, length) = Self.withLength { gvRenderData(context, graph, format, &buffer, $0) }
             // On failure the buffer is either unset or the untouched initial allocation.
             defer { if let buffer { gvFreeRenderData(buffer) } }
             guard status == 0, let buffer else {
-                throw GraphvizError.renderFailed(format: format, engine: engine, message: messages().errorText)
+                throw GraphvizError.renderFailed(format: format, engine: layout, message: messages().errorText)
             }
             // The buffer is not NUL-terminated: copy exactly `length` bytes.
             let bytes = [UInt8](UnsafeRawBufferPointer(start: buffer, count: length))
@@ -117,6 +117,18 @@ final class GraphvizLibrary: @unchecked Sendable {
             _ = agclose(leftover)
         }
         captured = kept
+    }
+
+    /// Seeds the C library's `rand` generator, which `sfdp` draws from.
+    ///
+    /// Measured with 2.42: the same DOT text laid out with `sfdp` gave a different picture
+    /// depending on the renders before it in the process. `sfdp` coarsens the graph with a random
+    /// permutation drawn from `rand` before it seeds `rand` with its own seed, so the picture
+    /// depended on whatever state earlier calls left behind (seeding `drand48` did not help).
+    /// Seeding `rand` before every layout makes the output a function of the DOT text alone.
+    /// `neato` seeds its own generator from the graph's `start` attribute, and `dot` draws none.
+    private static func reseedLayoutRandomness() {
+        srand(1)
     }
 
     /// Appends a piece of a Graphviz message; called only from the C callback, with the lock held.

@@ -37,7 +37,12 @@ public enum GraphPictures {
         let text = DOTWriter.write(graph)
         if format == .dot { return Array(text.utf8) }
         let chosen = Self.engine(for: graph, requested: engine)
-        return try Graphviz.render(dot: text, engine: chosen, format: format, dotNodeLimit: max(Graphviz.defaultDotNodeLimit, graph.nodes.count + 20))
+        do {
+            return try Graphviz.render(dot: text, engine: chosen, format: format)
+        } catch .tooLargeForDot where engine == nil {
+            // A small graph with many cycles: dot could take minutes, sfdp takes milliseconds.
+            return try Graphviz.render(dot: text, engine: .sfdp, format: format)
+        }
     }
 
     /// Principals that can reach Tier 0 in a state, one line each: steps, gates and the path.
