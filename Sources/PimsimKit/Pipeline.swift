@@ -100,7 +100,11 @@ public enum Pipeline {
         return RunOutcome(
             scenario: scenario, variant: variant, seed: usedSeed, metrics: metrics, friction: friction,
             document: document,
-            summary: SummaryTable.render(metrics, run: info, horizonText: TimeText.duration(scenario.horizon)),
+            summary: SummaryTable.render(
+                metrics, run: info, horizonText: TimeText.duration(scenario.horizon),
+                reach: (tier0.metrics.effective.max, tier0.metrics.effective.mean(horizon: scenario.horizon),
+                        tier0.metrics.live.max, tier0.metrics.live.mean(horizon: scenario.horizon))
+            ),
             kernelEvents: events, auditRecords: nil, tier0: tier0.metrics, peakState: tier0.peakState, tier0Series: tier0.series,
             info: info, timeline: timeline.timeline, alerts: folds.alerts.incidents
         )

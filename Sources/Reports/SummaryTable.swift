@@ -3,7 +3,12 @@ import ExposureMetrics
 /// The readable summary `pimsim run` prints: exposure, activations, hygiene and roles.
 public enum SummaryTable {
     /// Renders the summary as plain text lines (no colour, fixed decimals, locale-free).
-    public static func render(_ metrics: CoreMetrics, run: MetricsDocument.RunInfo, horizonText: String) -> String {
+    /// `reach` adds a line on Tier-0 reachability: (max, mean) of the principals with a potential
+    /// path and of those with a live one.
+    public static func render(
+        _ metrics: CoreMetrics, run: MetricsDocument.RunInfo, horizonText: String,
+        reach: (effectiveMax: Int, effectiveMean: Double, liveMax: Int, liveMean: Double)? = nil
+    ) -> String {
         var lines: [String] = []
         let variant = run.variant.map { " · variant \($0)" } ?? ""
         lines.append("pimsim · \(run.scenario)\(variant) · seed \(run.seed) · \(run.start) + \(horizonText)")
@@ -21,6 +26,12 @@ public enum SummaryTable {
             ("min", "\(metrics.globalAdmins.min)"), ("max", "\(metrics.globalAdmins.max)"),
             ("end", "\(metrics.globalAdmins.value)"), ("mean", decimal(metrics.globalAdmins.mean(horizon: metrics.horizon))),
         ]))
+        if let reach {
+            lines.append(row("can reach Tier 0", [
+                ("max", "\(reach.effectiveMax)"), ("mean", decimal(reach.effectiveMean)),
+                ("live max", "\(reach.liveMax)"), ("live mean", decimal(reach.liveMean)),
+            ]))
+        }
         let a = metrics.activations
         lines.append("Activations")
         lines.append(row("requests", [
