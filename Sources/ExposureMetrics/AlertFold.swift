@@ -84,7 +84,7 @@ public struct AlertFold: TraceSink {
             incidents.sort { ($0.alert, $0.from, $0.subject) < ($1.alert, $1.from, $1.subject) }
         case .accessChanged(_, let user, let role, let state):
             accessChanged(user.rawValue, role.rawValue, to: state, at: time)
-        case .activationStarted(_, _, _, let user, let role, _):
+        case .activationStarted(_, _, _, let user, let role, _, _):
             let key = AlertSubject.pair(user.rawValue, role.rawValue)
             var recent = (activations[key] ?? []).filter { $0 > time - settings.frequentWithin }
             recent.append(time)

@@ -133,7 +133,7 @@ public struct FrictionFold: TraceSink {
             metrics.approvals[approver, default: FrictionMetrics.Decisions()].approved += 1
         case .requestDenied(_, _, let approver):
             metrics.approvals[approver, default: FrictionMetrics.Decisions()].denied += 1
-        case .activationStarted(_, _, _, let user, let role, _):
+        case .activationStarted(_, _, _, let user, let role, _, _):
             metrics.activationsPerUser[user, default: 0] += 1
             metrics.activationsPerRole[role, default: 0] += 1
         case .finished:

@@ -90,7 +90,7 @@ public struct TimelineFold: TraceSink {
         switch record {
         case .accessChanged(let time, let user, let role, let state):
             accessChanged(time: time, user: user.rawValue, role: role.rawValue, to: state)
-        case .activationStarted(let time, let id, _, let user, let role, _):
+        case .activationStarted(let time, let id, _, let user, let role, _, _):
             guard spans.count < activationLimit else {
                 omitted += 1
                 return

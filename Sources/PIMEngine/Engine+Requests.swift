@@ -203,7 +203,7 @@ extension Engine {
         }
         sink.record(.activationStarted(
             time: now, id: Int(activation), request: Int(id), user: UserIndex(slot.user),
-            role: RoleIndex(slot.role), scheduledEnd: end
+            role: RoleIndex(slot.role), scheduledEnd: end, scope: scope >= 0 && Int(scope) < scopes.count ? scopes[Int(scope)] : "/"
         ))
         if end == now {
             // A zero-length activation: over in the instant it began, never held on any step.

@@ -10,7 +10,7 @@ extension TraceRecord {
              .reviewDecided(let time, _, _, _, _, _), .reviewApplied(let time, _, _),
              .requestSubmitted(let time, _, _, _, _), .requestRejected(let time, _, _),
              .approvalRequested(let time, _, _), .requestApproved(let time, _, _), .requestDenied(let time, _, _),
-             .requestExpired(let time, _), .requestCancelled(let time, _, _), .activationStarted(let time, _, _, _, _, _),
+             .requestExpired(let time, _), .requestCancelled(let time, _, _), .activationStarted(let time, _, _, _, _, _, _),
              .activationEnded(let time, _, _, _, _), .taskArrived(let time, _, _, _, _, _), .taskStarted(let time, _, _),
              .taskBlocked(let time, _, _), .taskFinished(let time, _), .mfaPrompt(let time, _, _, _),
              .policyChanged(let time, _, _), .assignmentRefused(let time, _, _), .deactivationRefused(let time, _, _),

@@ -118,8 +118,9 @@ public enum TraceRecord: Sendable {
     case requestExpired(time: SimTime, id: Int)
     /// It was cancelled.
     case requestCancelled(time: SimTime, id: Int, reason: CancellationReason)
-    /// A request was granted: the activation runs from `time` until `scheduledEnd` at the latest.
-    case activationStarted(time: SimTime, id: Int, request: Int, user: UserIndex, role: RoleIndex, scheduledEnd: SimTime)
+    /// A request was granted: the activation runs from `time` until `scheduledEnd` at the latest, at
+    /// directory scope `scope` (`/` for the tenant).
+    case activationStarted(time: SimTime, id: Int, request: Int, user: UserIndex, role: RoleIndex, scheduledEnd: SimTime, scope: String)
     /// An activation ended.
     case activationEnded(time: SimTime, id: Int, user: UserIndex, role: RoleIndex, reason: ActivationEndReason)
     /// A privileged task arrived: the user needs the role for `duration` of work.

@@ -27,7 +27,7 @@ public enum Tier0Document {
                 "kind": .string(kind),
                 "reachableHours": hours(figures.reachableSeconds),
                 "liveReachableHours": hours(figures.liveSeconds),
-                "minSteps": .integer(Int64(figures.minSteps)),
+                "minSteps": figures.minSteps == .max ? .null : .integer(Int64(figures.minSteps)),
                 "firstReachable": time(figures.firstReachable),
             ])
         }

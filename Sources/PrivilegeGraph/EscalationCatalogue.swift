@@ -20,6 +20,8 @@ public struct EscalationCatalogue: Sendable {
     public let servicePrincipalsByGroup: [GroupIndex: [Int]]
     /// Role-assignable groups, in index order.
     public let roleAssignableGroups: [GroupIndex]
+    /// Static owners of role-assignable groups (protected from password resets like members).
+    public let roleAssignableOwners: Set<UserIndex>
     /// Privileged Role Administrator, the default approvers' role, when the catalogue has it.
     public let defaultApproverRole: RoleIndex?
     /// Roles and service principals that can reset passwords or authentication methods.
@@ -69,6 +71,7 @@ public struct EscalationCatalogue: Sendable {
         servicePrincipalsByRole = byRole
         servicePrincipalsByGroup = byGroup
         roleAssignableGroups = scenario.tenant.groups.indices.filter { scenario.tenant.groups[$0].roleAssignable }.map { GroupIndex($0) }
+        roleAssignableOwners = Set(roleAssignableGroups.flatMap { scenario.tenant[$0].owners })
         defaultApproverRole = scenario.privilegedRoleAdministrator
         var resetters: [Resetter] = []
         for (role, capabilities) in capable where capabilities.resetsAuthentication != nil || capabilities.resetsPasswords != nil {

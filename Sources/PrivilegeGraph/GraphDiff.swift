@@ -2,7 +2,8 @@
 /// edges marked added (only in the variant), removed (only in the baseline) or kept. Nodes and
 /// edges are matched by their stable keys, so variants that add users or roles line up.
 public enum GraphDiff {
-    /// Identity of an edge across graphs (gates excluded: a changed gate is a changed edge).
+    /// Identity of an edge across graphs, gates included: a changed gate shows as the old edge
+    /// removed and the new one added.
     struct EdgeKey: Hashable {
         var from: String, to: String, kind: EdgeKind, scope: String?, gates: Gates
         init(_ link: PrivilegeGraph.Link) {

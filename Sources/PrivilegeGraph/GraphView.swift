@@ -70,7 +70,7 @@ public struct GraphView: Sendable, Equatable {
         var links = graph.links
         var removedNodes = Set<String>()
         for (group, members) in folded.sorted(by: { $0.key < $1.key }) {
-            let summary = group + "#members"
+            let summary = "members:" + group
             let tier = members.compactMap { graph.nodes[$0]?.tier }.min() ?? .other
             result.nodes[summary] = PrivilegeGraph.Node(
                 key: summary, label: "\(members.count) members", kind: nil, tier: tier, steps: nil, count: members.count

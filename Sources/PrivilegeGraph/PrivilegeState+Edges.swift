@@ -63,7 +63,7 @@ extension PrivilegeState {
                                gates: eligible ? gates : [], scope: scopeLabel(assignment.scope)))
         }
         for (_, activation) in activations(of: role) where isPresent(activation.user) {
-            result.append(Edge(from: .user(activation.user), to: node, kind: .activated))
+            result.append(Edge(from: .user(activation.user), to: node, kind: .activated, scope: scopeLabel(activation.scope)))
         }
         for principal in catalogue.servicePrincipalsByRole[role] ?? [] {
             result.append(Edge(from: .servicePrincipal(principal), to: node, kind: .standing))
@@ -142,16 +142,19 @@ extension PrivilegeState {
         }
     }
 
-    /// Whether the user is a member (static, or active or activated through PIM) of a role-assignable group.
+    /// Whether the user is a member or an owner (static, or active or activated through PIM for
+    /// Groups) of a role-assignable group: Microsoft's matrix lets only Global and Privileged
+    /// Authentication Administrators reset such a user.
     public func isInRoleAssignableGroup(_ user: UserIndex, catalogue: EscalationCatalogue) -> Bool {
+        if catalogue.roleAssignableOwners.contains(user) { return true }
         for group in catalogue.roleAssignableGroups where staticMembers[group.int].contains(user.rawValue) { return true }
         for id in assignmentsByUser[user] ?? [] {
             guard let assignment = assignments[id], assignment.type == .active,
-                  let access = scenario[assignment.role].groupAccess, access.kind == .member else { continue }
+                  let access = scenario[assignment.role].groupAccess else { continue }
             if scenario.tenant[access.group].roleAssignable { return true }
         }
         for id in activationsByUser[user] ?? [] {
-            guard let activation = activations[id], let access = scenario[activation.role].groupAccess, access.kind == .member else { continue }
+            guard let activation = activations[id], let access = scenario[activation.role].groupAccess else { continue }
             if scenario.tenant[access.group].roleAssignable { return true }
         }
         return false

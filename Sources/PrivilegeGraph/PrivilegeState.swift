@@ -15,6 +15,8 @@ public struct PrivilegeState: Sendable {
         public var user: UserIndex
         /// Which role (or PIM for Groups pseudo-role).
         public var role: RoleIndex
+        /// The directory scope it applies at (`/` for the tenant).
+        public var scope: String = "/"
     }
 
     /// The scenario being replayed.
@@ -71,9 +73,9 @@ public struct PrivilegeState: Sendable {
             guard let assignment = assignments.removeValue(forKey: id) else { return false }
             assignmentsByRole[assignment.role]?.remove(id)
             if case .user(let user) = assignment.principal { assignmentsByUser[user]?.remove(id) }
-        case .activationStarted(let time, let id, _, let user, let role, _):
+        case .activationStarted(let time, let id, _, let user, let role, _, let scope):
             self.time = time
-            activations[id] = Activation(user: user, role: role)
+            activations[id] = Activation(user: user, role: role, scope: scope)
             activationsByRole[role, default: []].insert(id)
             activationsByUser[user, default: []].insert(id)
         case .activationEnded(let time, let id, let user, let role, _):

@@ -76,7 +76,7 @@ public struct Reachability: Sendable {
         var queue: [NodeID] = []
         for activation in state.activations.values.sorted(by: { ($0.user, $0.role) < ($1.user, $1.role) }) {
             let user = NodeID.user(activation.user)
-            guard state.isPresent(activation.user), !visited.contains(user) else { continue }
+            guard state.isPresent(activation.user), activation.scope == "/", !visited.contains(user) else { continue }
             let target: NodeID
             if let access = state.scenario[activation.role].groupAccess { target = .group(access.group) } else { target = .role(activation.role) }
             guard visited.contains(target) else { continue }

@@ -52,7 +52,13 @@ public struct Tier0Fold: TraceSink {
         instant = time
         guard state.apply(record) else { return }
         switch record {
-        case .activationStarted, .activationEnded:
+        case .activationStarted(_, _, _, _, let role, _, _), .activationEnded(_, _, _, let role, _):
+            // A PIM for Groups activation on a role-assignable group protects the user from
+            // password resets: edges disappear, so it is a structural change. Other activations
+            // only add live edges where an eligibility already stood.
+            if let access = state.scenario[role].groupAccess, state.scenario.tenant[access.group].roleAssignable {
+                structuralChange = true
+            }
             liveChange = true
         case .policyChanged:
             // Gates change, reach does not.

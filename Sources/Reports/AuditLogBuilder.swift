@@ -72,7 +72,7 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
         case .requestCancelled(let time, let id, let reason):
             requestRecord(time, id, "Add member to role canceled (PIM activation)", operation: "Update", by: .service,
                           reason: AuditReasons.describe(reason))
-        case .activationStarted(let time, let activation, let request, _, _, let end):
+        case .activationStarted(let time, let activation, let request, _, _, let end, _):
             activationRequests[activation] = request
             requestRecord(time, request, "Add member to role completed (PIM activation)", operation: "Add", by: requester(request),
                           details: ["StartTime": timestamp(time), "ExpirationTime": timestamp(end)])

@@ -26,7 +26,8 @@ public enum Markup {
     }
 
     /// Text safe inside a Markdown paragraph or table cell: punctuation that Markdown or HTML would
-    /// interpret is backslash-escaped, `&` becomes `&amp;`, and line breaks become spaces.
+    /// interpret is backslash-escaped, `&` becomes `&amp;`, `@` becomes `&#64;` (so that a name
+    /// never mentions anyone in a pull-request comment), and line breaks become spaces.
     public static func markdown(_ text: String) -> String {
         var output = ""
         for scalar in text.unicodeScalars {
@@ -35,6 +36,7 @@ public enum Markup {
                 output += "\\"
                 output.unicodeScalars.append(scalar)
             case "&": output += "&amp;"
+            case "@": output += "&#64;"  // no @mentions of people or teams from scenario names
             case "\n", "\r", "\t": output += " "
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F {
@@ -99,6 +101,8 @@ public enum Markup {
 
     /// An SVG coordinate: one decimal, without a trailing `.0`.
     static func coordinate(_ value: Double) -> String {
+        // Degenerate input (NaN, infinities, absurd magnitudes) is drawn at 0, never trapped on.
+        guard value.isFinite, abs(value) < 1e15 else { return "0" }
         let tenths = Int64((value * 10).rounded())
         let whole = tenths / 10
         let fraction = abs(tenths % 10)

@@ -67,7 +67,9 @@ public struct ComparisonReport: Sendable, Equatable {
         let armMetrics = (0..<results.arms).map { results.metrics(arm: $0) }
         for metric in results.metrics {
             let baseline = results.series(metric, arm: 0)
-            for (index, name) in arms.enumerated() where armMetrics[index].contains(metric) {
+            // An arm lacking a per-entity total still gets a row: absent means zero there.
+            let zeroWhenAbsent = RawResults.absentMeansZero(metric)
+            for (index, name) in arms.enumerated() where zeroWhenAbsent || armMetrics[index].contains(metric) {
                 let series = results.series(metric, arm: index)
                 rows.append(MetricComparison(
                     metric: metric, arm: name,

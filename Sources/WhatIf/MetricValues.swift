@@ -100,7 +100,20 @@ public struct RawResults: Sendable, Equatable {
 
     /// One metric over the replications of one arm, in replication order (nil where absent).
     public func series(_ metric: String, arm: Int) -> [Double?] {
-        (0..<replications).map { values(arm: arm, replication: $0)?[metric] }
+        let zeroWhenAbsent = Self.absentMeansZero(metric)
+        return (0..<replications).map { replication in
+            guard let values = values(arm: arm, replication: replication) else { return nil }
+            return values[metric] ?? (zeroWhenAbsent ? 0 : nil)
+        }
+    }
+
+    /// Whether a per-entity count or total that a run leaves out means zero there: metrics.json
+    /// lists a user, role, group, scope, approver or Tier-0 principal only when it has something
+    /// to count. Percentiles, steps and labels stay absent (undefined, not zero).
+    public static func absentMeansZero(_ metric: String) -> Bool {
+        let prefixes = ["users.", "roles.", "groups.", "scopes.", "approvals.", "tier0.principals."]
+        guard prefixes.contains(where: metric.hasPrefix) else { return false }
+        return !metric.contains(".waitMinutes.") && !metric.hasSuffix(".minSteps") && !metric.hasSuffix(".privileged")
     }
 
     /// Every metric any unit has, sorted.

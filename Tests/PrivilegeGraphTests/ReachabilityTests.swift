@@ -99,6 +99,21 @@ struct ReachabilityTests {
         #expect(try reader.steps("hd") == 4)
     }
 
+    @Test("An owner of a role-assignable group is protected like a member")
+    func ownersProtected() throws {
+        let reach = try Reach(header() + """
+        tenant:
+          users: [{id: hd}, {id: owner}]
+          groups:
+            - {id: t0, roleAssignable: true, owners: [owner]}
+        assignments:
+          - {principal: t0, role: Global Administrator, type: active}
+          - {principal: hd, role: Helpdesk Administrator, type: active}
+        """)
+        #expect(try reach.steps("owner") == 2)
+        #expect(try reach.steps("hd") == nil)
+    }
+
     @Test("User Administrator resets a Helpdesk Administrator; Password Administrator may not")
     func userAdministrator() throws {
         let reach = try Reach(tierZeroGroup(users: "{id: ua}, {id: pa}, {id: target}, {id: member}", assignments: """

@@ -55,22 +55,75 @@ struct Tier0FoldTests {
         #expect(metrics.peakTime == 0)
     }
 
-    @Test("An activation makes others live: Helpdesk reaches Tier 0 while its reset target's ownership is activated")
+    @Test("An activation makes others live: a Privileged Authentication Administrator while a Global Administrator is activated")
     func cascade() throws {
-        // t0 (role-assignable) holds GA. owner is an eligible PIM for Groups owner of t0: no
-        // directory role and not a member, so a Helpdesk Administrator may reset the account.
-        // owner activates the ownership from 5 h to 7 h: owner and hd are live for those 2 h only.
-        let fold = try fold(tierZeroGroup(users: "{id: hd}, {id: owner}, {id: member}", assignments: """
-          - {principal: owner, group: t0, access: owner, type: eligible}
+        // No standing Global Administrator. ga is eligible and activates from 5 h to 7 h; paa holds
+        // Privileged Authentication Administrator and may reset ga's methods: live only then.
+        let fold = try fold(header(horizon: "2d") + """
+        tenant:
+          users: [{id: ga}, {id: paa}]
+        policies:
+          roles:
+            Global Administrator: {activation: {requireJustification: false}}
+        assignments:
+          - {principal: ga, role: Global Administrator, type: eligible}
+          - {principal: paa, role: Privileged Authentication Administrator, type: active}
+        workload:
+          - {at: 5h, activate: {user: ga, role: Global Administrator, duration: 2h}}
+        """)
+        #expect(try principal(fold, "ga").liveSeconds == h(2))
+        #expect(try principal(fold, "paa").liveSeconds == h(2))
+        #expect(try principal(fold, "paa").reachableSeconds == h(48))
+        #expect(try principal(fold, "paa").minSteps == 3)
+        #expect(fold.metrics.live.max == 2)
+    }
+
+    @Test("Activating a role-assignable group's membership protects the account: the resetter loses its path meanwhile")
+    func protectionByActivation() throws {
+        // u owns an application whose service principal can grant any role: u reaches Tier 0 live.
+        // hd (Helpdesk) can reset u, who has no role, except while u's membership of the
+        // role-assignable group ra is activated (1d to 1d8h): 72 h - 8 h.
+        let fold = try fold(header(horizon: "3d") + """
+        tenant:
+          users: [{id: u}, {id: hd}]
+          groups:
+            - {id: ra, roleAssignable: true}
+          applications:
+            - {id: app, owners: [u]}
+          servicePrincipals:
+            - {id: sp, application: app, appPermissions: [RoleManagement.ReadWrite.Directory]}
+        policies:
+          groups:
+            ra: {member: {activation: {maxDuration: 8h, requireJustification: false}}}
+        assignments:
+          - {principal: u, group: ra, access: member, type: eligible}
           - {principal: hd, role: Helpdesk Administrator, type: active}
         workload:
-          - {at: 5h, activate: {user: owner, group: t0, access: owner, duration: 2h}}
-        """))
-        #expect(try principal(fold, "owner").liveSeconds == h(2))
-        #expect(try principal(fold, "hd").liveSeconds == h(2))
-        #expect(try principal(fold, "hd").reachableSeconds == h(48))
-        #expect(try principal(fold, "hd").minSteps == 4)
-        #expect(fold.metrics.live.max == 3)
+          - {at: 1d, activate: {user: u, group: ra, access: member, duration: 8h}}
+        """)
+        #expect(try principal(fold, "hd").reachableSeconds == h(64))
+        #expect(try principal(fold, "hd").liveSeconds == h(64))
+        #expect(try principal(fold, "u").reachableSeconds == h(72))
+        #expect(fold.metrics.effective.min == 2)  // sp and u during the activation
+        #expect(fold.metrics.effective.value == 3)
+    }
+
+    @Test("An activation at an administrative unit gives no tenant-wide path")
+    func scopedActivation() throws {
+        let fold = try fold(header(horizon: "2d") + """
+        tenant:
+          users: [{id: x}]
+        policies:
+          roles:
+            Privileged Role Administrator: {activation: {requireJustification: false}}
+        assignments:
+          - {principal: x, role: Privileged Role Administrator, type: eligible, scope: /administrativeUnits/au1}
+        workload:
+          - {at: 2h, activate: {user: x, role: Privileged Role Administrator, duration: 4h}}
+        """)
+        #expect(fold.metrics.principals.isEmpty)
+        #expect(fold.metrics.live.max == 0)
+        #expect(fold.metrics.effective.max == 0)
     }
 
     @Test("An attacker's reach: a compromised ordinary user who owns a privileged application")

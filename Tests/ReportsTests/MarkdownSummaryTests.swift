@@ -34,6 +34,7 @@ struct MarkdownSummaryTests {
         #expect(Markup.markdown("a|b*c_d`e<f>g[h](i)") == "a\\|b\\*c\\_d\\`e\\<f\\>g\\[h\\]\\(i\\)")
         #expect(Markup.markdown("x & y\nz\\") == "x &amp; y z\\\\")
         #expect(Markup.markdown("naïve ✓ 1.5-2") == "naïve ✓ 1.5-2")
+        #expect(Markup.markdown("@org/admins") == "&#64;org/admins")
     }
 
     @Test("names are escaped and every table row keeps its columns")

@@ -66,7 +66,7 @@ public struct RequestStory: Equatable, CustomStringConvertible {
             case .requestCancelled(let time, let id, let reason):
                 stories[id]?.outcome = "cancelled:\(reason.rawValue)"
                 stories[id]?.decided = time
-            case .activationStarted(let time, let activation, let request, _, _, _):
+            case .activationStarted(let time, let activation, let request, _, _, _, _):
                 stories[request]?.outcome = "granted"
                 stories[request]?.decided = time
                 stories[request]?.active = (time, nil)

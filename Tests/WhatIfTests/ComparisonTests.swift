@@ -32,6 +32,35 @@ struct ComparisonTests {
         }
     }
 
+    @Test("a per-principal total a variant takes away falls to 0: absent means zero for counts and hours")
+    func absentMeansZero() async throws {
+        // olivia owns an application whose service principal can grant any role: 48 h at Tier 0.
+        // The variant removes her ownership: she never reaches it, and her key disappears.
+        let (path, folder) = try scenarioFile("""
+        scenario: absent
+        start: 2026-03-02T00:00:00Z
+        horizon: 2d
+        tenant:
+          users: [{id: olivia}]
+          applications:
+            - {id: app, owners: [olivia]}
+          servicePrincipals:
+            - {id: sp, application: app, appPermissions: [RoleManagement.ReadWrite.Directory]}
+        variants:
+          no-owner:
+            patch: {tenant: {applications: [{id: app}]}}
+        """, name: "absent.yaml")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let plan = try plan(StudyPlan.compare(path: path, replications: 2))
+        let report = ComparisonReport(header: plan.header, arms: plan.experiment.arms.map(\.name), results: await plan.run(jobs: 1))
+        let row = try #require(report.rows.first { $0.metric == "tier0.principals.olivia.reachableHours" && $0.arm == "no-owner" })
+        #expect(row.value?.mean == 0)
+        #expect(row.difference?.mean == -48)
+        #expect(!RawResults.absentMeansZero("users.olivia.waitMinutes.p90"))
+        #expect(!RawResults.absentMeansZero("tier0.principals.olivia.minSteps"))
+        #expect(RawResults.absentMeansZero("roles.Global Administrator.activeHours"))
+    }
+
     @Test("the results do not depend on the number of jobs: the same table and the same compare.json bytes")
     func threadCountIndependence() async throws {
         let (path, folder) = try scenarioFile()
