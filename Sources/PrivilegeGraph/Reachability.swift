@@ -69,30 +69,37 @@ public struct Reachability: Sendable {
     }
 
     /// The nodes with a live path, from those with a standing path (`standing`, a `.standing`
-    /// search of the same state's structure) and the activations in effect: a search that only
-    /// visits what the activations add, so its cost follows the activations, not the tenant.
+    /// search of the same state's structure) and the activations in effect.
     public static func live(extending standing: Set<NodeID>, state: PrivilegeState, catalogue: EscalationCatalogue) -> Set<NodeID> {
-        var visited = standing
+        standing.union(liveAdditions(beyond: standing, state: state, catalogue: catalogue))
+    }
+
+    /// The nodes that the activations in effect give a live path beyond `standing`: a search
+    /// that only visits what the activations add, so its cost follows the activations, not the
+    /// tenant.
+    public static func liveAdditions(beyond standing: Set<NodeID>, state: PrivilegeState, catalogue: EscalationCatalogue) -> Set<NodeID> {
+        var added = Set<NodeID>()
         var queue: [NodeID] = []
+        func known(_ node: NodeID) -> Bool { standing.contains(node) || added.contains(node) }
         for activation in state.activations.values.sorted(by: { ($0.user, $0.role) < ($1.user, $1.role) }) {
             let user = NodeID.user(activation.user)
-            guard state.isPresent(activation.user), activation.scope == "/", !visited.contains(user) else { continue }
+            guard state.isPresent(activation.user), activation.scope == "/", !known(user) else { continue }
             let target: NodeID
             if let access = state.scenario[activation.role].groupAccess { target = .group(access.group) } else { target = .role(activation.role) }
-            guard visited.contains(target) else { continue }
-            visited.insert(user)
+            guard known(target) else { continue }
+            added.insert(user)
             queue.append(user)
         }
         var head = 0
         while head < queue.count {
             let node = queue[head]
             head += 1
-            for edge in state.edges(into: node, catalogue: catalogue) where usable(edge, mode: .live) && !visited.contains(edge.from) {
-                visited.insert(edge.from)
+            for edge in state.edges(into: node, catalogue: catalogue) where usable(edge, mode: .live) && !known(edge.from) {
+                added.insert(edge.from)
                 queue.append(edge.from)
             }
         }
-        return visited
+        return added
     }
 
     /// Whether the node can reach Tier 0.

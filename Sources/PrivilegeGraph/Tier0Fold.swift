@@ -24,7 +24,8 @@ public struct Tier0Fold: TraceSink {
     private var liveChange = true
     private var settledAt: SimTime = 0
     private var reachableSince: [NodeID: SimTime] = [:]
-    private var liveSince: [NodeID: SimTime] = [:]
+    private var standingSince: [NodeID: SimTime] = [:]
+    private var extraSince: [NodeID: SimTime] = [:]
     private var standingReach: Set<NodeID> = []
     private var effectiveRecorder = TimeSeriesRecorder(name: "Effective Global Administrators (can reach Tier 0)")
     private var liveRecorder = TimeSeriesRecorder(name: "Live Global Administrators (reach Tier 0 without PIM)")
@@ -93,20 +94,25 @@ public struct Tier0Fold: TraceSink {
                 metrics.principals[node] = figures
             }
             metrics.effective.value = now.count
-            standingReach = Set(Reachability(state: state, catalogue: catalogue, mode: .standing).reachingNodes)
+            let standing = Reachability(state: state, catalogue: catalogue, mode: .standing)
+            standingReach = Set(standing.reachingNodes)
+            _ = Self.update(&standingSince, to: standing.principals, at: time) { node, seconds in
+                metrics.principals[node, default: Tier0Metrics.Principal()].liveSeconds += seconds
+            }
         }
-        let live = Reachability.live(extending: standingReach, state: state, catalogue: catalogue).filter(\.isPrincipal).sorted()
-        _ = Self.update(&liveSince, to: live, at: time) { node, seconds in
+        // Live = standing reach (kept since the last structural change) + what activations add.
+        let extra = Reachability.liveAdditions(beyond: standingReach, state: state, catalogue: catalogue).filter(\.isPrincipal).sorted()
+        _ = Self.update(&extraSince, to: extra, at: time) { node, seconds in
             metrics.principals[node, default: Tier0Metrics.Principal()].liveSeconds += seconds
         }
-        metrics.live.value = live.count
+        metrics.live.value = standingSince.count + extraSince.count
         effectiveRecorder.set(Double(metrics.effective.value), at: time)
         liveRecorder.set(Double(metrics.live.value), at: time)
         structuralChange = false
         liveChange = false
         let compromised = state.compromised.map(NodeID.user)
         attackerReaches = compromised.contains { reachableSince[$0] != nil }
-        attackerLive = compromised.contains { liveSince[$0] != nil }
+        attackerLive = compromised.contains { standingSince[$0] != nil || extraSince[$0] != nil }
         if attackerReaches && metrics.attackerFirstReachable == nil { metrics.attackerFirstReachable = time }
         if attackerLive && metrics.attackerFirstLive == nil { metrics.attackerFirstLive = time }
         if metrics.effective.value > seenPeak {
@@ -148,9 +154,12 @@ public struct Tier0Fold: TraceSink {
     private mutating func close(at horizon: SimTime) {
         settle(until: horizon)
         for (node, start) in reachableSince { metrics.principals[node, default: Tier0Metrics.Principal()].reachableSeconds += horizon - start }
-        for (node, start) in liveSince { metrics.principals[node, default: Tier0Metrics.Principal()].liveSeconds += horizon - start }
+        for (node, start) in standingSince.merging(extraSince, uniquingKeysWith: min) {
+            metrics.principals[node, default: Tier0Metrics.Principal()].liveSeconds += horizon - start
+        }
         reachableSince = [:]
-        liveSince = [:]
+        standingSince = [:]
+        extraSince = [:]
         metrics.effective.finish()
         metrics.live.finish()
     }
