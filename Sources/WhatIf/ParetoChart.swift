@@ -1,3 +1,5 @@
+import Reports
+
 /// `pareto.svg`: a hand-written, self-contained SVG of a sweep's points, exposure against friction.
 ///
 /// One panel per (exposure, friction) pair: the x axis is the exposure metric's mean, the y axis
@@ -106,28 +108,8 @@ public enum ParetoChart {
         "<text x=\"\(n(x))\" y=\"\(n(y))\"\(attributes.isEmpty ? "" : " " + attributes)>\(escape(content))</text>\n"
     }
 
-    /// Text safe inside an XML element or a quoted attribute.
-    public static func escape(_ text: String) -> String {
-        var output = ""
-        for character in text {
-            switch character {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "'": output += "&apos;"
-            default:
-                // Control characters are not allowed in XML 1.0; they never come from a scenario's names in practice.
-                if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1, scalar.value < 0x20,
-                   scalar != "\n", scalar != "\t" {
-                    output += "?"
-                } else {
-                    output.append(character)
-                }
-            }
-        }
-        return output
-    }
+    /// Text safe inside an XML element or a quoted attribute (the report's escaping).
+    public static func escape(_ text: String) -> String { Markup.html(text) }
 
     /// A coordinate with two decimals, trailing zeros dropped.
     static func n(_ value: Double) -> String {

@@ -18,30 +18,15 @@ struct Compare: AsyncParsableCommand {
     @Argument(help: "The scenario file (YAML or JSON).")
     var file: String
 
+    @OptionGroup var study: StudyOptions
+
     @Option(name: .long, help: "Comma-separated variants to compare with the baseline (default: every variant of the file).")
     var variants: String?
-
-    @Option(name: .long, help: "Replications per variant (1 to 1000000).")
-    var replications = 10
-
-    @Option(name: .long, help: "The base seed (default: the scenario's seed); replication 0 uses it as is.")
-    var seed: UInt64?
-
-    @Option(name: .long, help: "Simulations run at once (default: the number of processors).")
-    var jobs: Int?
-
-    @Option(name: .long, help: "Write outputs (or the partial result) into this folder.")
-    var output: String?
 
     @Option(name: .long, help: "Comma-separated metric key prefixes for the terminal table (default: the main metrics).")
     var metrics: String?
 
-    @Option(name: .long, help: "Run only shard K of N (1 ≤ K ≤ N) and write a partial result.")
-    var shard: String?
-
     func validate() throws {
-        try StudyCommand.validate(replications: replications, seed: seed, jobs: jobs)
-        _ = try StudyCommand.shard(shard)
         if let variants { _ = try StudyCommand.list(variants, option: "--variants") }
         if let metrics { _ = try StudyCommand.list(metrics, option: "--metrics") }
     }
@@ -50,9 +35,9 @@ struct Compare: AsyncParsableCommand {
         let names = try variants.map { try StudyCommand.list($0, option: "--variants") }
         let selection = try metrics.map { MetricSelection(prefixes: try StudyCommand.list($0, option: "--metrics")) } ?? .main
         let plan = try StudyCommand.planOrExit(
-            StudyPlan.compare(path: file, variants: names, replications: replications, seed: seed), file: file
+            StudyPlan.compare(path: file, variants: names, replications: study.replications, seed: study.seed), file: file
         )
-        try await StudyCommand.execute(plan, shard: try StudyCommand.shard(shard), jobs: jobs ?? ExperimentRunner.defaultJobs,
-                                       output: output, selection: selection)
+        try await StudyCommand.execute(plan, shard: try StudyCommand.shard(study.shard), jobs: study.jobs ?? ExperimentRunner.defaultJobs,
+                                       output: study.output, selection: selection)
     }
 }

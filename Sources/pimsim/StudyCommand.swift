@@ -90,3 +90,27 @@ enum StudyCommand {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
     }
 }
+
+/// The options `compare` and `sweep` share: how many runs, from which seed, how many at once,
+/// where the outputs go, and which shard of the runs to do.
+struct StudyOptions: ParsableArguments {
+    @Option(name: .long, help: "Replications per arm: per variant for compare, per grid point for sweep (1 to 1000000).")
+    var replications = 10
+
+    @Option(name: .long, help: "The base seed (default: the scenario's seed); replication 0 uses it as is.")
+    var seed: UInt64?
+
+    @Option(name: .long, help: "Simulations run at once (default: the number of processors).")
+    var jobs: Int?
+
+    @Option(name: .long, help: "Write outputs (or the partial result) into this folder.")
+    var output: String?
+
+    @Option(name: .long, help: "Run only shard K of N (1 ≤ K ≤ N) and write a partial result.")
+    var shard: String?
+
+    func validate() throws {
+        try StudyCommand.validate(replications: replications, seed: seed, jobs: jobs)
+        _ = try StudyCommand.shard(shard)
+    }
+}

@@ -18,26 +18,13 @@ struct Sweep: AsyncParsableCommand {
     @Argument(help: "The scenario file (YAML or JSON).")
     var file: String
 
+    @OptionGroup var study: StudyOptions
+
     @Option(name: .long, help: "KEYPATH=v1,v2,...: a key path of the scenario and its values (repeat for more axes).")
     var grid: [String] = []
 
     @Option(name: .long, help: "Apply the grid on top of this variant of the scenario.")
     var variant: String?
-
-    @Option(name: .long, help: "Replications per grid point (1 to 1000000).")
-    var replications = 10
-
-    @Option(name: .long, help: "The base seed (default: the scenario's seed); replication 0 uses it as is.")
-    var seed: UInt64?
-
-    @Option(name: .long, help: "Simulations run at once (default: the number of processors).")
-    var jobs: Int?
-
-    @Option(name: .long, help: "Write outputs (or the partial result) into this folder.")
-    var output: String?
-
-    @Option(name: .long, help: "Run only shard K of N (1 ≤ K ≤ N) and write a partial result.")
-    var shard: String?
 
     @Option(name: .long, help: "An exposure metric of the Pareto front (repeatable; default: privilegedHours.total, and tier0.reachableHours when present).")
     var exposure: [String] = []
@@ -46,8 +33,6 @@ struct Sweep: AsyncParsableCommand {
     var friction: [String] = []
 
     func validate() throws {
-        try StudyCommand.validate(replications: replications, seed: seed, jobs: jobs)
-        _ = try StudyCommand.shard(shard)
         _ = try parsedGrid()
     }
 
@@ -62,7 +47,7 @@ struct Sweep: AsyncParsableCommand {
     func run() async throws {
         let grid = try parsedGrid()
         let plan = try StudyCommand.planOrExit(
-            StudyPlan.sweep(path: file, variant: variant, grid: grid, replications: replications, seed: seed,
+            StudyPlan.sweep(path: file, variant: variant, grid: grid, replications: study.replications, seed: study.seed,
                             exposure: exposure, friction: friction),
             file: file
         )
@@ -77,7 +62,7 @@ struct Sweep: AsyncParsableCommand {
                 throw Exit.invalidInput
             }
         }
-        try await StudyCommand.execute(plan, shard: try StudyCommand.shard(shard), jobs: jobs ?? ExperimentRunner.defaultJobs,
-                                       output: output, selection: .main)
+        try await StudyCommand.execute(plan, shard: try StudyCommand.shard(study.shard), jobs: study.jobs ?? ExperimentRunner.defaultJobs,
+                                       output: study.output, selection: .main)
     }
 }
