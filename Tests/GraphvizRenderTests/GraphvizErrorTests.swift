@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import GraphvizRender
+import GraphvizRender
 
 @Suite("Graphviz errors")
 struct GraphvizErrorTests {
@@ -65,7 +65,7 @@ struct GraphvizErrorTests {
     @Test("an unknown layout engine fails with Graphviz's list of engines")
     func unknownLayout() throws {
         let failure = try #require(error {
-            _ = try GraphvizLibrary.shared.render(dot: SampleGraphs.small, layout: "nosuch", format: "svg", dotLimits: .standard)
+            _ = try Graphviz.render(dot: SampleGraphs.small, engineNamed: "nosuch", formatNamed: "svg")
         })
         guard case .layoutFailed(let engine, let message) = failure else {
             Issue.record("expected a layout failure, got \(failure)")
@@ -81,7 +81,7 @@ struct GraphvizErrorTests {
     func unknownFormat() throws {
         let before = try Graphviz.render(dot: SampleGraphs.small)
         let failure = try #require(error {
-            _ = try GraphvizLibrary.shared.render(dot: SampleGraphs.small, layout: "dot", format: "nosuch", dotLimits: .standard)
+            _ = try Graphviz.render(dot: SampleGraphs.small, engineNamed: "dot", formatNamed: "nosuch")
         })
         guard case .renderFailed(let format, let engine, let message) = failure else {
             Issue.record("expected a render failure, got \(failure)")
