@@ -1,7 +1,8 @@
 // pimsim-leakcheck: renders DOT text through GraphvizRender many times, for scripts/leakcheck to
-// run under valgrind. Not part of pimsim itself.
+// run under valgrind; also times large renderings for docs/graphviz.md. Not part of pimsim itself.
 //
 //   pimsim-leakcheck [CYCLES] [CASE...]
+//   pimsim-leakcheck time [NODES] [REPEATS]     (see Timing.swift)
 //
 // Each cycle runs every named case once (all cases when none is named), through the same public
 // API pimsim uses, success and failure paths alike. Prints one line per case and exits 1 if any
@@ -51,6 +52,9 @@ let cases: [LeakCase] = [
 ]
 
 var arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "time" {
+    exit(runTiming(Array(arguments.dropFirst())))
+}
 var cycles = 100
 if let first = arguments.first, let number = Int(first) {
     cycles = number

@@ -107,6 +107,15 @@ struct GraphvizErrorTests {
         #expect(try SVGSummary(try Graphviz.render(dot: SampleGraphs.ring(11), engine: .sfdp, dotLimits: limits)).nodes.count == 11)
     }
 
+    @Test("the standard limits: 1 000 nodes, and 100 once the graph has a cycle")
+    func standardLimits() throws {
+        #expect(DotLimits.standard == DotLimits(maxNodes: 1_000, maxNodesWithCycles: 100))
+        #expect(error { _ = try Graphviz.render(dot: SampleGraphs.ring(101)) } == .tooLargeForDot(nodes: 101, cycleEdges: 1, limit: 100))
+        #expect(try SVGSummary(try Graphviz.render(dot: SampleGraphs.ring(100))).nodes.count == 100)
+        let wide = "digraph {\n" + (0..<1_001).map { "  n\($0);\n" }.joined() + "}\n"
+        #expect(error { _ = try Graphviz.render(dot: wide) } == .tooLargeForDot(nodes: 1_001, cycleEdges: nil, limit: 1_000))
+    }
+
     @Test("cycle-closing edges are counted as a depth-first search finds them; self-loops are not cycles")
     func cycleCount() throws {
         let limits = DotLimits(maxNodes: 100, maxNodesWithCycles: 0)
