@@ -86,6 +86,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Developer tool, not shipped: repeats GraphvizRender's success and failure paths for
+        // scripts/leakcheck to run under valgrind (kept out of the test suite: too slow there).
+        .executableTarget(name: "pimsim-leakcheck", dependencies: ["GraphvizRender"]),
 
         .target(
             name: "TestSupport",

@@ -3,11 +3,12 @@ import CGraphviz
 /// How large a graph the `dot` engine may lay out; larger graphs are refused before layout starts.
 ///
 /// `dot` cannot be interrupted once it has started, and its cost depends far more on cycles than on
-/// size. Measured with Graphviz 2.42 on this project's machines (layout and SVG, see
-/// docs/graphviz.md): a layered, acyclic graph of 1 000 nodes and 2 700 edges took 0.5 to 1.5 s,
-/// but adding 10 edges that point back up the layers took it to 38 s; 200 nodes with 20 such edges
-/// took 14 s, and 200 nodes with 600 random edges 80 s. `sfdp` lays any of these out in well under a
-/// second. So the limits count nodes, and count them far more strictly once the graph has a cycle.
+/// size. Measured with Graphviz 2.42 on this project's 2-core machines (layout and SVG; see
+/// docs/graphviz.md): a layered, acyclic graph of 1 000 nodes and 3 000 edges takes 1.2 to 1.5 s,
+/// but the same shape with 10 edges pointing back up the layers took 38 s; random graphs with three
+/// edges per node took 0.14 s at 50 nodes, 0.9 to 7 s at 100 and 33 to 52 s at 150. `sfdp` lays any
+/// of these out in well under a second. So the limits count nodes, far more strictly once the
+/// graph has a cycle.
 public struct DotLimits: Sendable, Equatable {
     /// The most nodes `dot` may lay out when the graph has no cycle.
     public var maxNodes: Int
@@ -20,9 +21,9 @@ public struct DotLimits: Sendable, Equatable {
         self.maxNodesWithCycles = maxNodesWithCycles
     }
 
-    /// 1 000 nodes for acyclic graphs, 150 for cyclic ones: at most a few seconds in the
+    /// 1 000 nodes for acyclic graphs and 100 for cyclic ones: a few seconds at most in the
     /// measurements above.
-    public static let standard = DotLimits(maxNodes: 1_000, maxNodesWithCycles: 150)
+    public static let standard = DotLimits(maxNodes: 1_000, maxNodesWithCycles: 100)
 
     /// No limit: `dot` lays out whatever it is given, however long that takes.
     public static let unlimited = DotLimits(maxNodes: .max, maxNodesWithCycles: .max)

@@ -39,9 +39,10 @@ public struct GraphvizRendering: Sendable, Equatable {
 ///
 /// Graphviz is not thread-safe, not even with one context per thread, so every call into it goes
 /// through one process-wide lock: any number of threads or tasks may call these functions at once,
-/// and they take turns. Each call creates its own Graphviz context and frees every handle it
-/// obtained (graph, layout, output buffer, context) before returning, errors included. Graphviz's
-/// own error and warning text is captured rather than printed to standard error.
+/// and they take turns. One Graphviz context, created on first use, serves the whole process;
+/// each call frees every other handle it obtained (graph, layout, output buffer) before returning,
+/// errors included. Graphviz's own error and warning text is captured rather than printed to
+/// standard error.
 public enum Graphviz {
     /// Lays `dot` out with `engine` and renders it as `format`.
     ///
@@ -62,11 +63,20 @@ public enum Graphviz {
         dot: String, engine: GraphvizEngine = .dot, format: GraphvizFormat = .svg,
         dotLimits: DotLimits = .standard
     ) throws(GraphvizError) -> GraphvizRendering {
+        try render(dot: dot, engineNamed: engine.rawValue, formatNamed: format.rawValue, dotLimits: dotLimits)
+    }
+
+    /// Like `renderWithWarnings`, with the layout engine and output format given by Graphviz's own
+    /// names (`fdp`, `circo`, `json`, `svg:cairo`, ...), for those the enums leave out. Names this
+    /// Graphviz has no plugin for fail with `layoutFailed` or `renderFailed` and Graphviz's message
+    /// (for engines, a list of the ones it has). `dotLimits` applies when `engineNamed` is `dot`.
+    public static func render(
+        dot: String, engineNamed: String, formatNamed: String, dotLimits: DotLimits = .standard
+    ) throws(GraphvizError) -> GraphvizRendering {
         if let index = dot.utf8.firstIndex(of: 0) {
             throw GraphvizError.nulByte(offset: dot.utf8.distance(from: dot.utf8.startIndex, to: index))
         }
-        return try GraphvizLibrary.shared.render(
-            dot: dot, layout: engine.rawValue, format: format.rawValue, dotLimits: dotLimits)
+        return try GraphvizLibrary.shared.render(dot: dot, layout: engineNamed, format: formatNamed, dotLimits: dotLimits)
     }
 
     /// The version of the Graphviz library this process is linked with, as Graphviz reports it

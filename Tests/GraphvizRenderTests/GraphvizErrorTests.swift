@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import GraphvizRender
+import GraphvizRender
 
 @Suite("Graphviz errors")
 struct GraphvizErrorTests {
@@ -65,7 +65,7 @@ struct GraphvizErrorTests {
     @Test("an unknown layout engine fails with Graphviz's list of engines")
     func unknownLayout() throws {
         let failure = try #require(error {
-            _ = try GraphvizLibrary.shared.render(dot: SampleGraphs.small, layout: "nosuch", format: "svg", dotLimits: .standard)
+            _ = try Graphviz.render(dot: SampleGraphs.small, engineNamed: "nosuch", formatNamed: "svg")
         })
         guard case .layoutFailed(let engine, let message) = failure else {
             Issue.record("expected a layout failure, got \(failure)")
@@ -81,7 +81,7 @@ struct GraphvizErrorTests {
     func unknownFormat() throws {
         let before = try Graphviz.render(dot: SampleGraphs.small)
         let failure = try #require(error {
-            _ = try GraphvizLibrary.shared.render(dot: SampleGraphs.small, layout: "dot", format: "nosuch", dotLimits: .standard)
+            _ = try Graphviz.render(dot: SampleGraphs.small, engineNamed: "dot", formatNamed: "nosuch")
         })
         guard case .renderFailed(let format, let engine, let message) = failure else {
             Issue.record("expected a render failure, got \(failure)")
@@ -105,6 +105,15 @@ struct GraphvizErrorTests {
         #expect(try SVGSummary(try Graphviz.render(dot: SampleGraphs.ring(10), dotLimits: limits)).nodes.count == 10)
         // Other engines are not limited.
         #expect(try SVGSummary(try Graphviz.render(dot: SampleGraphs.ring(11), engine: .sfdp, dotLimits: limits)).nodes.count == 11)
+    }
+
+    @Test("the standard limits: 1 000 nodes, and 100 once the graph has a cycle")
+    func standardLimits() throws {
+        #expect(DotLimits.standard == DotLimits(maxNodes: 1_000, maxNodesWithCycles: 100))
+        #expect(error { _ = try Graphviz.render(dot: SampleGraphs.ring(101)) } == .tooLargeForDot(nodes: 101, cycleEdges: 1, limit: 100))
+        #expect(try SVGSummary(try Graphviz.render(dot: SampleGraphs.ring(100))).nodes.count == 100)
+        let wide = "digraph {\n" + (0..<1_001).map { "  n\($0);\n" }.joined() + "}\n"
+        #expect(error { _ = try Graphviz.render(dot: wide) } == .tooLargeForDot(nodes: 1_001, cycleEdges: nil, limit: 1_000))
     }
 
     @Test("cycle-closing edges are counted as a depth-first search finds them; self-loops are not cycles")
