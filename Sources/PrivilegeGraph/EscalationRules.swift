@@ -55,30 +55,55 @@ public struct Capabilities: Sendable, Equatable {
 public enum EscalationRules {
     /// Template ids of the roles the rules name.
     public enum Template {
+        /// Global Administrator.
         public static let globalAdministrator = "62e90394-69f5-4237-9190-012177145e10"
+        /// Privileged Role Administrator.
         public static let privilegedRoleAdministrator = "e8611ab8-c189-46e8-94e1-60213ab1f814"
+        /// Privileged Authentication Administrator.
         public static let privilegedAuthenticationAdministrator = "7be44c8a-adaf-4e2a-84d6-ab2649e08a13"
+        /// User Administrator.
         public static let userAdministrator = "fe930be7-5e62-47db-91af-98c3a49a38b1"
+        /// Helpdesk Administrator.
         public static let helpdeskAdministrator = "729827e3-9c14-49f7-bb1b-9608f156bbb8"
+        /// Authentication Administrator.
         public static let authenticationAdministrator = "c4e39bd9-1100-46d3-8c65-fb160da0071f"
+        /// Password Administrator.
         public static let passwordAdministrator = "966707d0-3269-4727-9be2-8c3a10f19b9d"
+        /// Groups Administrator.
         public static let groupsAdministrator = "fdd7a751-b60b-444a-984c-02652fe8fa1c"
+        /// Directory Writers.
         public static let directoryWriters = "9360feb5-f418-4baa-8175-e2a00bac4301"
+        /// Identity Governance Administrator.
         public static let identityGovernanceAdministrator = "45d8d3c5-c802-45c6-b32a-1d70b5e1e86e"
+        /// Intune Administrator.
         public static let intuneAdministrator = "3a2c62db-5318-420d-8d74-23affee5d9d5"
+        /// Knowledge Administrator.
         public static let knowledgeAdministrator = "b5a8dcf3-09d5-43a9-a639-8e29ef291470"
+        /// Knowledge Manager.
         public static let knowledgeManager = "744ec460-397e-42ad-a462-8b3f9747a02c"
+        /// Application Administrator.
         public static let applicationAdministrator = "9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3"
+        /// Cloud Application Administrator.
         public static let cloudApplicationAdministrator = "158c047a-c907-4556-b7ef-446551a6b5f7"
+        /// Hybrid Identity Administrator.
         public static let hybridIdentityAdministrator = "8ac3fc64-6eca-42ea-9e69-59f4c7b60eb2"
+        /// Partner Tier1 Support.
         public static let partnerTier1Support = "4ba39ca4-527c-499a-b93d-d9b492c50246"
+        /// Partner Tier2 Support.
         public static let partnerTier2Support = "e00e864a-17c5-4a4b-9c06-f5b95a8d5bd8"
+        /// Directory Synchronization Accounts.
         public static let directorySynchronizationAccounts = "d29b2b05-8046-44ba-8758-1e26182fcf32"
+        /// Reports Reader.
         public static let reportsReader = "4a5d8f65-41da-4de4-8968-e035b65339cf"
+        /// Message Center Reader.
         public static let messageCenterReader = "790c1fb9-7f7d-4f88-86a1-ef1f95c05c1b"
+        /// Guest Inviter.
         public static let guestInviter = "95e79109-95c0-4d8e-aee3-d01accf2d47b"
+        /// Directory Readers.
         public static let directoryReaders = "88d8e3e3-8f55-4a1e-953a-9b9898b8876b"
+        /// Usage Summary Reports Reader.
         public static let usageSummaryReportsReader = "75934031-6c7e-415a-99d7-48dbd49e875e"
+        /// User Experience Success Manager.
         public static let userExperienceSuccessManager = "27460883-1df1-4691-b032-3b79643e5e63"
     }
 
