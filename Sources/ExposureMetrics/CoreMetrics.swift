@@ -1,3 +1,4 @@
+import SimKernel
 import PIMEngine
 import TenantModel
 

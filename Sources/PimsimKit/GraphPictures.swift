@@ -15,6 +15,12 @@ public enum GraphPictures {
         PIMReplay.run(scenario, seed: seed ?? scenario.seed, sink: SnapshotSink(scenario: scenario, at: time)).sink.state
     }
 
+    /// The privilege state at the first instant of peak exposure, from a replay that feeds only
+    /// the Tier-0 fold (no metrics, no audit log).
+    public static func peakState(of scenario: Scenario, seed: UInt64? = nil) -> PrivilegeState {
+        PIMReplay.run(scenario, seed: seed ?? scenario.seed, sink: Tier0Fold(scenario: scenario)).sink.peakState
+    }
+
     /// The graph of a state with a caption, through a view.
     public static func graph(_ state: PrivilegeState, view: GraphView, variant: String?, caption: String? = nil) -> PrivilegeGraph {
         let catalogue = EscalationCatalogue(scenario: state.scenario)

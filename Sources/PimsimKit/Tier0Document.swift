@@ -7,15 +7,9 @@ public enum Tier0Document {
     /// The section for a run's Tier-0 figures.
     public static func json(_ metrics: Tier0Metrics, scenario: Scenario) -> JSONValue {
         let horizon = metrics.horizon
-        func hours(_ seconds: Int64) -> JSONValue { .number(Double(seconds) / 3600) }
+        let hours = MetricsDocument.hours
         func time(_ offset: Int64?) -> JSONValue {
             offset.map { .string(TimeText.timestamp(epoch: scenario.startEpoch + $0)) } ?? .null
-        }
-        func count(_ statistic: StepCount) -> JSONValue {
-            .object([
-                "min": .integer(Int64(statistic.min)), "max": .integer(Int64(statistic.max)),
-                "mean": .number(statistic.mean(horizon: horizon)), "end": .integer(Int64(statistic.value)),
-            ])
         }
         var principals: [String: JSONValue] = [:]
         var total: Int64 = 0, live: Int64 = 0
@@ -32,8 +26,8 @@ public enum Tier0Document {
             ])
         }
         return .object([
-            "effectiveGlobalAdmins": count(metrics.effective),
-            "liveGlobalAdmins": count(metrics.live),
+            "effectiveGlobalAdmins": MetricsDocument.step(metrics.effective, horizon: horizon),
+            "liveGlobalAdmins": MetricsDocument.step(metrics.live, horizon: horizon),
             "reachableHours": hours(total),
             "liveReachableHours": hours(live),
             "peak": .object(["time": time(metrics.peakTime), "effectiveGlobalAdmins": .integer(Int64(metrics.effective.max))]),

@@ -84,11 +84,6 @@ public struct EscalationCatalogue: Sendable {
         }
         self.resetters = resetters
     }
-
-    /// The capabilities of a role (none for pseudo-roles and roles without rules).
-    public func capabilities(of role: RoleIndex) -> Capabilities {
-        capableRoles.first { $0.role == role }?.capabilities ?? Capabilities()
-    }
 }
 
 extension Capabilities {

@@ -183,15 +183,10 @@ extension PrivilegeState {
         let protected = isInRoleAssignableGroup(user, catalogue: catalogue)
         var templates: [String?]?
         func covers(_ reach: ResetReach?) -> Bool {
-            switch reach {
-            case nil: return false
-            case .everyone?: return true
-            case .usersWithOnly(let allowed)?:
-                if protected { return false }
-                let roles = templates ?? roleTemplates(of: user)
-                templates = roles
-                return roles.allSatisfy { $0.map(allowed.contains) ?? false }
-            }
+            guard let reach else { return false }
+            // The user's roles are read once, and only when a restricted resetter asks.
+            if reach != .everyone && !protected && templates == nil { templates = roleTemplates(of: user) }
+            return EscalationRules.covers(reach, roles: templates ?? [], inRoleAssignableGroup: protected)
         }
         for resetter in catalogue.resetters {
             if covers(resetter.authentication) {

@@ -30,9 +30,6 @@ public struct Reachability: Sendable {
     }
     private var entries: [NodeID: Entry] = [:]
 
-    /// Edges from each reaching node to the tenant node, along its shortest path.
-    public var distance: [NodeID: Int] { entries.mapValues(\.distance) }
-
     /// Searches the state. Among paths of the same length the one with the fewest
     /// eligibilities, then the fewest gates, is kept (ties: the first in node order).
     public init(state: PrivilegeState, catalogue: EscalationCatalogue, mode: Mode) {

@@ -93,7 +93,7 @@ public struct Tier0Fold: TraceSink {
                 if entering.contains(node) && figures.firstReachable == nil { figures.firstReachable = time }
                 metrics.principals[node] = figures
             }
-            metrics.effective.value = now.count
+            metrics.effective.add(now.count - metrics.effective.value)
             let standing = Reachability(state: state, catalogue: catalogue, mode: .standing)
             standingReach = Set(standing.reachingNodes)
             _ = Self.update(&standingSince, to: standing.principals, at: time) { node, seconds in
@@ -105,7 +105,7 @@ public struct Tier0Fold: TraceSink {
         _ = Self.update(&extraSince, to: extra, at: time) { node, seconds in
             metrics.principals[node, default: Tier0Metrics.Principal()].liveSeconds += seconds
         }
-        metrics.live.value = standingSince.count + extraSince.count
+        metrics.live.add(standingSince.count + extraSince.count - metrics.live.value)
         effectiveRecorder.set(Double(metrics.effective.value), at: time)
         liveRecorder.set(Double(metrics.live.value), at: time)
         structuralChange = false
@@ -144,8 +144,8 @@ public struct Tier0Fold: TraceSink {
     private mutating func settle(until time: SimTime) {
         let span = time - settledAt
         guard span > 0 else { return }
-        metrics.effective.hold(for: span)
-        metrics.live.hold(for: span)
+        metrics.effective.advance(to: time)
+        metrics.live.advance(to: time)
         if attackerReaches { metrics.attackerReachableSeconds += span }
         if attackerLive { metrics.attackerLiveSeconds += span }
         settledAt = time
@@ -160,24 +160,7 @@ public struct Tier0Fold: TraceSink {
         reachableSince = [:]
         standingSince = [:]
         extraSince = [:]
-        metrics.effective.finish()
-        metrics.live.finish()
-    }
-}
-
-extension StepCount {
-    /// The current value held for `span` seconds.
-    mutating func hold(for span: SimTime) {
-        integral += Int64(value) * span
-        min = Swift.min(min, value)
-        max = Swift.max(max, value)
-    }
-
-    /// In a run where no time passed, the value at the end stands for min and max.
-    mutating func finish() {
-        if min == Int.max {
-            min = value
-            max = Swift.max(max, value)
-        }
+        metrics.effective.finish(at: horizon)
+        metrics.live.finish(at: horizon)
     }
 }

@@ -17,9 +17,9 @@ public struct Tier0Metrics: Sendable, Equatable {
     }
 
     /// Principals with a potential path over time ("effective Global Administrators").
-    public var effective = StepCount()
+    public var effective = StepStatistic()
     /// Principals with a live path over time.
-    public var live = StepCount()
+    public var live = StepStatistic()
     /// Per principal (only those that ever reached Tier 0).
     public var principals: [NodeID: Principal] = [:]
     /// The first instant at which `effective` took its maximum.
@@ -36,21 +36,4 @@ public struct Tier0Metrics: Sendable, Equatable {
     public var evaluations = 0
     /// The horizon.
     public var horizon: SimTime = 0
-}
-
-/// Min, max, end and time-weighted mean of a count over `[0, horizon)`.
-public struct StepCount: Sendable, Equatable {
-    /// The current value.
-    public internal(set) var value = 0
-    /// The smallest value held for a positive time (or at the end).
-    public internal(set) var min = Int.max
-    /// The largest value.
-    public internal(set) var max = 0
-    /// The integral in value-seconds.
-    public internal(set) var integral: Int64 = 0
-    /// Creates a zero count.
-    public init() {}
-
-    /// The time-weighted mean over `[0, horizon)`.
-    public func mean(horizon: SimTime) -> Double { horizon > 0 ? Double(integral) / Double(horizon) : 0 }
 }

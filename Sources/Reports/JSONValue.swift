@@ -99,7 +99,7 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     /// Shortest round-trip decimal form; non-finite values (never produced) become `null`.
-    static func format(_ value: Double) -> String {
+    public static func format(_ value: Double) -> String {
         guard value.isFinite else { return "null" }
         if value == 0 { return "0.0" }
         return value.description

@@ -1,11 +1,12 @@
 import ExposureMetrics
 import PIMEngine
+import SimKernel
 import TenantModel
 
 /// `metrics.json`: the contract's keys (and a few more), built from `CoreMetrics`.
 public enum MetricsDocument {
     /// Seconds to hours, as the contract defines them (seconds / 3600, floating point).
-    static func hours(_ seconds: Int64) -> JSONValue { .number(Double(seconds) / 3600) }
+    public static func hours(_ seconds: Int64) -> JSONValue { .number(Double(seconds) / 3600) }
 
     /// Facts about the run that are not metrics.
     public struct RunInfo: Sendable {
@@ -210,7 +211,8 @@ public enum MetricsDocument {
         ])
     }
 
-    static func step(_ statistic: StepStatistic, horizon: Int64) -> JSONValue {
+    /// A count over time as `{min, max, mean, end}` (the mean time-weighted over the horizon).
+    public static func step(_ statistic: StepStatistic, horizon: Int64) -> JSONValue {
         .object([
             "max": .integer(Int64(statistic.max)),
             "end": .integer(Int64(statistic.value)),

@@ -1,3 +1,5 @@
+import Reports
+
 /// Comma-separated values as RFC 4180 writes them: CRLF line ends, fields quoted when needed.
 public enum CSV {
     /// A field, in double quotes (with inner quotes doubled) when it holds a comma, a quote, a
@@ -22,37 +24,15 @@ public enum CSV {
 
 /// Numbers as outputs write them.
 public enum NumberText {
-    /// The shortest decimal form that reads back as the same `Double` (`2.5`, `3600.0`); empty for nil.
+    /// The shortest decimal form that reads back as the same `Double` (`2.5`, `3600.0`), as in the
+    /// JSON outputs; empty for nil and non-finite values.
     public static func exact(_ value: Double?) -> String {
-        guard let value else { return "" }
-        guard value.isFinite else { return "" }
-        if value == 0 { return "0.0" }
-        return value.description
+        guard let value, value.isFinite else { return "" }
+        return JSONValue.format(value)
     }
 
     /// Rounded to `decimals` places for people, without a minus sign on zero (`-0.00` reads `0.00`).
     public static func rounded(_ value: Double, decimals: Int = 2) -> String {
-        guard value.isFinite else { return "-" }
-        let text = fixed(value, decimals: decimals)
-        if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { return String(text.dropFirst()) }
-        return text
-    }
-
-    /// Fixed-point text without Foundation's formatting (and so without a locale).
-    static func fixed(_ value: Double, decimals: Int) -> String {
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let scaled = (abs(value) * scale).rounded()
-        guard scaled < 9.0e15 else { return value.description }
-        let whole = Int64(scaled)
-        let divisor = Int64(scale)
-        let integerPart = whole / divisor
-        let fraction = whole % divisor
-        var text = (value < 0 ? "-" : "") + String(integerPart)
-        if decimals > 0 {
-            let digits = String(fraction)
-            text += "." + String(repeating: "0", count: decimals - digits.count) + digits
-        }
-        return text
+        value.isFinite ? Markup.fixed(value, decimals: decimals) : "-"
     }
 }

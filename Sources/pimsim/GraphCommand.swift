@@ -79,7 +79,7 @@ struct Graph: ParsableCommand {
         let time = try moment(in: scenario)
         var view = GraphView(paths: paths, focus: nil, collapse: collapse, cap: cap)
         let state = time.map { GraphPictures.state(of: scenario, at: $0, seed: seed) }
-            ?? Pipeline.simulate(scenario, variant: variant, seed: seed).peakState
+            ?? GraphPictures.peakState(of: scenario, seed: seed)
         marks.append(("replay", clock.now))
         if let focus {
             guard let node = state.node(named: focus) else {

@@ -1,5 +1,4 @@
-import TenantModel
-import ExposureMetrics
+import SimKernel
 import Testing
 
 @Suite("StepStatistic")
