@@ -76,6 +76,8 @@ public struct CoreMetrics: Sendable, Equatable {
     public var eligibleUsers = 0
     /// `assign` events refused because they broke their role's assignment rule.
     public var refusedAssignments = 0
+    /// `remove` events refused because they would have removed the last active Global Administrator.
+    public var refusedRemovals = 0
     /// Privileged role-seconds held by departed users whose accounts were still enabled.
     public var leaverExposureSeconds: Int64 = 0
 

@@ -21,6 +21,7 @@ public struct CoreMetricsFold: TraceSink {
     private var userFigures: [Int32: CoreMetrics.UserFigures] = [:]
     private var everEligible = Set<Int32>()
     private var refusedAssignments = 0
+    private var refusedRemovals = 0
     private var departed = Set<Int32>()
     private var leaverExposure: Int64 = 0
     /// Privileged roles each user holds through a standing path right now.
@@ -56,6 +57,7 @@ public struct CoreMetricsFold: TraceSink {
         case .activationStarted: activations.granted += 1
         case .requestDenied: activations.denied += 1
         case .assignmentRefused: refusedAssignments += 1
+        case .removalRefused: refusedRemovals += 1
         case .userDeparted(let time, let user):
             // Close the user's ledgers at the departure, so exposure after it is counted apart.
             for (key, ledger) in ledgers where UserRoleKey.user(key) == user.rawValue {
@@ -147,6 +149,7 @@ public struct CoreMetricsFold: TraceSink {
         metrics.users = userFigures.keys.sorted().compactMap { userFigures[$0] }
         metrics.eligibleUsers = everEligible.count
         metrics.refusedAssignments = refusedAssignments
+        metrics.refusedRemovals = refusedRemovals
         metrics.leaverExposureSeconds = leaverExposure
         return metrics
     }

@@ -238,13 +238,37 @@ extension Engine {
             assignmentSlots.append(AssignmentSlot())
             scheduleAssignment(id, assignment, from: now, &queue)
         case .remove(let filter):
-            for index in assignments.indices where filter.matches(assignments[index]) && !assignmentSlots[index].ended {
-                endAssignment(Int32(index), now: now, reason: .removed)
+            let matched = assignments.indices.filter { filter.matches(assignments[$0]) && !assignmentSlots[$0].ended }
+            if let protected = lastGlobalAdministratorAssignments(matched, role: filter.role, now: now) {
+                sink.record(.removalRefused(time: now, filter: filter, assignments: protected))
+                return
             }
+            for index in matched { endAssignment(Int32(index), now: now, reason: .removed) }
         case .policy(let role, let next):
             policies = next
             sink.record(.policyChanged(time: now, role: role, policies: next))
         }
+    }
+
+    /// Whether the assignment is in force at `now` (started by its interval, not ended).
+    func inForce(_ index: Int, now: SimTime) -> Bool {
+        let assignment = assignments[index]
+        return !assignmentSlots[index].ended && assignment.start <= now && (assignment.end.map { now < $0 } ?? true)
+    }
+
+    /// Entra refuses to remove the last active Global Administrator assignment: when ending
+    /// `matched` would end an active Global Administrator assignment in force while no other one
+    /// stays in force, the ids of the active ones it would end; nil when the removal may go ahead.
+    func lastGlobalAdministratorAssignments(_ matched: [Int], role: RoleIndex, now: SimTime) -> [Int]? {
+        guard role == scenario.globalAdministrator else { return nil }
+        let isActiveInForce = { (index: Int) in
+            self.assignments[index].role == role && self.assignments[index].type == .active && self.inForce(index, now: now)
+        }
+        let ending = matched.filter(isActiveInForce)
+        guard !ending.isEmpty else { return nil }
+        let ended = Set(matched)
+        let another = assignments.indices.contains { !ended.contains($0) && isActiveInForce($0) }
+        return another ? nil : ending
     }
 
     /// A `membership` event adds a static member.

@@ -138,6 +138,9 @@ public enum TraceRecord: Sendable {
     case policyChanged(time: SimTime, role: RoleIndex?, policies: PolicySet)
     /// An `assign` event broke its role's assignment rule and PIM refused it.
     case assignmentRefused(time: SimTime, assignment: Assignment, reason: String)
+    /// A `remove` event would have ended the last active Global Administrator assignments in
+    /// force (`assignments`, their ids): Entra refuses it, and nothing changed.
+    case removalRefused(time: SimTime, filter: RemovalFilter, assignments: [Int])
     /// A user asked to deactivate within the first five minutes of an activation: refused.
     case deactivationRefused(time: SimTime, user: UserIndex, role: RoleIndex)
     /// A user asked to extend (`renewal` false) or renew an assignment; `assignment` is its id.

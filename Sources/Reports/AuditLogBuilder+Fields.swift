@@ -109,6 +109,9 @@ extension AuditLogBuilder {
 
 /// Plain-language result reasons for audit records.
 enum AuditReasons {
+    /// Why PIM refuses a removal (pimsim's wording: Entra's exact message is not documented).
+    static let lastGlobalAdministrator = "The last active Global Administrator assignment cannot be removed"
+
     static func describe(_ reason: RejectionReason) -> String {
         switch reason {
         case .requesterDisabled: return "The requester's account is disabled"

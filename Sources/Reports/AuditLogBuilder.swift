@@ -117,6 +117,16 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
                  reason: "RoleAssignmentRequestPolicyValidationFailed: The following policy rules failed: [\"ExpirationRule\"] (\(reason))",
                  correlation: identity.guid("refused", sequence),
                  targets: [roleTarget(assignment.role), principalTarget(assignment.principal)], details: ["Scope": assignment.scope])
+        case .removalRefused(let time, _, let ids):
+            // One failed removal request per active assignment the event would have ended.
+            for id in ids {
+                guard let assignment = assignments[id] else { continue }
+                let span = assignment.isPermanent ? "permanent" : "timebound"
+                emit(time, "Remove member from role in PIM requested (\(span))", operation: "Delete", by: .scenario, result: "failure",
+                     reason: AuditReasons.lastGlobalAdministrator,
+                     correlation: identity.guid("removal-refused", sequence),
+                     targets: [roleTarget(assignment.role), principalTarget(assignment.principal)], details: ["Scope": assignment.scope])
+            }
         case .deactivationRefused(let time, let user, let role):
             emit(time, "Remove member from role requested (PIM deactivate)", operation: "Delete", by: .user(user), result: "failure",
                  reason: "An activation cannot be deactivated in its first 5 minutes",

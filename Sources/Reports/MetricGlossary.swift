@@ -46,6 +46,7 @@ public enum MetricGlossary {
         entry("activations.pending", "Activations", "Requests still waiting for approval at the horizon."),
         entry("hygiene.orphanedAssignments", "Hygiene", "Assignments at the horizon whose principal is a disabled user.", headline: true),
         entry("hygiene.refusedAssignments", "Hygiene", "Assign events refused because they broke their role's assignment rule."),
+        entry("hygiene.refusedRemovals", "Hygiene", "Remove events refused because they would have removed the last active Global Administrator assignment."),
         entry("hygiene.leaverExposureHours", "Hygiene", "Privileged user-hours held by departed users whose accounts were still enabled."),
         entry("friction.tasks.arrived", "Friction", "Privileged tasks that arrived."),
         entry("friction.tasks.served", "Friction", "Tasks that got access and started."),

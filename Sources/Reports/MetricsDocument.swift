@@ -198,6 +198,7 @@ public enum MetricsDocument {
             "hygiene": .object([
                 "orphanedAssignments": .integer(Int64(metrics.orphanedAssignments)),
                 "refusedAssignments": .integer(Int64(metrics.refusedAssignments)),
+                "refusedRemovals": .integer(Int64(metrics.refusedRemovals)),
                 "leaverExposureHours": hours(metrics.leaverExposureSeconds),
             ]),
             "run": .object([

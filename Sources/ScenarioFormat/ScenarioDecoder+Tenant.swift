@@ -137,10 +137,12 @@ extension ScenarioDecoder {
             }
         }
         let index = RoleIndex(roles.count)
-        roles.append(RoleDefinition(
+        var role = RoleDefinition(
             name: name, templateId: nil, privileged: catalogue.isPrivileged(permissions: permissions),
             builtIn: false, permissions: permissions
-        ))
+        )
+        role.administrativeUnitScope = catalogue.isAdministrativeUnitAssignable(permissions: permissions)
+        roles.append(role)
         roleLookup[name] = index
         referencedRoles.insert(index)
     }

@@ -3,6 +3,28 @@ import TenantModel
 extension ScenarioDecoder {
     /// The most tasks one generator may be expected to make.
     static let maxExpectedTasks = 5_000_000
+    /// The shortest assignment Entra accepts: 5 minutes.
+    static let minimumAssignmentLength: Seconds = 300
+
+    /// Whether `role` may take `scope`: an administrative unit's scope only for the roles Entra
+    /// lists as assignable there (reported as an error otherwise).
+    func unitScopeAllowed(_ role: RoleIndex, scope: String, at entry: Value) -> Bool {
+        guard scope.hasPrefix("/administrativeUnits/") else { return true }
+        let definition = roles[role.int]
+        if definition.groupAccess != nil {
+            context.error("PIM for Groups membership and ownership have no directory scope; remove 'scope: \(scope)'", at: entry)
+            return false
+        }
+        guard !definition.administrativeUnitScope else { return true }
+        let what = definition.builtIn
+            ? "only roles such as User Administrator, Helpdesk Administrator or Groups Administrator can"
+            : "a custom role can only when one of its permissions concerns users, groups or devices, so it cannot"
+        context.error(
+            "\(definition.name) cannot be assigned at administrative unit scope '\(scope)': \(what) be scoped to an administrative unit (use scope '/')",
+            at: entry
+        )
+        return false
+    }
 
     func decodeAssignments(_ value: Value, policies: PolicySet) -> [Assignment] {
         guard let items = context.list(value, what: "assignments") else { return [] }
@@ -32,10 +54,10 @@ extension ScenarioDecoder {
         let type = map["type"].flatMap { assignmentType($0) }
         var scope = "/"
         if let entry = map["scope"], let text = context.identifier(entry, what: "a directory scope such as '/' or '/administrativeUnits/emea'") {
-            if text.hasPrefix("/") {
-                scope = text
-            } else {
+            if !text.hasPrefix("/") {
                 context.error("a directory scope starts with '/', got '\(text)'", at: entry)
+            } else if role.map({ unitScopeAllowed($0, scope: text, at: entry) }) ?? true {
+                scope = text
             }
         }
         var start = eventTime ?? 0
@@ -64,8 +86,11 @@ extension ScenarioDecoder {
         if let end, let endValue {
             if end < start {
                 context.error("the assignment ends before it starts", at: endValue)
-            } else if end == start {
-                context.warning("the assignment ends when it starts, so it is never in effect", at: endValue)
+            } else if end - start < Self.minimumAssignmentLength {
+                context.error(
+                    "the assignment lasts \(TimeSyntax.describe(end - start)); Entra does not accept an assignment shorter than 5 minutes",
+                    at: endValue
+                )
             } else if let eventTime, end <= eventTime {
                 context.warning("the assignment ends before its event happens, so it is never in effect", at: endValue)
             }

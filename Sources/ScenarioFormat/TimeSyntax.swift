@@ -19,6 +19,18 @@ public enum TimeSyntax {
         return compact(trimmed, original: text)
     }
 
+    /// `seconds` in the compact syntax, largest units first (`4m30s`, `1d2h`, `0s`).
+    static func describe(_ seconds: Seconds) -> String {
+        guard seconds != 0 else { return "0s" }
+        var rest = seconds.magnitude
+        var text = seconds < 0 ? "-" : ""
+        for (unit, size) in [("d", UInt64(86_400)), ("h", 3_600), ("m", 60), ("s", 1)] where rest >= size {
+            text += "\(rest / size)\(unit)"
+            rest %= size
+        }
+        return text
+    }
+
     /// `90s`, `45m`, `8h`, `14d`, `2w`, `1d9h30m`: units w, d, h, m, s, each once, largest first.
     static func compact(_ text: String, original: String) -> Result<Seconds, TimeSyntaxError> {
         let units: [(Character, Double)] = [("w", 604_800), ("d", 86_400), ("h", 3_600), ("m", 60), ("s", 1)]

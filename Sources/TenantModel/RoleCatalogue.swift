@@ -22,6 +22,9 @@ public struct RoleDefinition: Sendable, Equatable {
     public var permissions: [String]
     /// For PIM for Groups: the group and the access this pseudo-role stands for.
     public var groupAccess: GroupAccess?
+    /// Whether Entra lets the role be assigned at an administrative unit's scope (the catalogue's
+    /// list for built-in roles; a permission on users, groups or devices for custom roles).
+    public var administrativeUnitScope = false
 
     /// The group and the kind of access of a PIM for Groups pseudo-role.
     public struct GroupAccess: Sendable, Equatable, Hashable {
@@ -54,6 +57,8 @@ public struct RoleCatalogue: Sendable {
     public let privilegedPermissions: Set<String>
     /// Where the catalogue's data comes from.
     public let source: String
+    /// Resource-action prefixes that make a custom role assignable at an administrative unit's scope.
+    public let administrativeUnitPermissionPrefixes: [String]
 
     /// The template id of Global Administrator.
     public static let globalAdministratorId = "62e90394-69f5-4237-9190-012177145e10"
@@ -82,25 +87,37 @@ public struct RoleCatalogue: Sendable {
                 let templateId: String
                 let privileged: Bool
             }
+            struct UnitScope: Decodable {
+                let roles: [String]
+                let customRolePermissionPrefixes: [String]
+            }
             let source: String?
             let roles: [Role]
             let privilegedPermissions: [String]
+            let administrativeUnitScope: UnitScope?
         }
         let file = try JSONDecoder().decode(File.self, from: json)
+        let unitRoles = Set(file.administrativeUnitScope?.roles ?? [])
         self.init(
             roles: file.roles.map {
-                RoleDefinition(name: $0.name, templateId: $0.templateId.lowercased(), privileged: $0.privileged, builtIn: true)
+                var role = RoleDefinition(name: $0.name, templateId: $0.templateId.lowercased(), privileged: $0.privileged, builtIn: true)
+                role.administrativeUnitScope = unitRoles.contains($0.name)
+                return role
             },
             privilegedPermissions: Set(file.privilegedPermissions),
-            source: file.source ?? "unknown"
+            source: file.source ?? "unknown",
+            administrativeUnitPermissionPrefixes: file.administrativeUnitScope?.customRolePermissionPrefixes ?? []
         )
     }
 
     /// Creates a catalogue from definitions.
-    public init(roles: [RoleDefinition], privilegedPermissions: Set<String>, source: String) {
+    public init(
+        roles: [RoleDefinition], privilegedPermissions: Set<String>, source: String, administrativeUnitPermissionPrefixes: [String] = []
+    ) {
         self.roles = roles.sorted { $0.name < $1.name }
         self.privilegedPermissions = privilegedPermissions
         self.source = source
+        self.administrativeUnitPermissionPrefixes = administrativeUnitPermissionPrefixes
         var byName: [String: Int] = [:]
         var byTemplateId: [String: Int] = [:]
         for (index, role) in self.roles.enumerated() {
@@ -120,5 +137,11 @@ public struct RoleCatalogue: Sendable {
     /// Whether a custom role with these permissions is privileged.
     public func isPrivileged(permissions: [String]) -> Bool {
         permissions.contains { privilegedPermissions.contains($0) }
+    }
+
+    /// Whether a custom role with these permissions may be assigned at an administrative unit's
+    /// scope: Entra allows it when a permission concerns users, groups or devices.
+    public func isAdministrativeUnitAssignable(permissions: [String]) -> Bool {
+        permissions.contains { permission in administrativeUnitPermissionPrefixes.contains { permission.hasPrefix($0) } }
     }
 }

@@ -16,6 +16,9 @@ ROLES = [
     "Security Administrator", "Helpdesk Administrator", "Exchange Administrator",
     "Groups Administrator",
 ]
+# the roles above that Entra lets be assigned at an administrative unit's scope
+AU_ROLES = {"User Administrator", "Helpdesk Administrator", "Groups Administrator"}
+MIN_ASSIGNMENT = 300  # seconds: the shortest assignment Entra accepts
 NAMES = ["ann", "bo", "cy", "dee", "eve", "fay", "gus", "hal", "ivy", "jo"]
 GROUPS = ["ops", "tier0", "helpdesk"]
 RESPONSE = {"10m": 600, "1h": 3600, "23h": 23 * 3600, "24h": 24 * 3600, "30h": 30 * 3600}
@@ -158,7 +161,9 @@ class Gen:
             a = {"principal": r.choice(principals), "role": r.choice(roles),
                  "type": r.choice(["active", "eligible", "eligible"])}
             if r.random() < 0.2:
-                a["scope"] = r.choice(["/", "/administrativeUnits/au1"])
+                # only the roles Entra lets be scoped to an administrative unit take one
+                au_ok = a["role"] in AU_ROLES
+                a["scope"] = r.choice(["/", "/administrativeUnits/au1"]) if au_ok else "/"
             k = r.random()
             start = default_start if default_start is not None else 0
             if default_start is None:
@@ -175,12 +180,13 @@ class Gen:
             k = r.random()
             end = None
             if k < 0.35:
-                later = [s for s in pool + self.derived if s > start]
+                # Entra refuses assignments shorter than 5 minutes
+                later = [s for s in pool + self.derived if s >= start + MIN_ASSIGNMENT]
                 if later:
                     end = r.choice(later)
                     a["end"] = self.time(end)
             elif k < 0.55:
-                end = start + r.choice([1, 2, 3, 6, 12, 24, 30]) * unit
+                end = start + max(MIN_ASSIGNMENT, r.choice([1, 2, 3, 6, 12, 24, 30]) * unit)
                 a["duration"] = self.dur(end - start)
             elif k < 0.65:
                 a["end"] = "permanent"

@@ -20,7 +20,10 @@ Readings chosen where the contract is silent (each agrees with pimsim unless not
   `duration` runs from the written `start` (pimsim: from the event's time);
 - responseTime 0: the decision is taken at the request's instant, after its requests
   (pimsim crashes);
-- orphaned assignments: those in force at the end (start < horizon <= end).
+- orphaned assignments: those in force at the end (start < horizon <= end);
+- the last active Global Administrator (contract, `remove`): "in force" is read from the
+  assignments' intervals at t, whatever its place in the instant: one that starts at t stays,
+  one that ends at t does not; a disabled user's assignment or an empty group's still counts.
 
 Usage: model.py SCENARIO.yaml   -> prints the core metrics as JSON
 """
@@ -243,6 +246,16 @@ class Model:
     def holds(self, u, r, t):
         return self.standing(u, r, t) or self.activated(u, r, t)
 
+    def last_global_admin(self, matched, t):
+        """The contract's remove rule: ending `matched` would end an active Global Administrator
+        assignment in force at t while no other active one (any principal) stays in force."""
+        def active_ga(a):
+            return a["role"] == "Global Administrator" and a["type"] == "active" and self.in_effect(a, t)
+        if not any(active_ga(a) for a in matched):
+            return False
+        ids = {id(a) for a in matched}
+        return not any(active_ga(a) for a in self.assignments if id(a) not in ids)
+
     # -- simulation ---------------------------------------------------------------------
     def schedule(self, t):
         if self.now <= t < self.H and t not in self.scheduled:
@@ -305,6 +318,7 @@ class Model:
                 self.schedule_assignment(a, t)
             elif "remove" in e:
                 spec = e["remove"]
+                matched = []
                 for a in self.assignments:
                     if a["principal"] != spec["principal"] or a["role"] != role_name(spec["role"]):
                         continue
@@ -313,9 +327,13 @@ class Model:
                     if "scope" in spec and a["scope"] != spec["scope"]:
                         continue
                     if a["end"] is None or a["end"] > t:  # not ended yet
-                        a["end"] = t
-                        if a["start"] > t:
-                            a["start"] = t  # never starts
+                        matched.append(a)
+                if self.last_global_admin(matched, t):
+                    continue  # Entra refuses: the removal changes nothing at all
+                for a in matched:
+                    a["end"] = t
+                    if a["start"] > t:
+                        a["start"] = t  # never starts
             else:
                 raise ValueError("unsupported event %r" % e)
         # activation ends: cap reached, user disabled, or no eligible path left

@@ -112,18 +112,30 @@ struct Tier0FoldTests {
     func scopedActivation() throws {
         let fold = try fold(header(horizon: "2d") + """
         tenant:
-          users: [{id: x}]
+          users: [{id: x}, {id: g}]
         policies:
           roles:
-            Privileged Role Administrator: {activation: {requireJustification: false}}
+            Privileged Authentication Administrator: {activation: {requireJustification: false}}
         assignments:
-          - {principal: x, role: Privileged Role Administrator, type: eligible, scope: /administrativeUnits/au1}
+          - {principal: g, role: Global Administrator, type: active}
+          - {principal: x, role: Privileged Authentication Administrator, type: eligible, scope: /administrativeUnits/au1}
         workload:
-          - {at: 2h, activate: {user: x, role: Privileged Role Administrator, duration: 4h}}
+          - {at: 2h, activate: {user: x, role: Privileged Authentication Administrator, duration: 4h}}
         """)
-        #expect(fold.metrics.principals.isEmpty)
-        #expect(fold.metrics.live.max == 0)
-        #expect(fold.metrics.effective.max == 0)
+        // Tenant-wide, x could reset g's authentication methods (3 steps); in the unit, never.
+        #expect(throws: FixtureError.self) { try self.principal(fold, "x") }
+        #expect(try principal(fold, "g").reachableSeconds == h(48))
+        #expect(fold.metrics.live.max == 1)
+        #expect(fold.metrics.effective.max == 1)
+        // The control: the same eligibility tenant-wide puts x on a path.
+        let tenantWide = try self.fold(header(horizon: "2d") + """
+        tenant:
+          users: [{id: x}, {id: g}]
+        assignments:
+          - {principal: g, role: Global Administrator, type: active}
+          - {principal: x, role: Privileged Authentication Administrator, type: eligible}
+        """)
+        #expect(try principal(tenantWide, "x").reachableSeconds == h(48))
     }
 
     @Test("An attacker's reach: a compromised ordinary user who owns a privileged application")

@@ -56,7 +56,7 @@ import TenantModel
             type: active
             start: 2026-02-01T00:00:00Z
           - principal: tier0-admins
-            role: Privileged Role Administrator
+            role: Privileged Authentication Administrator
             type: eligible
             scope: /administrativeUnits/emea
             start: 1d
@@ -74,7 +74,7 @@ import TenantModel
           - at: 1d9h
             activate: {user: bob, role: Custom Password Resetter, duration: 1h}
           - at: 2026-03-05T12:00:00+02:00
-            activate: {user: staff03, role: Privileged Role Administrator, duration: PT30M}
+            activate: {user: staff03, role: Privileged Authentication Administrator, duration: PT30M}
         behaviour:
           approvers:
             responseTime: 45m
@@ -147,9 +147,12 @@ import TenantModel
         let model = try #require(scenario(Self.full))
         let resetter = RoleIndex(Self.customBase), editor = RoleIndex(Self.customBase + 1)
         #expect(model.roles.count == Self.customBase + 2)
-        #expect(model[resetter] == RoleDefinition(
+        var expectedResetter = RoleDefinition(
             name: "Custom Password Resetter", templateId: nil, privileged: true, builtIn: false,
-            permissions: ["microsoft.directory/users/password/update"]))
+            permissions: ["microsoft.directory/users/password/update"])
+        // A permission on users: Entra lets the custom role be scoped to an administrative unit.
+        expectedResetter.administrativeUnitScope = true
+        #expect(model[resetter] == expectedResetter)
         #expect(model[editor].privileged == false)
         #expect(model[globalAdministrator].privileged)
         // By display name and by template id: the same role.
@@ -157,7 +160,7 @@ import TenantModel
         #expect(model.assignments[1].role == globalAdministrator)
         #expect(model.referencedRoles.map { model[$0].name } == [
             "Custom Password Resetter", "Custom Profile Editor", "Exchange Administrator",
-            "Global Administrator", "Privileged Role Administrator",
+            "Global Administrator", "Privileged Authentication Administrator",
         ])
     }
 
@@ -180,25 +183,25 @@ import TenantModel
         #expect(exchange.activation == fallback.activation)
         #expect(exchange.eligibleAssignment == AssignmentRule(allowPermanent: false, maxDuration: 90 * Self.day))
         #expect(exchange.activeAssignment == RolePolicy.defaults.activeAssignment)
-        #expect(model.policies[builtInRole("Privileged Role Administrator")] == fallback)
+        #expect(model.policies[builtInRole("Privileged Authentication Administrator")] == fallback)
     }
 
     @Test func assignmentsRequestsAndBehaviour() throws {
         let model = try #require(scenario(Self.full))
         let day = Self.day, resetter = RoleIndex(Self.customBase), editor = RoleIndex(Self.customBase + 1)
-        let pra = builtInRole("Privileged Role Administrator")
+        let paa = builtInRole("Privileged Authentication Administrator")
         #expect(model.assignments == [
             Assignment(principal: .user(UserIndex(0)), role: globalAdministrator, type: .active, origin: "assignments[0]"),
             // 2026-02-01 is 29 days before 2026-03-02 (February 2026 has 28 days).
             Assignment(principal: .user(UserIndex(3)), role: globalAdministrator, type: .active,
                        start: -29 * day, origin: "assignments[1]"),
-            Assignment(principal: .group(GroupIndex(0)), role: pra, type: .eligible, scope: "/administrativeUnits/emea",
+            Assignment(principal: .group(GroupIndex(0)), role: paa, type: .eligible, scope: "/administrativeUnits/emea",
                        start: day, end: 15 * day, origin: "assignments[2]"),
             Assignment(principal: .user(UserIndex(1)), role: resetter, type: .eligible, end: nil, origin: "assignments[3]"),
             Assignment(principal: .user(UserIndex(15)), role: editor, type: .eligible,
                        start: 2 * day, end: 8 * day, origin: "assignments[4]"),
         ])
-        var second = ActivationRequest(at: 3 * day + 10 * 3_600, user: UserIndex(6), role: pra, duration: 1_800, origin: "workload[1]")
+        var second = ActivationRequest(at: 3 * day + 10 * 3_600, user: UserIndex(6), role: paa, duration: 1_800, origin: "workload[1]")
         second.order = 1
         #expect(model.requests == [
             ActivationRequest(at: day + 9 * 3_600, user: UserIndex(1), role: resetter, duration: 3_600, origin: "workload[0]"),

@@ -39,7 +39,7 @@ import TenantModel
             {"principal": "alice", "role": "Global Administrator", "type": "active"},
             {"principal": "breakglass1", "role": "62e90394-69f5-4237-9190-012177145e10", "type": "active",
              "start": "2026-02-01T00:00:00Z"},
-            {"principal": "tier0-admins", "role": "Privileged Role Administrator", "type": "eligible",
+            {"principal": "tier0-admins", "role": "Privileged Authentication Administrator", "type": "eligible",
              "scope": "/administrativeUnits/emea", "start": "1d", "duration": "14d"},
             {"principal": "bob", "role": "Custom Password Resetter", "type": "eligible", "end": "permanent"},
             {"principal": "staff12", "role": "Custom Profile Editor", "type": "eligible", "start": "2d",
@@ -48,7 +48,7 @@ import TenantModel
           "workload": [
             {"at": "1d9h", "activate": {"user": "bob", "role": "Custom Password Resetter", "duration": "1h"}},
             {"at": "2026-03-05T12:00:00+02:00",
-             "activate": {"user": "staff03", "role": "Privileged Role Administrator", "duration": "PT30M"}}
+             "activate": {"user": "staff03", "role": "Privileged Authentication Administrator", "duration": "PT30M"}}
           ],
           "behaviour": {"approvers": {"responseTime": "45m", "approveRate": 0.75}, "deactivateEarly": 0.25},
           "events": [
