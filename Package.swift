@@ -66,9 +66,9 @@ let package = Package(
             name: "PrivilegeGraph",
             dependencies: ["PIMEngine", "SimKernel", "TenantModel"]
         ),
-        // The pipeline composed: load, validate, run, measure, write.
+        // One run composed: load, validate, simulate, measure, document, render the graph, write.
         .target(
-            name: "PimsimKit",
+            name: "RunPipeline",
             dependencies: [
                 "ScenarioFormat", "TenantModel", "PIMEngine", "ExposureMetrics", "Reports", "PrivilegeGraph", "GraphvizRender", "SimKernel",
             ]
@@ -76,9 +76,15 @@ let package = Package(
         // What-if: variants and replications on common random numbers, sweeps, shards and merges.
         .target(
             name: "WhatIf",
-            dependencies: ["PimsimKit", "Reports", "ScenarioFormat", "TenantModel"]
+            dependencies: ["RunPipeline", "Reports", "ScenarioFormat", "TenantModel"]
         ),
-        // The command line.
+        // Every use case as a plain function with named inputs and outputs: run-and-write, check,
+        // graph pictures, compare, sweep and merge. The command line is a thin layer over it.
+        .target(
+            name: "PimsimKit",
+            dependencies: ["RunPipeline", "WhatIf", "ScenarioFormat", "TenantModel", "Reports", "PrivilegeGraph", "GraphvizRender"]
+        ),
+        // The command line: parses, calls one PimsimKit function, prints.
         .executableTarget(
             name: "pimsim",
             dependencies: [
@@ -92,37 +98,41 @@ let package = Package(
 
         .target(
             name: "TestSupport",
-            dependencies: ["PimsimKit", "PIMEngine", "ScenarioFormat", "TenantModel", "ExposureMetrics"],
+            dependencies: ["RunPipeline", "PIMEngine", "ScenarioFormat", "TenantModel", "ExposureMetrics"],
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
         .testTarget(name: "GraphvizRenderTests", dependencies: ["GraphvizRender"]),
         .testTarget(
             name: "PrivilegeGraphTests",
-            dependencies: ["PrivilegeGraph", "PIMEngine", "TenantModel", "ScenarioFormat", "PimsimKit", "TestSupport", "GraphvizRender"],
+            dependencies: ["PrivilegeGraph", "PIMEngine", "TenantModel", "ScenarioFormat", "RunPipeline", "TestSupport", "GraphvizRender"],
             exclude: ["Golden"]
         ),
         .testTarget(
             name: "WhatIfTests",
-            dependencies: ["WhatIf", "PimsimKit", "Reports", "ScenarioFormat", "TenantModel", "TestSupport"]
+            dependencies: ["WhatIf", "RunPipeline", "Reports", "ScenarioFormat", "TenantModel", "TestSupport"]
         ),
         .testTarget(name: "TenantModelTests", dependencies: ["TenantModel"]),
         .testTarget(
+            name: "PimsimKitTests",
+            dependencies: ["PimsimKit", "RunPipeline", "WhatIf", "Reports", "ScenarioFormat", "TenantModel", "GraphvizRender", "TestSupport"]
+        ),
+        .testTarget(
             name: "ReportsTests",
             dependencies: [
-                "Reports", "PimsimKit", "PIMEngine", "ExposureMetrics", "SimKernel", "TenantModel", "ScenarioFormat", "TestSupport",
+                "Reports", "RunPipeline", "PIMEngine", "ExposureMetrics", "SimKernel", "TenantModel", "ScenarioFormat", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "TenantModel"]),
         .testTarget(
             name: "PIMEngineTests",
-            dependencies: ["PIMEngine", "ScenarioFormat", "TenantModel", "ExposureMetrics", "PimsimKit", "Reports", "TestSupport"]
+            dependencies: ["PIMEngine", "ScenarioFormat", "TenantModel", "ExposureMetrics", "RunPipeline", "Reports", "TestSupport"]
         ),
-        .testTarget(name: "ExposureMetricsTests", dependencies: ["ExposureMetrics", "TenantModel", "PimsimKit", "TestSupport"]),
+        .testTarget(name: "ExposureMetricsTests", dependencies: ["ExposureMetrics", "TenantModel", "RunPipeline", "TestSupport"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["pimsim", "PimsimKit", "ExposureMetrics", "Reports", "TenantModel", "TestSupport"],
+            dependencies: ["pimsim", "RunPipeline", "PimsimKit", "ExposureMetrics", "Reports", "TenantModel", "TestSupport"],
             exclude: ["ContractExamples", "Golden"]
         ),
     ],

@@ -1,5 +1,5 @@
 import Foundation
-import PimsimKit
+import RunPipeline
 
 /// Runs an experiment's work units in parallel, at most `jobs` at a time.
 ///

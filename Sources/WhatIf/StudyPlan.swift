@@ -1,6 +1,7 @@
 import Foundation
 import Reports
 import ScenarioFormat
+import RunPipeline
 import TenantModel
 
 /// A study ready to run: what it is (header and spec) and the scenarios of its arms.
@@ -58,7 +59,7 @@ public struct StudyPlan: Sendable {
             }
         }
         guard problems.isEmpty else { return .failure(Failure(problems: problems)) }
-        let header = StudyHeader(scenario: baseline.name, scenarioHash: fileHash(path), replications: replications, seed: seed ?? baseline.seed)
+        let header = StudyHeader(scenario: baseline.name, scenarioHash: fileHash(path), replications: replications, seed: RunPlan(scenario: baseline, seed: seed).seed)
         return .success(StudyPlan(
             header: header, spec: .compare(variants: Array(names)),
             experiment: Experiment(arms: arms, replications: replications, seed: header.seed),
@@ -98,7 +99,7 @@ public struct StudyPlan: Sendable {
             }
         }
         guard problems.isEmpty else { return .failure(Failure(problems: problems)) }
-        let header = StudyHeader(scenario: start.name, scenarioHash: fileHash(path), replications: replications, seed: seed ?? start.seed)
+        let header = StudyHeader(scenario: start.name, scenarioHash: fileHash(path), replications: replications, seed: RunPlan(scenario: start, seed: seed).seed)
         return .success(StudyPlan(
             header: header, spec: .sweep(variant: variant, grid: grid, exposure: exposure, friction: friction),
             experiment: Experiment(arms: arms, replications: replications, seed: header.seed),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PimsimKit
 import WhatIf
 
 struct Compare: AsyncParsableCommand {
@@ -27,17 +28,17 @@ struct Compare: AsyncParsableCommand {
     var metrics: String?
 
     func validate() throws {
-        if let variants { _ = try StudyCommand.list(variants, option: "--variants") }
-        if let metrics { _ = try StudyCommand.list(metrics, option: "--metrics") }
+        if let variants { _ = try StudyOptions.list(variants, option: "--variants") }
+        if let metrics { _ = try StudyOptions.list(metrics, option: "--metrics") }
     }
 
     func run() async throws {
-        let names = try variants.map { try StudyCommand.list($0, option: "--variants") }
-        let selection = try metrics.map { MetricSelection(prefixes: try StudyCommand.list($0, option: "--metrics")) } ?? .main
-        let plan = try StudyCommand.planOrExit(
-            StudyPlan.compare(path: file, variants: names, replications: study.replications, seed: study.seed), file: file
-        )
-        try await StudyCommand.execute(plan, shard: try StudyCommand.shard(study.shard), jobs: study.jobs ?? ExperimentRunner.defaultJobs,
-                                       output: study.output, selection: selection)
+        let names = try variants.map { try StudyOptions.list($0, option: "--variants") }
+        let selection = try metrics.map { MetricSelection(prefixes: try StudyOptions.list($0, option: "--metrics")) } ?? .main
+        let request = try study.request(path: file)
+        let result = try await perform { () async throws(UseCaseError) in
+            try await Studies.compare(request, variants: names, selection: selection, progress: ProgressBar.forStandardError(label:))
+        }
+        StudyOptions.print(result)
     }
 }

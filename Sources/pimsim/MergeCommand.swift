@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PimsimKit
 import WhatIf
 
 struct Merge: ParsableCommand {
@@ -24,33 +25,12 @@ struct Merge: ParsableCommand {
 
     func validate() throws {
         if parts.isEmpty { throw ValidationError("give the partial result files to merge, one per shard") }
-        if let metrics { _ = try StudyCommand.list(metrics, option: "--metrics") }
+        if let metrics { _ = try StudyOptions.list(metrics, option: "--metrics") }
     }
 
     func run() throws {
-        var read: [(source: String, part: PartFile)] = []
-        var failed = false
-        for path in parts {
-            do {
-                let text = try String(contentsOfFile: path, encoding: .utf8)
-                read.append((path, try PartFile(text: text)))
-            } catch let error as PartFile.ReadError {
-                printError("\(path): error: \(error)")
-                failed = true
-            } catch {
-                printError("\(path): error: cannot read the file: \((error as NSError).localizedDescription)")
-                failed = true
-            }
-        }
-        if failed { throw Exit.invalidInput }
-        let merged: PartMerge.Merged
-        do {
-            merged = try PartMerge.merge(read)
-        } catch {
-            printError("error: \(error)")
-            throw Exit.invalidInput
-        }
-        let selection = try metrics.map { MetricSelection(prefixes: try StudyCommand.list($0, option: "--metrics")) } ?? .main
-        try StudyCommand.finish(header: merged.header, spec: merged.spec, results: merged.results, output: output, selection: selection)
+        let selection = try metrics.map { MetricSelection(prefixes: try StudyOptions.list($0, option: "--metrics")) } ?? .main
+        let result = try perform { () throws(UseCaseError) in try Studies.merge(parts: parts, output: output, selection: selection) }
+        StudyOptions.print(result)
     }
 }

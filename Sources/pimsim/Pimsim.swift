@@ -1,9 +1,6 @@
 import ArgumentParser
 import Foundation
 import PimsimKit
-import Reports
-import ScenarioFormat
-import TenantModel
 
 /// The `pimsim` command (asynchronous, for the commands that run replications in parallel).
 @main
@@ -28,6 +25,15 @@ enum Exit {
     static let assertionFailed = ExitCode(1)
     static let invalidInput = ExitCode(2)
     static let runtimeFailure = ExitCode(3)
+
+    /// Prints a use case's failure on standard error and returns its exit code.
+    static func report(_ error: UseCaseError) -> ExitCode {
+        printError(error.description)
+        switch error {
+        case .invalidScenario, .invalidInput, .unreadable: return invalidInput
+        case .runtime: return runtimeFailure
+        }
+    }
 }
 
 /// Writes a line to standard error.
@@ -35,14 +41,20 @@ func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
 
-/// Loads a scenario, printing its diagnostics; exits with 2 when it is invalid.
-func loadOrExit(_ path: String, variant: String? = nil) throws -> Scenario {
-    let result = Pipeline.load(path: path, variant: variant)
-    for diagnostic in result.diagnostics { printError(diagnostic.description) }
-    guard let scenario = result.scenario else {
-        let errors = result.diagnostics.filter { $0.severity == .error }.count
-        printError("\(path): \(errors) error\(errors == 1 ? "" : "s"); the scenario was not run")
-        throw Exit.invalidInput
+/// Runs a use case, printing its failure and exiting with the matching code.
+func perform<T>(_ work: () throws(UseCaseError) -> T) throws -> T {
+    do {
+        return try work()
+    } catch {
+        throw Exit.report(error)
     }
-    return scenario
+}
+
+/// The asynchronous form of `perform`.
+func perform<T>(_ work: () async throws(UseCaseError) -> T) async throws -> T {
+    do {
+        return try await work()
+    } catch {
+        throw Exit.report(error)
+    }
 }

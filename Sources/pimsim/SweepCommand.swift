@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PimsimKit
 import WhatIf
 
 struct Sweep: AsyncParsableCommand {
@@ -46,23 +47,10 @@ struct Sweep: AsyncParsableCommand {
 
     func run() async throws {
         let grid = try parsedGrid()
-        let plan = try StudyCommand.planOrExit(
-            StudyPlan.sweep(path: file, variant: variant, grid: grid, replications: study.replications, seed: study.seed,
-                            exposure: exposure, friction: friction),
-            file: file
-        )
-        if !exposure.isEmpty || !friction.isEmpty, let first = plan.experiment.arms.first {
-            // Check the named metrics on one run before spending the sweep on them.
-            let available = Set(ExperimentRunner.simulate(first, seed: plan.header.seed).keys)
-            do {
-                _ = try SweepReport.resolve(exposure, defaults: [], available: available, what: "exposure")
-                _ = try SweepReport.resolve(friction, defaults: [], available: available, what: "friction")
-            } catch {
-                printError("error: \(error) (checked on the first grid point's first replication)")
-                throw Exit.invalidInput
-            }
+        let request = try study.request(path: file)
+        let result = try await perform { () async throws(UseCaseError) in
+            try await Studies.sweep(request, grid: grid, variant: variant, exposure: exposure, friction: friction, progress: ProgressBar.forStandardError(label:))
         }
-        try await StudyCommand.execute(plan, shard: try StudyCommand.shard(study.shard), jobs: study.jobs ?? ExperimentRunner.defaultJobs,
-                                       output: study.output, selection: .main)
+        StudyOptions.print(result)
     }
 }

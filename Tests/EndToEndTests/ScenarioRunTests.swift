@@ -1,6 +1,6 @@
 import Foundation
 import ExposureMetrics
-import PimsimKit
+import RunPipeline
 import Reports
 import ScenarioFormat
 import TenantModel

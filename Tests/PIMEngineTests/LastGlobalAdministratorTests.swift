@@ -1,6 +1,6 @@
 import ExposureMetrics
 import PIMEngine
-import PimsimKit
+import RunPipeline
 import Reports
 import TenantModel
 import Testing

@@ -1,7 +1,7 @@
 import ExposureMetrics
 import PIMEngine
 import ExposureMetrics
-import PimsimKit
+import RunPipeline
 import Reports
 import ScenarioFormat
 import TenantModel

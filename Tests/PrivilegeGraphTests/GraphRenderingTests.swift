@@ -3,7 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import GraphvizRender
-import PimsimKit
+import RunPipeline
 import PrivilegeGraph
 import Testing
 import TestSupport
@@ -25,7 +25,7 @@ struct GraphRenderingTests {
 
     func graph(_ yaml: String, view: GraphView = GraphView()) throws -> PrivilegeGraph {
         let scenario = try makeScenario(yaml)
-        return GraphPictures.graph(GraphPictures.state(of: scenario, at: 0), view: view, variant: nil)
+        return GraphPictures.graph(GraphPictures.state(of: RunPlan(scenario: scenario), at: 0), view: view, variant: nil)
     }
 
     @Test("DOT quoting: quotes, backslashes, newlines, control characters; non-ASCII kept")

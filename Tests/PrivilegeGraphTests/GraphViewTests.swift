@@ -1,4 +1,4 @@
-import PimsimKit
+import RunPipeline
 import PrivilegeGraph
 import Testing
 import TestSupport
@@ -21,7 +21,7 @@ struct GraphViewTests {
 
     func graph(_ view: GraphView, variant: String? = nil) throws -> PrivilegeGraph {
         let scenario = try makeScenario(Self.tenant, variant: variant)
-        return GraphPictures.graph(GraphPictures.state(of: scenario, at: 0), view: view, variant: variant)
+        return GraphPictures.graph(GraphPictures.state(of: RunPlan(scenario: scenario), at: 0), view: view, variant: variant)
     }
 
     @Test("The whole graph: principals without any edge are not drawn; members are")

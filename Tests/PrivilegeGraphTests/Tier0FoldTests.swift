@@ -1,5 +1,5 @@
 import PIMEngine
-import PimsimKit
+import RunPipeline
 import PrivilegeGraph
 import Testing
 import TestSupport
@@ -187,7 +187,7 @@ struct LiveReachShortcutTests {
         var checked = 0
         let step = max(1, times.count / 60)
         for time in stride(from: 0, to: times.count, by: step).map({ times[$0] }) {
-            let state = GraphPictures.state(of: scenario, at: time)
+            let state = GraphPictures.state(of: RunPlan(scenario: scenario), at: time)
             let full = Set(Reachability(state: state, catalogue: catalogue, mode: .live).reachingNodes)
             let standing = Set(Reachability(state: state, catalogue: catalogue, mode: .standing).reachingNodes)
             let extended = Reachability.live(extending: standing, state: state, catalogue: catalogue)

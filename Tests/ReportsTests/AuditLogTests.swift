@@ -1,7 +1,7 @@
 import Foundation
 import PIMEngine
 import ExposureMetrics
-import PimsimKit
+import RunPipeline
 import Reports
 import ScenarioFormat
 import TenantModel
@@ -124,7 +124,7 @@ struct AuditDatabaseTests {
         let path = repositoryRoot.appendingPathComponent("Scenarios/quickstart.yaml").path
         let scenario = try #require(Pipeline.load(path: path).scenario)
         let database = folder.appendingPathComponent("audit.sqlite").path
-        let outcome = try Pipeline.simulate(scenario, auditPath: folder.appendingPathComponent("audit.jsonl").path, auditDatabase: database)
+        let outcome = try Pipeline.simulate(RunPlan(scenario: scenario), auditPath: folder.appendingPathComponent("audit.jsonl").path, auditDatabase: database)
         #expect(outcome.auditRecords == 23)
         let rows = try AuditQuery.rows(database, "SELECT activityDateTime, activityDisplayName, initiatedByUser, targetUser, targetRole FROM audit WHERE targetRole = 'Global Administrator' AND activityDisplayName LIKE '%completed%' ORDER BY activityDateTime")
         #expect(rows == [

@@ -1,6 +1,6 @@
 import ExposureMetrics
 import Foundation
-import PimsimKit
+import RunPipeline
 @testable import Reports
 import SimKernel
 import Testing

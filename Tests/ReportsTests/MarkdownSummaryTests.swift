@@ -1,5 +1,5 @@
 import Foundation
-import PimsimKit
+import RunPipeline
 @testable import Reports
 import Testing
 import TestSupport

@@ -1,6 +1,6 @@
 import ExposureMetrics
 import Foundation
-import PimsimKit
+import RunPipeline
 import Reports
 import SimKernel
 import TenantModel

@@ -1,7 +1,7 @@
 import Foundation
 import PIMEngine
 import ExposureMetrics
-import PimsimKit
+import RunPipeline
 import ScenarioFormat
 import TenantModel
 

@@ -1,6 +1,6 @@
 import PIMEngine
 import ExposureMetrics
-import PimsimKit
+import RunPipeline
 import ScenarioFormat
 import TenantModel
 

@@ -1,5 +1,5 @@
 import Foundation
-import PimsimKit
+import RunPipeline
 import Reports
 import ScenarioFormat
 import Testing

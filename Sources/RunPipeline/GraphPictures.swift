@@ -10,15 +10,15 @@ public enum GraphPictures {
     /// The most nodes laid out with `dot` when no engine is named; larger graphs use `sfdp`.
     public static let dotPreferredLimit = 200
 
-    /// The privilege state of a scenario at `time` (seconds since its start), from a replay.
-    public static func state(of scenario: Scenario, at time: Int64, seed: UInt64? = nil) -> PrivilegeState {
-        PIMReplay.run(scenario, seed: seed ?? scenario.seed, sink: SnapshotSink(scenario: scenario, at: time)).sink.state
+    /// The privilege state of a planned run at `time` (seconds since its start), from a replay.
+    public static func state(of plan: RunPlan, at time: Int64) -> PrivilegeState {
+        PIMReplay.run(plan.scenario, seed: plan.seed, sink: SnapshotSink(scenario: plan.scenario, at: time)).sink.state
     }
 
     /// The privilege state at the first instant of peak exposure, from a replay that feeds only
     /// the Tier-0 fold (no metrics, no audit log).
-    public static func peakState(of scenario: Scenario, seed: UInt64? = nil) -> PrivilegeState {
-        PIMReplay.run(scenario, seed: seed ?? scenario.seed, sink: Tier0Fold(scenario: scenario)).sink.peakState
+    public static func peakState(of plan: RunPlan) -> PrivilegeState {
+        PIMReplay.run(plan.scenario, seed: plan.seed, sink: Tier0Fold(scenario: plan.scenario)).sink.peakState
     }
 
     /// The graph of a state with a caption, through a view.

@@ -55,26 +55,27 @@ public enum Pipeline {
         ScenarioLoader.load(path: path, variant: variant)
     }
 
-    /// Simulates a validated scenario; `seed` overrides the scenario's seed.
-    public static func simulate(_ scenario: Scenario, variant: String? = nil, seed: UInt64? = nil) -> RunOutcome {
-        let usedSeed = seed ?? scenario.seed
-        let (sink, statistics) = PIMReplay.run(scenario, seed: usedSeed, sink: runFolds(scenario))
-        return outcome(scenario, variant: variant, seed: usedSeed, folds: sink, events: statistics.eventsHandled)
+    /// Simulates a planned run.
+    public static func simulate(_ plan: RunPlan) -> RunOutcome {
+        let (sink, statistics) = PIMReplay.run(plan.scenario, seed: plan.seed, sink: runFolds(plan.scenario))
+        return outcome(plan.scenario, variant: plan.variant, seed: plan.seed, folds: sink, events: statistics.eventsHandled)
     }
 
-    /// Simulates a scenario and streams its audit log as it runs: JSON Lines to `auditPath`, and
-    /// an SQLite database to `auditDatabase` when given.
-    public static func simulate(
-        _ scenario: Scenario, variant: String? = nil, seed: UInt64? = nil, auditPath: String, auditDatabase: String? = nil
-    ) throws -> RunOutcome {
-        let usedSeed = seed ?? scenario.seed
+    /// Simulates a validated scenario; `seed` overrides the scenario's seed (see `RunPlan`).
+    public static func simulate(_ scenario: Scenario, variant: String? = nil, seed: UInt64? = nil) -> RunOutcome {
+        simulate(RunPlan(scenario: scenario, variant: variant, seed: seed))
+    }
+
+    /// Simulates a planned run and streams its audit log as it runs: JSON Lines to `auditPath`,
+    /// and an SQLite database to `auditDatabase` when given.
+    public static func simulate(_ plan: RunPlan, auditPath: String, auditDatabase: String? = nil) throws -> RunOutcome {
         let audit = AuditLogBuilder(
-            identity: AuditIdentity(scenario: scenario, seed: usedSeed),
+            identity: AuditIdentity(scenario: plan.scenario, seed: plan.seed),
             output: AuditFiles(jsonLines: auditPath, database: auditDatabase)
         )
-        let (sink, statistics) = PIMReplay.run(scenario, seed: usedSeed, sink: TeeSink(runFolds(scenario), audit))
+        let (sink, statistics) = PIMReplay.run(plan.scenario, seed: plan.seed, sink: TeeSink(runFolds(plan.scenario), audit))
         if let failure = sink.second.output.failure { throw failure }
-        var result = outcome(scenario, variant: variant, seed: usedSeed, folds: sink.first, events: statistics.eventsHandled)
+        var result = outcome(plan.scenario, variant: plan.variant, seed: plan.seed, folds: sink.first, events: statistics.eventsHandled)
         result.auditRecords = sink.second.output.lines.count
         return result
     }

@@ -1,0 +1,79 @@
+import Reports
+import RunPipeline
+import ScenarioFormat
+import TenantModel
+import WhatIf
+
+/// What `pimsim run` is asked to do.
+public struct RunRequest: Sendable {
+    /// The scenario, variant and seed.
+    public var selection: ScenarioSelection
+    /// Where the outputs go; nil means `Output/<scenario>/` (plus `variants/<name>/`).
+    public var outputDirectory: String?
+    /// An SQLite database to write the audit log into as well, when given.
+    public var auditDatabase: String?
+    /// Replications per arm of the report's variant comparison; 0 leaves it out.
+    public var compareReplications: Int
+
+    /// Describes a run.
+    public init(selection: ScenarioSelection, outputDirectory: String? = nil, auditDatabase: String? = nil, compareReplications: Int = 10) {
+        self.selection = selection
+        self.outputDirectory = outputDirectory
+        self.auditDatabase = auditDatabase
+        self.compareReplications = compareReplications
+    }
+}
+
+/// What `pimsim run` did.
+public struct RunResult: Sendable {
+    /// The run's outcome: metrics, document, summary.
+    public var outcome: RunOutcome
+    /// Every file written, in the order written.
+    public var paths: [String]
+    /// The scenario file's warnings.
+    public var warnings: [Diagnostic]
+    /// The variant comparison shown in the report, when there was one.
+    public var comparison: ComparisonTable?
+}
+
+/// The run-and-write use case.
+public enum Runs {
+    /// Simulates the selected run with its audit log and writes metrics.json, graph.svg (the
+    /// privilege graph at the peak), report.html and summary.md; when the baseline of a scenario
+    /// with variants runs, the report compares them first (on common random numbers).
+    public static func runAndWrite(_ request: RunRequest) async throws(UseCaseError) -> RunResult {
+        guard request.compareReplications >= 0 else {
+            throw .invalidInput("--compare-replications must be 0 or more, got \(request.compareReplications)")
+        }
+        let loaded = try RunLoader.load(request.selection)
+        let plan = loaded.plan
+        let comparison = try await variantComparison(request, scenario: plan.scenario)
+        let folder = Pipeline.outputFolder(scenario: plan.scenario.name, variant: plan.variant, directory: request.outputDirectory)
+        do {
+            let outcome = try Pipeline.simulate(plan, auditPath: Pipeline.path(folder, "audit.jsonl"), auditDatabase: request.auditDatabase)
+            let graph = try Pipeline.graphSVG(outcome)
+            var paths = [try Pipeline.write(outcome, to: folder), try Pipeline.writeGraph(graph, to: folder)]
+            paths += try Pipeline.writeReport(outcome, graphSVG: graph, comparison: comparison, series: outcome.tier0Series, to: folder)
+            return RunResult(outcome: outcome, paths: paths, warnings: loaded.warnings, comparison: comparison)
+        } catch {
+            throw .runtime("\(error)")
+        }
+    }
+
+    /// The baseline against every variant on the headline metrics, when the baseline runs, the
+    /// scenario has variants and replications were asked for.
+    static func variantComparison(_ request: RunRequest, scenario: Scenario) async throws(UseCaseError) -> ComparisonTable? {
+        guard request.selection.variant == nil, !scenario.variants.isEmpty, request.compareReplications > 0 else { return nil }
+        do {
+            let report = try await Studies.compare(
+                path: request.selection.path, replications: request.compareReplications, seed: request.selection.seed
+            )
+            var table = report.table
+            // The headline metrics only; `pimsim compare` writes every metric to compare.json.
+            table.rows = table.rows.filter { MetricSelection.main.matches($0.metric) }
+            return table
+        } catch {
+            throw .invalidInput("the variant comparison: \(error)")
+        }
+    }
+}

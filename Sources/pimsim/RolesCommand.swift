@@ -1,0 +1,15 @@
+import ArgumentParser
+import TenantModel
+
+struct Roles: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the built-in role catalogue.")
+
+    @Flag(name: .long, help: "Only roles labelled privileged.")
+    var privileged = false
+
+    func run() {
+        for role in RoleCatalogue.builtIn.roles where !privileged || role.privileged {
+            print("\(role.templateId ?? "-")  \(role.privileged ? "PRIVILEGED" : "          ")  \(role.name)")
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import PimsimKit
+
+struct Run: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Simulate a scenario and write its metrics.",
+        discussion: """
+        Writes metrics.json, audit.jsonl (the Entra audit log of the run), graph.svg (the privilege graph \
+        at the peak of exposure), report.html (a self-contained report with charts) and summary.md (a \
+        Markdown summary for pull requests) into Output/<scenario>/ (or --output DIR) and prints a summary. \
+        When the scenario has variants, the report and the summary also compare them with the baseline \
+        (--compare-replications runs each, on common random numbers; see docs/what-if.md).
+        """
+    )
+
+    @OptionGroup var scenario: ScenarioOptions
+
+    @Option(name: .long, help: "Write outputs into this folder instead of Output/<scenario>/.")
+    var output: String?
+
+    @Flag(name: .long, help: "Print the metrics JSON on standard output (the summary goes to standard error).")
+    var json = false
+
+    @Option(name: .customLong("audit-db"), help: "Also write the audit log into this SQLite database (see docs/audit-log.md).")
+    var auditDatabase: String?
+
+    @Option(name: .long, help: "Replications per arm of the report's variant comparison (default 10; 0 leaves it out).")
+    var compareReplications = 10
+
+    func run() async throws {
+        let request = RunRequest(
+            selection: scenario.selection, outputDirectory: output, auditDatabase: auditDatabase, compareReplications: compareReplications
+        )
+        let result = try await perform { () async throws(UseCaseError) in try await Runs.runAndWrite(request) }
+        printWarnings(result.warnings)
+        let wrote = result.paths.map { "wrote \($0)" }.joined(separator: "\n")
+        if json {
+            FileHandle.standardOutput.write(Data(result.outcome.document.rendered().utf8))
+            printError(result.outcome.summary + "\n" + wrote)
+        } else {
+            print(result.outcome.summary + "\n" + wrote)
+        }
+    }
+}
