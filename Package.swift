@@ -37,21 +37,26 @@ let package = Package(
             name: "ScenarioFormat",
             dependencies: ["TenantModel", .product(name: "Yams", package: "Yams")]
         ),
+        // What happened in a run: trace records, their sinks, and statistics of step functions over them.
+        .target(
+            name: "Trace",
+            dependencies: ["SimKernel", "TenantModel"]
+        ),
         // PIM semantics as kernel events; emits a trace.
         .target(
             name: "PIMEngine",
-            dependencies: ["SimKernel", "TenantModel", .product(name: "OrderedCollections", package: "swift-collections")],
+            dependencies: ["SimKernel", "TenantModel", "Trace", .product(name: "OrderedCollections", package: "swift-collections")],
             swiftSettings: invariantFlags
         ),
         // Streaming folds from the trace to metrics.
         .target(
             name: "ExposureMetrics",
-            dependencies: ["PIMEngine", "SimKernel", "TenantModel", .product(name: "HeapModule", package: "swift-collections")]
+            dependencies: ["Trace", "SimKernel", "TenantModel", .product(name: "HeapModule", package: "swift-collections")]
         ),
         // Deterministic JSON, tables, the HTML report and Markdown summary, and atomic file writes.
         .target(
             name: "Reports",
-            dependencies: ["ExposureMetrics", "PIMEngine", "SimKernel", "TenantModel", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["ExposureMetrics", "Trace", "SimKernel", "TenantModel", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // libgvc and libcgraph from Debian's libgraphviz-dev: a module map and one shim header.
         .systemLibrary(
@@ -64,13 +69,13 @@ let package = Package(
         // The privilege graph: nodes, edges, escalation rules, Tier-0 reachability, DOT.
         .target(
             name: "PrivilegeGraph",
-            dependencies: ["PIMEngine", "SimKernel", "TenantModel"]
+            dependencies: ["Trace", "SimKernel", "TenantModel"]
         ),
         // The pipeline composed: load, validate, run, measure, write.
         .target(
             name: "PimsimKit",
             dependencies: [
-                "ScenarioFormat", "TenantModel", "PIMEngine", "ExposureMetrics", "Reports", "PrivilegeGraph", "GraphvizRender", "SimKernel",
+                "ScenarioFormat", "TenantModel", "PIMEngine", "Trace", "ExposureMetrics", "Reports", "PrivilegeGraph", "GraphvizRender", "SimKernel",
             ]
         ),
         // What-if: variants and replications on common random numbers, sweeps, shards and merges.
@@ -92,7 +97,7 @@ let package = Package(
 
         .target(
             name: "TestSupport",
-            dependencies: ["PimsimKit", "PIMEngine", "ScenarioFormat", "TenantModel", "ExposureMetrics"],
+            dependencies: ["PimsimKit", "PIMEngine", "Trace", "ScenarioFormat", "TenantModel", "ExposureMetrics"],
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
@@ -117,7 +122,7 @@ let package = Package(
         .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "TenantModel"]),
         .testTarget(
             name: "PIMEngineTests",
-            dependencies: ["PIMEngine", "ScenarioFormat", "TenantModel", "ExposureMetrics", "PimsimKit", "Reports", "TestSupport"]
+            dependencies: ["PIMEngine", "Trace", "ScenarioFormat", "TenantModel", "ExposureMetrics", "PimsimKit", "Reports", "TestSupport"]
         ),
         .testTarget(name: "ExposureMetricsTests", dependencies: ["ExposureMetrics", "TenantModel", "PimsimKit", "TestSupport"]),
         .testTarget(

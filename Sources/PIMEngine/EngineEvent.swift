@@ -1,5 +1,6 @@
 import SimKernel
 import TenantModel
+import Trace
 
 /// The engine's kernel events: small values, indices into the engine's tables.
 enum EngineEvent {

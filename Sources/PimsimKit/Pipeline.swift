@@ -5,6 +5,7 @@ import Reports
 import ScenarioFormat
 import SimKernel
 import TenantModel
+import Trace
 
 /// The result of simulating one scenario (or one variant of it).
 public struct RunOutcome: Sendable {

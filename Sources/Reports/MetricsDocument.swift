@@ -1,7 +1,7 @@
 import ExposureMetrics
-import PIMEngine
 import SimKernel
 import TenantModel
+import Trace
 
 /// `metrics.json`: the contract's keys (and a few more), built from `CoreMetrics`.
 public enum MetricsDocument {

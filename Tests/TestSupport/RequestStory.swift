@@ -1,8 +1,9 @@
-import PIMEngine
 import ExposureMetrics
+import PIMEngine
 import PimsimKit
 import ScenarioFormat
 import TenantModel
+import Trace
 
 /// What became of one activation request, read back from a trace.
 public struct RequestStory: Equatable, CustomStringConvertible {
