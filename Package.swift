@@ -56,7 +56,7 @@ let package = Package(
         // Deterministic JSON, tables, the HTML report and Markdown summary, and atomic file writes.
         .target(
             name: "Reports",
-            dependencies: ["ExposureMetrics", "Trace", "SimKernel", "TenantModel", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["ExposureMetrics", "Trace", "TenantModel", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // libgvc and libcgraph from Debian's libgraphviz-dev: a module map and one shim header.
         .systemLibrary(
@@ -101,6 +101,7 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
+        .testTarget(name: "TraceTests", dependencies: ["Trace"]),
         .testTarget(name: "GraphvizRenderTests", dependencies: ["GraphvizRender"]),
         .testTarget(
             name: "PrivilegeGraphTests",
@@ -115,7 +116,7 @@ let package = Package(
         .testTarget(
             name: "ReportsTests",
             dependencies: [
-                "Reports", "PimsimKit", "PIMEngine", "ExposureMetrics", "SimKernel", "TenantModel", "ScenarioFormat", "TestSupport",
+                "Reports", "PimsimKit", "PIMEngine", "Trace", "ExposureMetrics", "TenantModel", "ScenarioFormat", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

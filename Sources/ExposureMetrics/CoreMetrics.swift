@@ -1,4 +1,3 @@
-import SimKernel
 import TenantModel
 import Trace
 

@@ -1,5 +1,4 @@
 import ExposureMetrics
-import SimKernel
 import TenantModel
 import Trace
 

@@ -2,9 +2,9 @@ import ExposureMetrics
 import Foundation
 import PimsimKit
 import Reports
-import SimKernel
 import TenantModel
 import TestSupport
+import Trace
 
 #if canImport(FoundationXML)
 import FoundationXML
