@@ -53,10 +53,16 @@ let package = Package(
             name: "ExposureMetrics",
             dependencies: ["Trace", "SimKernel", "TenantModel", .product(name: "HeapModule", package: "swift-collections")]
         ),
-        // Deterministic JSON, tables, the HTML report and Markdown summary, and atomic file writes.
+        // The privilege graph: nodes, edges, escalation rules, Tier-0 reachability, DOT.
+        .target(
+            name: "PrivilegeGraph",
+            dependencies: ["Trace", "SimKernel", "TenantModel"]
+        ),
+        // Deterministic JSON, metrics.json (its Tier-0 section included), tables, the HTML report and
+        // Markdown summary, and atomic file writes.
         .target(
             name: "Reports",
-            dependencies: ["ExposureMetrics", "Trace", "TenantModel", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["ExposureMetrics", "PrivilegeGraph", "Trace", "TenantModel", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // libgvc and libcgraph from Debian's libgraphviz-dev: a module map and one shim header.
         .systemLibrary(
@@ -66,11 +72,6 @@ let package = Package(
         ),
         // DOT text in, SVG/PNG/PDF bytes out, through libgvc in-process, serialised behind one lock.
         .target(name: "GraphvizRender", dependencies: ["CGraphviz"]),
-        // The privilege graph: nodes, edges, escalation rules, Tier-0 reachability, DOT.
-        .target(
-            name: "PrivilegeGraph",
-            dependencies: ["Trace", "SimKernel", "TenantModel"]
-        ),
         // The pipeline composed: load, validate, run, measure, write.
         .target(
             name: "PimsimKit",
