@@ -126,7 +126,9 @@ let package = Package(
             name: "PIMEngineTests",
             dependencies: ["PIMEngine", "Trace", "ScenarioFormat", "TenantModel", "ExposureMetrics", "PimsimKit", "Reports", "TestSupport"]
         ),
-        .testTarget(name: "ExposureMetricsTests", dependencies: ["ExposureMetrics", "TenantModel", "PimsimKit", "TestSupport"]),
+        .testTarget(
+            name: "ExposureMetricsTests", dependencies: ["ExposureMetrics", "PIMEngine", "TenantModel", "PimsimKit", "TestSupport"]
+        ),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["pimsim", "PimsimKit", "ExposureMetrics", "Reports", "TenantModel", "TestSupport"],

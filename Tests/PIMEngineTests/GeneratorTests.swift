@@ -1,5 +1,4 @@
 import Foundation
-import PIMEngine
 import TenantModel
 import Testing
 import TestSupport

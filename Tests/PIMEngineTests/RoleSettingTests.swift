@@ -1,12 +1,11 @@
 import ExposureMetrics
-import PIMEngine
-import ExposureMetrics
 import PimsimKit
 import Reports
 import ScenarioFormat
 import TenantModel
 import Testing
 import TestSupport
+import Trace
 
 /// Role settings beyond the core: policy changes over time, assignment rules, deactivation,
 /// authentication context, justification and ticket time.

@@ -1,5 +1,4 @@
 import ExposureMetrics
-import PIMEngine
 import PimsimKit
 import Reports
 import ScenarioFormat
