@@ -37,21 +37,32 @@ let package = Package(
             name: "ScenarioFormat",
             dependencies: ["TenantModel", .product(name: "Yams", package: "Yams")]
         ),
+        // What happened in a run: trace records, their sinks, and statistics of step functions over them.
+        .target(
+            name: "Trace",
+            dependencies: ["SimKernel", "TenantModel"]
+        ),
         // PIM semantics as kernel events; emits a trace.
         .target(
             name: "PIMEngine",
-            dependencies: ["SimKernel", "TenantModel", .product(name: "OrderedCollections", package: "swift-collections")],
+            dependencies: ["SimKernel", "TenantModel", "Trace", .product(name: "OrderedCollections", package: "swift-collections")],
             swiftSettings: invariantFlags
         ),
         // Streaming folds from the trace to metrics.
         .target(
             name: "ExposureMetrics",
-            dependencies: ["PIMEngine", "SimKernel", "TenantModel", .product(name: "HeapModule", package: "swift-collections")]
+            dependencies: ["Trace", "SimKernel", "TenantModel", .product(name: "HeapModule", package: "swift-collections")]
         ),
-        // Deterministic JSON, tables, the HTML report and Markdown summary, and atomic file writes.
+        // The privilege graph: nodes, edges, escalation rules, Tier-0 reachability, DOT.
+        .target(
+            name: "PrivilegeGraph",
+            dependencies: ["Trace", "SimKernel", "TenantModel"]
+        ),
+        // Deterministic JSON, metrics.json (its Tier-0 section included), tables, the HTML report and
+        // Markdown summary, and atomic file writes.
         .target(
             name: "Reports",
-            dependencies: ["ExposureMetrics", "PIMEngine", "SimKernel", "TenantModel", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["ExposureMetrics", "PrivilegeGraph", "Trace", "TenantModel", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // libgvc and libcgraph from Debian's libgraphviz-dev: a module map and one shim header.
         .systemLibrary(
@@ -61,16 +72,11 @@ let package = Package(
         ),
         // DOT text in, SVG/PNG/PDF bytes out, through libgvc in-process, serialised behind one lock.
         .target(name: "GraphvizRender", dependencies: ["CGraphviz"]),
-        // The privilege graph: nodes, edges, escalation rules, Tier-0 reachability, DOT.
-        .target(
-            name: "PrivilegeGraph",
-            dependencies: ["PIMEngine", "SimKernel", "TenantModel"]
-        ),
         // One run composed: load, validate, simulate, measure, document, render the graph, write.
         .target(
             name: "RunPipeline",
             dependencies: [
-                "ScenarioFormat", "TenantModel", "PIMEngine", "ExposureMetrics", "Reports", "PrivilegeGraph", "GraphvizRender", "SimKernel",
+                "ScenarioFormat", "TenantModel", "PIMEngine", "Trace", "ExposureMetrics", "Reports", "PrivilegeGraph", "GraphvizRender", "SimKernel",
             ]
         ),
         // What-if: variants and replications on common random numbers, sweeps, shards and merges.
@@ -98,10 +104,11 @@ let package = Package(
 
         .target(
             name: "TestSupport",
-            dependencies: ["RunPipeline", "PIMEngine", "ScenarioFormat", "TenantModel", "ExposureMetrics"],
+            dependencies: ["RunPipeline", "PIMEngine", "Trace", "ScenarioFormat", "TenantModel", "ExposureMetrics"],
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
+        .testTarget(name: "TraceTests", dependencies: ["Trace"]),
         .testTarget(name: "GraphvizRenderTests", dependencies: ["GraphvizRender"]),
         .testTarget(
             name: "PrivilegeGraphTests",
@@ -120,16 +127,18 @@ let package = Package(
         .testTarget(
             name: "ReportsTests",
             dependencies: [
-                "Reports", "RunPipeline", "PIMEngine", "ExposureMetrics", "SimKernel", "TenantModel", "ScenarioFormat", "TestSupport",
+                "Reports", "RunPipeline", "PIMEngine", "Trace", "ExposureMetrics", "TenantModel", "ScenarioFormat", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "TenantModel"]),
         .testTarget(
             name: "PIMEngineTests",
-            dependencies: ["PIMEngine", "ScenarioFormat", "TenantModel", "ExposureMetrics", "RunPipeline", "Reports", "TestSupport"]
+            dependencies: ["PIMEngine", "Trace", "ScenarioFormat", "TenantModel", "ExposureMetrics", "RunPipeline", "Reports", "TestSupport"]
         ),
-        .testTarget(name: "ExposureMetricsTests", dependencies: ["ExposureMetrics", "TenantModel", "RunPipeline", "TestSupport"]),
+        .testTarget(
+            name: "ExposureMetricsTests", dependencies: ["ExposureMetrics", "PIMEngine", "TenantModel", "RunPipeline", "TestSupport"]
+        ),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["pimsim", "RunPipeline", "PimsimKit", "ExposureMetrics", "Reports", "TenantModel", "TestSupport"],

@@ -1,6 +1,6 @@
-import PIMEngine
 import SimKernel
 import TenantModel
+import Trace
 
 /// The alerts pimsim evaluates: Microsoft's PIM alert ids (Graph beta) and CISA ScubaGear policy ids.
 public enum AlertKind: String, CaseIterable, Sendable {

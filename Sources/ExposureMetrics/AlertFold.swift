@@ -1,7 +1,7 @@
 import HeapModule
-import PIMEngine
 import SimKernel
 import TenantModel
+import Trace
 
 /// One alert incident: a subject (a user, a user and role, a role, the tenant) that triggered the
 /// alert from `from` until `to` (nil: still triggered at the horizon).

@@ -1,6 +1,6 @@
-import PIMEngine
 import SimKernel
 import TenantModel
+import Trace
 
 /// What compromised accounts gave attackers: privileged time, roles reached, time to Tier 0.
 public struct AttackerMetrics: Sendable, Equatable {

@@ -1,6 +1,5 @@
-import SimKernel
-import PIMEngine
 import TenantModel
+import Trace
 
 /// The contract's core metrics of one run, in exact integer seconds where they are durations.
 public struct CoreMetrics: Sendable, Equatable {

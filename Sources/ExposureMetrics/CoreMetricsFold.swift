@@ -1,6 +1,6 @@
-import PIMEngine
 import SimKernel
 import TenantModel
+import Trace
 
 /// Folds a trace into `CoreMetrics` as it streams: memory grows with (user, role) pairs, not with events.
 public struct CoreMetricsFold: TraceSink {

@@ -1,5 +1,5 @@
-import PIMEngine
 import TenantModel
+import Trace
 
 /// What PIM costs the people who use it: waits, blocked work, MFA prompts, approvals.
 public struct FrictionMetrics: Sendable, Equatable {

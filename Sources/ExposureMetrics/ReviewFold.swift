@@ -1,6 +1,6 @@
-import PIMEngine
 import SimKernel
 import TenantModel
+import Trace
 
 /// What access reviews did.
 public struct ReviewMetrics: Sendable, Equatable {

@@ -1,6 +1,6 @@
-import PIMEngine
 import SimKernel
 import TenantModel
+import Trace
 
 /// Privileged exposure per directory scope (administrative units), for scenarios with several scopes.
 public struct ScopeFigures: Sendable, Equatable {

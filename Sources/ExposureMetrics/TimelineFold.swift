@@ -1,6 +1,6 @@
-import PIMEngine
 import SimKernel
 import TenantModel
+import Trace
 
 /// One activation as the report's timeline draws it.
 public struct ActivationSpan: Sendable, Equatable {

@@ -1,5 +1,6 @@
 import SimKernel
 import TenantModel
+import Trace
 
 extension Engine {
     /// How often an attacker tries again to activate what it can.

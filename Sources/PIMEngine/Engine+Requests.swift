@@ -1,5 +1,6 @@
 import SimKernel
 import TenantModel
+import Trace
 
 extension Engine {
     /// PIM's fixed approval window: a request without an answer lapses after 24 hours.

@@ -1,5 +1,6 @@
 import SimKernel
 import TenantModel
+import Trace
 
 /// One instance of an access review as the engine tracks it.
 struct ReviewInstance {

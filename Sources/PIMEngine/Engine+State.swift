@@ -1,5 +1,6 @@
 import SimKernel
 import TenantModel
+import Trace
 
 extension Engine {
     // MARK: Pair bookkeeping

@@ -1,5 +1,6 @@
 import SimKernel
 import TenantModel
+import Trace
 
 extension Engine {
     /// Deactivation is refused in the first five minutes of an activation (S-ACTIVATE).

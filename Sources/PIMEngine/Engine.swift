@@ -1,6 +1,7 @@
 import OrderedCollections
 import SimKernel
 import TenantModel
+import Trace
 
 /// PIM semantics on the kernel: assignments, activations, approvals, expiries, injected events.
 ///

@@ -1,6 +1,6 @@
-import PIMEngine
 import SimKernel
 import TenantModel
+import Trace
 
 /// The privilege-relevant state of a tenant at one moment, kept up to date from the trace:
 /// who is present, group memberships, assignments and activations in effect, role settings.

@@ -1,6 +1,6 @@
-import PIMEngine
 import SimKernel
 import TenantModel
+import Trace
 
 /// A trace sink that keeps the privilege state as it was at the end of one instant: every
 /// record up to and including `time` is applied, later ones are ignored.

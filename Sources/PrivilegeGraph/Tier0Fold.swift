@@ -1,6 +1,6 @@
-import PIMEngine
 import SimKernel
 import TenantModel
+import Trace
 
 /// A trace sink that keeps the privilege state and, after every instant that changed it,
 /// searches for paths to Tier 0 and accumulates `Tier0Metrics`; it also keeps the state at the

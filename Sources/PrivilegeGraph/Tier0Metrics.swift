@@ -1,6 +1,6 @@
-import PIMEngine
 import SimKernel
 import TenantModel
+import Trace
 
 /// Tier-0 reachability over time: who could take control of the tenant, when, for how long.
 public struct Tier0Metrics: Sendable, Equatable {

@@ -1,5 +1,5 @@
-import PIMEngine
 import TenantModel
+import Trace
 
 /// Who initiated an audited activity.
 enum Actor {

@@ -1,5 +1,5 @@
-import PIMEngine
 import TenantModel
+import Trace
 
 /// Receives audit records as JSON values, in order.
 public protocol AuditOutput {

@@ -1,4 +1,4 @@
-import SimKernel
+import Trace
 
 extension HTMLReport {
     /// One step chart per series.

@@ -1,7 +1,7 @@
 import ExposureMetrics
-import PIMEngine
-import SimKernel
+import PrivilegeGraph
 import TenantModel
+import Trace
 
 /// `metrics.json`: the contract's keys (and a few more), built from `CoreMetrics`.
 public enum MetricsDocument {
@@ -44,11 +44,12 @@ public enum MetricsDocument {
         return .object(members)
     }
 
-    /// The whole document: the contract's core keys, and the friction and breakdown keys.
+    /// The whole document: the contract's core keys, the friction and breakdown keys, and `tier0`
+    /// when Tier-0 figures and the scenario are given.
     public static func json(
         _ metrics: CoreMetrics, friction: FrictionMetrics = FrictionMetrics(), scopes: [String: ScopeFigures] = [:],
         alerts: [AlertIncident] = [], attacker: AttackerMetrics = AttackerMetrics(), reviews: ReviewMetrics = ReviewMetrics(),
-        scenario: Scenario? = nil, run: RunInfo
+        tier0: Tier0Metrics? = nil, scenario: Scenario? = nil, run: RunInfo
     ) -> JSONValue {
         var roles: [String: JSONValue] = [:]
         var groups: [String: [String: JSONValue]] = [:]
@@ -145,7 +146,7 @@ public enum MetricsDocument {
                 "eligibleHours": hours(figures.eligibleSeconds),
             ])
         }
-        return .object([
+        var document: [String: JSONValue] = [
             "alerts": scenario.map { alertsJSON(alerts, scenario: $0, horizon: metrics.horizon) } ?? .object([:]),
             "breakGlass": scenario.map { breakGlassJSON(metrics, friction: friction, scenario: $0) } ?? .object([:]),
             "reviews": {
@@ -209,7 +210,9 @@ public enum MetricsDocument {
                 "horizonHours": hours(metrics.horizon),
                 "kernelEvents": .integer(Int64(run.events)),
             ]),
-        ])
+        ]
+        if let tier0, let scenario { document["tier0"] = tier0JSON(tier0, scenario: scenario) }
+        return .object(document)
     }
 
     /// A count over time as `{min, max, mean, end}` (the mean time-weighted over the horizon).

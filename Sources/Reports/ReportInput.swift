@@ -1,6 +1,6 @@
 import ExposureMetrics
-import SimKernel
 import TenantModel
+import Trace
 
 /// Everything the HTML report and the Markdown summary show, with names resolved: a plain value,
 /// so tests can build one by hand.

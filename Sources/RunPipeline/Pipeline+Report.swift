@@ -1,6 +1,6 @@
 import ExposureMetrics
 import Reports
-import SimKernel
+import Trace
 
 extension Pipeline {
     /// The file names the report is written to, beside metrics.json.

@@ -5,6 +5,7 @@ import Reports
 import ScenarioFormat
 import SimKernel
 import TenantModel
+import Trace
 
 /// The result of simulating one scenario (or one variant of it).
 public struct RunOutcome: Sendable {
@@ -90,14 +91,10 @@ public enum Pipeline {
             scenario: scenario.name, variant: variant, seed: usedSeed,
             start: TimeText.timestamp(epoch: scenario.startEpoch), events: events
         )
-        var document = MetricsDocument.json(
+        let document = MetricsDocument.json(
             metrics, friction: friction, scopes: folds.scopes.figures, alerts: folds.alerts.incidents,
-            attacker: folds.attacker.metrics, reviews: folds.reviews.metrics, scenario: scenario, run: info
+            attacker: folds.attacker.metrics, reviews: folds.reviews.metrics, tier0: tier0.metrics, scenario: scenario, run: info
         )
-        if case .object(var members) = document {
-            members["tier0"] = Tier0Document.json(tier0.metrics, scenario: scenario)
-            document = .object(members)
-        }
         return RunOutcome(
             scenario: scenario, variant: variant, seed: usedSeed, metrics: metrics, friction: friction,
             document: document,

@@ -1,7 +1,7 @@
 import TenantModel
-import PIMEngine
 import Testing
 import TestSupport
+import Trace
 
 /// Contract rule 3: approvers, the 24 h window, decisions and cancellations.
 @Suite("Rule 3: approval")

@@ -1,8 +1,8 @@
 import Foundation
-import PIMEngine
-import Testing
 import TenantModel
+import Testing
 import TestSupport
+import Trace
 
 /// Task generators: seeded sample statistics and the independence of random streams.
 @Suite("Task generators")

@@ -1,7 +1,7 @@
 import TenantModel
-import PIMEngine
 import Testing
 import TestSupport
+import Trace
 
 /// Contract rule 6 (state changes, then decisions, then requests) and the timed events.
 @Suite("Rule 6 and events: order within one instant")

@@ -1,7 +1,7 @@
 import TenantModel
-import PIMEngine
 import Testing
 import TestSupport
+import Trace
 
 /// Contract rules 1, 2 and 4: rejection on arrival, immediate grants, and the activation's end.
 @Suite("Rules 1, 2, 4: rejection, grant, activation end")

@@ -1,12 +1,12 @@
 import ExposureMetrics
 import PIMEngine
-import ExposureMetrics
 import RunPipeline
 import Reports
 import ScenarioFormat
 import TenantModel
 import Testing
 import TestSupport
+import Trace
 
 /// Role settings beyond the core: policy changes over time, assignment rules, deactivation,
 /// authentication context, justification and ticket time.

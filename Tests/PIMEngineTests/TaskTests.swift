@@ -1,12 +1,12 @@
 import ExposureMetrics
 import PIMEngine
-import ExposureMetrics
 import RunPipeline
 import Reports
 import ScenarioFormat
 import TenantModel
 import Testing
 import TestSupport
+import Trace
 
 /// Tasks, hand-computed: 2026-03-02 is a Monday.
 @Suite("Tasks and friction")

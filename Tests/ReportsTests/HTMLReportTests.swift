@@ -2,9 +2,9 @@ import ExposureMetrics
 import Foundation
 import RunPipeline
 @testable import Reports
-import SimKernel
 import Testing
 import TestSupport
+import Trace
 
 @Suite("report.html")
 struct HTMLReportTests {

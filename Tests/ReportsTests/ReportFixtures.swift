@@ -2,9 +2,9 @@ import ExposureMetrics
 import Foundation
 import RunPipeline
 import Reports
-import SimKernel
 import TenantModel
 import TestSupport
+import Trace
 
 #if canImport(FoundationXML)
 import FoundationXML

@@ -1,9 +1,10 @@
+import ExposureMetrics
 import Foundation
 import PIMEngine
-import ExposureMetrics
 import RunPipeline
 import ScenarioFormat
 import TenantModel
+import Trace
 
 /// A failed precondition of a test, with a readable message.
 public struct FixtureError: Error, CustomStringConvertible {

@@ -1,8 +1,8 @@
-import PIMEngine
 import ExposureMetrics
 import RunPipeline
 import ScenarioFormat
 import TenantModel
+import Trace
 
 /// What became of one activation request, read back from a trace.
 public struct RequestStory: Equatable, CustomStringConvertible {

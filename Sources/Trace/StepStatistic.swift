@@ -1,3 +1,5 @@
+import SimKernel
+
 /// Min, max, end and time-weighted mean of an integer step function over `[0, horizon)`.
 ///
 /// The value on `[t, next change)` is the value after every change at `t`: changes within one

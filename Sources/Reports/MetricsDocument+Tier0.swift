@@ -1,13 +1,10 @@
 import PrivilegeGraph
-import Reports
 import TenantModel
 
-/// The `tier0` section of metrics.json: reachability of Tier 0 over time.
-public enum Tier0Document {
-    /// The section for a run's Tier-0 figures.
-    public static func json(_ metrics: Tier0Metrics, scenario: Scenario) -> JSONValue {
+extension MetricsDocument {
+    /// `tier0`: reachability of Tier 0 over time.
+    static func tier0JSON(_ metrics: Tier0Metrics, scenario: Scenario) -> JSONValue {
         let horizon = metrics.horizon
-        let hours = MetricsDocument.hours
         func time(_ offset: Int64?) -> JSONValue {
             offset.map { .string(TimeText.timestamp(epoch: scenario.startEpoch + $0)) } ?? .null
         }
@@ -26,8 +23,8 @@ public enum Tier0Document {
             ])
         }
         return .object([
-            "effectiveGlobalAdmins": MetricsDocument.step(metrics.effective, horizon: horizon),
-            "liveGlobalAdmins": MetricsDocument.step(metrics.live, horizon: horizon),
+            "effectiveGlobalAdmins": step(metrics.effective, horizon: horizon),
+            "liveGlobalAdmins": step(metrics.live, horizon: horizon),
             "reachableHours": hours(total),
             "liveReachableHours": hours(live),
             "peak": .object(["time": time(metrics.peakTime), "effectiveGlobalAdmins": .integer(Int64(metrics.effective.max))]),

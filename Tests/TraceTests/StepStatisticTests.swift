@@ -1,5 +1,5 @@
-import SimKernel
 import Testing
+import Trace
 
 @Suite("StepStatistic")
 struct StepStatisticTests {

@@ -1,3 +1,5 @@
+import SimKernel
+
 /// A named step function over simulated time, for charts.
 ///
 /// The value on `[points[i].time, points[i + 1].time)` is `points[i].value`; the last point's value

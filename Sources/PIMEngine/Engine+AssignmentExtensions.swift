@@ -1,5 +1,6 @@
 import SimKernel
 import TenantModel
+import Trace
 
 extension Engine {
     /// An assignment ending within this window can be extended (S-RENEW).
