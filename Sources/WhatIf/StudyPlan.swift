@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Reports
 import ScenarioFormat
@@ -113,7 +114,12 @@ public struct StudyPlan: Sendable {
     /// SHA-256 of the file's bytes in hexadecimal (of nothing when it cannot be read, which
     /// loading would already have reported).
     public static func fileHash(_ path: String) -> String {
-        SHA256.hex((try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data())
+        sha256Hex((try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data())
+    }
+
+    /// SHA-256 (swift-crypto) of `data` as 64 lowercase hexadecimal digits.
+    static func sha256Hex(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 
     /// Runs the plan (or one shard of it) and returns its units' values.
