@@ -113,7 +113,7 @@ public enum ParetoChart {
 
     /// A coordinate with two decimals, trailing zeros dropped.
     static func n(_ value: Double) -> String {
-        var text = NumberText.rounded(value, decimals: 2)
+        var text = value.isFinite ? Markup.fixed(value, decimals: 2) : "-"
         if text.contains(".") {
             while text.last == "0" { text.removeLast() }
             if text.last == "." { text.removeLast() }
@@ -161,5 +161,5 @@ struct Axis {
         return (0...max(0, count)).map { low + Double($0) * step }
     }
 
-    func label(_ value: Double) -> String { NumberText.rounded(value, decimals: decimals) }
+    func label(_ value: Double) -> String { value.isFinite ? Markup.fixed(value, decimals: decimals) : "-" }
 }

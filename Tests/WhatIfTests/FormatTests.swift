@@ -3,20 +3,8 @@ import Reports
 import Testing
 @testable import WhatIf
 
-@Suite("Formats: CSV escaping, numbers, SHA-256, JSON reading")
+@Suite("Formats: compare.csv, SHA-256, JSON reading")
 struct FormatTests {
-    @Test("CSV fields per RFC 4180: commas, quotes and line breaks quoted, quotes doubled")
-    func csvEscaping() {
-        #expect(CSV.field("plain") == "plain")
-        #expect(CSV.field("Ops, Tier 0") == "\"Ops, Tier 0\"")
-        #expect(CSV.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
-        #expect(CSV.field("two\nlines") == "\"two\nlines\"")
-        #expect(CSV.field(" padded") == "\" padded\"")
-        #expect(CSV.field("") == "")
-        #expect(CSV.record(["roles.Ops, \"Tier 0\" Admin.activeHours", "baseline", "1"])
-            == "\"roles.Ops, \"\"Tier 0\"\" Admin.activeHours\",baseline,1\r\n")
-    }
-
     @Test("compare.csv quotes a role name holding a comma and quotes")
     func compareCSV() throws {
         var results = RawResults(arms: 1, replications: 1)
@@ -25,18 +13,6 @@ struct FormatTests {
                                       arms: ["baseline"], results: results)
         #expect(report.csv == "metric,variant,n,mean,sd,low,high,difference_n,difference_mean,difference_sd,difference_low,difference_high\r\n"
             + "\"roles.Ops, \"\"Tier 0\"\" Admin.activeHours\",baseline,1,2.5,,2.5,2.5,1,0.0,,0.0,0.0\r\n")
-    }
-
-    @Test("numbers: exact shortest forms for files, rounded ones for people")
-    func numbers() {
-        #expect(NumberText.exact(3600) == "3600.0")
-        #expect(NumberText.exact(0.1 + 0.2) == "0.30000000000000004")
-        #expect(NumberText.exact(-0.0) == "0.0")
-        #expect(NumberText.exact(nil) == "")
-        #expect(NumberText.rounded(2.345678) == "2.35")
-        #expect(NumberText.rounded(-0.001) == "0.00")
-        #expect(NumberText.rounded(-12.5, decimals: 0) == "-13")
-        #expect(NumberText.rounded(1064.2527, decimals: 1) == "1064.3")
     }
 
     @Test("SHA-256 test vectors")
