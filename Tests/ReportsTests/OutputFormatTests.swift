@@ -1,7 +1,7 @@
 import Testing
 @testable import Reports
 
-@Suite("Output formats: CSV escaping and numbers")
+@Suite("Output formats: CSV escaping, numbers, JSON reading")
 struct OutputFormatTests {
     @Test("CSV fields per RFC 4180: commas, quotes and line breaks quoted, quotes doubled")
     func csvEscaping() {
@@ -26,5 +26,62 @@ struct OutputFormatTests {
         #expect(Markup.fixed(-0.001, decimals: 2) == "0.00")
         #expect(Markup.fixed(-12.5, decimals: 0) == "-13")
         #expect(Markup.fixed(1064.2527, decimals: 1) == "1064.3")
+    }
+
+    @Test("JSON reading through JSONDecoder: what JSONValue writes reads back exactly, doubles to the bit")
+    func jsonRoundTrip() throws {
+        struct Document: Decodable, Equatable {
+            var numbers: [Double]
+            var integers: [Int64]
+            var text: String
+        }
+        var generator = SystemRandomNumberGenerator()
+        var numbers = [0.1, 2.0, 0, 3600, 1e-300, -2.5e21, 1e16, 123456789.123456789, .leastNonzeroMagnitude * 2024, .greatestFiniteMagnitude]
+        for _ in 0..<4000 {
+            let value = Double(bitPattern: generator.next() as UInt64)
+            if value.isFinite && value != 0 { numbers.append(value) }
+        }
+        let expected = Document(numbers: numbers, integers: [.min, .max, 0, -1], text: "tab\t quote\" slash\\ \u{1} é 😀 \u{2028}")
+        let document = JSONValue.object([
+            "numbers": .array(numbers.map(JSONValue.number)), "integers": .array(expected.integers.map(JSONValue.integer)),
+            "text": .string(expected.text),
+        ])
+        for text in [document.rendered(), document.renderedCompact()] {
+            let read = try JSONReading.decode(Document.self, from: text)
+            #expect(read.numbers.map(\.bitPattern) == numbers.map(\.bitPattern))
+            #expect(read == expected)
+        }
+        #expect(try JSONReading.decode(String.self, from: "\"\\ud83d\\ude00\"") == "😀")
+    }
+
+    @Test("JSON reading: failures say what is wrong and where")
+    func jsonFailures() {
+        func message(_ text: String) -> String {
+            do {
+                _ = try JSONReading.decode(Shape.self, from: text)
+                return "read"
+            } catch let failure {
+                return failure.description
+            }
+        }
+        #expect(message(#"{"name": "a", "parts": [{"size": 1}, {"size": 2}]}"#) == "read")
+        #expect(message(#"{"name": "a", "parts": [{"size": 1}, {"size": 2.5}]}"#) == "'parts[1].size' should be a whole number")
+        #expect(message(#"{"name": 1, "parts": []}"#) == "'name' should be a string")
+        #expect(message(#"{"name": "a", "parts": {}}"#) == "'parts' should be a list of objects")
+        #expect(message(#"{"name": "a", "parts": [1]}"#) == "'parts' should be a list of objects")
+        #expect(message(#"{"name": "a""#).hasPrefix("not valid JSON"))
+        #expect(message("[]").hasPrefix("the document should be"))
+    }
+}
+
+/// A small document read with the member helpers.
+private struct Shape: Decodable {
+    enum Key: String, CodingKey { case name, parts }
+    enum PartKey: String, CodingKey { case size }
+
+    init(from decoder: any Decoder) throws {
+        let fields = try decoder.container(keyedBy: Key.self)
+        _ = try fields.member(String.self, .name, "a string")
+        for part in try fields.objects(PartKey.self, .parts) { _ = try part.member(Int.self, .size, "a whole number") }
     }
 }

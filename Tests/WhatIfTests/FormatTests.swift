@@ -3,7 +3,7 @@ import Reports
 import Testing
 @testable import WhatIf
 
-@Suite("Formats: compare.csv, SHA-256, JSON reading")
+@Suite("Formats: compare.csv, SHA-256, reading parts")
 struct FormatTests {
     @Test("compare.csv quotes a role name holding a comma and quotes")
     func compareCSV() throws {
@@ -24,30 +24,30 @@ struct FormatTests {
         #expect(StudyPlan.sha256Hex(Data(repeating: 0x61, count: 1_000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
     }
 
-    @Test("JSON reading: what JSONValue writes reads back equal, doubles to the bit")
-    func jsonRoundTrip() throws {
-        var generator = SystemRandomNumberGenerator()
-        var numbers: [JSONValue] = []
-        for _ in 0..<2000 {
-            let bits = generator.next() as UInt64
-            let value = Double(bitPattern: bits)
-            if value.isFinite && value != 0 { numbers.append(.number(value)) }
+    @Test("JSON reading refuses what is not JSON, and names the member at fault")
+    func jsonErrors() throws {
+        for text in ["", "{", "[1]", "{\"a\" 1}", "tru", "01x", "\"\\x\"", "1 2", "\"\\ud800\"", "+1", "nan", "{\"format\": 1e400}"] {
+            #expect(throws: PartFile.ReadError.self, "\(text)") { try PartFile(text: text) }
         }
-        numbers += [.number(0.1), .number(Double.leastNonzeroMagnitude * 2024), .number(Double.greatestFiniteMagnitude), .integer(Int64.min), .integer(Int64.max)]
-        let document = JSONValue.object([
-            "numbers": .array(numbers), "text": .string("tab\t quote\" slash\\ \u{1} é 😀 \u{2028}"),
-            "flags": .array([.bool(true), .bool(false), .null]), "empty": .object([:]), "list": .array([]),
-        ])
-        #expect(try JSONReader.parse(document.rendered()) == document)
-        #expect(try JSONReader.parse(document.renderedCompact()) == document)
-        #expect(try JSONReader.parse("\"\\ud83d\\ude00\"") == .string("😀"))
-    }
-
-    @Test("JSON reading refuses what is not JSON")
-    func jsonErrors() {
-        for text in ["", "{", "[1,]", "{\"a\" 1}", "tru", "01x", "\"\\x\"", "{\"a\":1,\"a\":2}", "1 2", "\"\\ud800\"", "+1", "nan"] {
-            #expect(throws: JSONReader.ParseError.self, "\(text)") { try JSONReader.parse(text) }
+        var results = RawResults(arms: 1, replications: 1)
+        results.units[0] = MetricValues(["a": 1.5])
+        let text = PartFile(header: StudyHeader(scenario: "s", scenarioHash: "h", replications: 1, seed: 1),
+                            spec: .compare(variants: []), shard: .whole, results: results).jsonText
+        func message(_ text: String) -> String {
+            do {
+                _ = try PartFile(text: text)
+                return "read"
+            } catch {
+                return "\(error)"
+            }
         }
+        #expect(message(text) == "read")
+        #expect(message("[]") == "the document should be an object")
+        #expect(message(text.replacingOccurrences(of: "\"a\": 1.5", with: "\"a\": \"x\"")) == "'units[0].metrics' should be an object of numbers")
+        #expect(message(text.replacingOccurrences(of: "\"seed\": 1", with: "\"seed\": 1.5")) == "'options.seed' should be a whole number")
+        #expect(message(text.replacingOccurrences(of: "\"version\": 1", with: "\"version\": 2"))
+            == "partial result version 2; this pimsim reads version 1")
+        #expect(message(text.replacingOccurrences(of: "\"kind\": \"compare\"", with: "\"kind\": null")) == "'kind' should be a string")
     }
 }
 
