@@ -123,7 +123,9 @@ public struct StudyPlan: Sendable {
     }
 
     /// Runs the plan (or one shard of it) and returns its units' values.
-    public func run(shard: Shard = .whole, jobs: Int = ExperimentRunner.defaultJobs, progress: ProgressBar? = nil) async -> RawResults {
+    public func run(
+        shard: Shard = .whole, jobs: Int = ExperimentRunner.defaultJobs, progress: (any ProgressReporter)? = nil
+    ) async -> RawResults {
         await ExperimentRunner.run(experiment, shard: shard, jobs: jobs, progress: progress)
     }
 
