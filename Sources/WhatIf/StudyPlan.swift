@@ -135,8 +135,9 @@ public struct StudyPlan: Sendable {
     }
 }
 
-/// One-call entry points for other modules (the HTML report).
-public enum WhatIf {
+/// Studies run in memory in one call, planned, run and summarised without writing files, for
+/// other modules (the HTML report's comparison).
+public enum InMemoryStudies {
     /// Compares the baseline of the scenario at `path` with `variants` (nil: all of them) over
     /// `replications` replications on common random numbers.
     public static func compare(

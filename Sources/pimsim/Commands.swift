@@ -74,7 +74,7 @@ struct Run: AsyncParsableCommand {
         guard variant == nil, !scenario.variants.isEmpty, compareReplications > 0 else { return nil }
         do {
             // The headline metrics only; `pimsim compare` writes every metric to compare.json.
-            var table = try await WhatIf.compare(path: file, replications: compareReplications, seed: seed).table
+            var table = try await InMemoryStudies.compare(path: file, replications: compareReplications, seed: seed).table
             table.rows = table.rows.filter { MetricSelection.main.matches($0.metric) }
             return table
         } catch {
