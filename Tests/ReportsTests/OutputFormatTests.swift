@@ -28,6 +28,33 @@ struct OutputFormatTests {
         #expect(Markup.fixed(1064.2527, decimals: 1) == "1064.3")
     }
 
+    @Test("SVG coordinates: one or two decimals without trailing zeros; degenerate values at 0")
+    func coordinates() {
+        #expect(Markup.coordinate(12.25) == "12.3")
+        #expect(Markup.coordinate(12.04) == "12")
+        #expect(Markup.coordinate(-0.04) == "0")
+        #expect(Markup.coordinate(-0.05) == "-0.1")
+        #expect(Markup.coordinate(12.345, decimals: 2) == "12.35")
+        #expect(Markup.coordinate(12.304, decimals: 2) == "12.3")
+        #expect(Markup.coordinate(-0.05, decimals: 2) == "-0.05")
+        #expect(Markup.coordinate(560, decimals: 2) == "560")
+        #expect(Markup.coordinate(.nan, decimals: 2) == "0")
+    }
+
+    @Test("a fitted value axis: round steps near a fifth of the range, ticks as low + k · step, even on a narrow range")
+    func fittedAxis() {
+        let axis = ValueAxis(fitting: [10, 11.2, 12])
+        #expect(axis.step == 0.5 && axis.low == 10 && axis.high == 12 && axis.decimals == 1)
+        #expect(axis.steppedTicks == [10, 10.5, 11, 11.5, 12])
+        #expect(axis.position(11, from: 84, to: 536) == 310)
+        #expect(axis.position(11, from: 372, to: 80) == 226)
+        let single = ValueAxis(fitting: [0])
+        #expect(single.low == -1 && single.high == 1)
+        // Adding a step of 1e-8 to 1e8 changes nothing; counted ticks still end.
+        let narrow = ValueAxis(fitting: [1e8, 1e8 + 3e-8])
+        #expect((2...10).contains(narrow.steppedTicks.count))
+    }
+
     @Test("JSON reading through JSONDecoder: what JSONValue writes reads back exactly, doubles to the bit")
     func jsonRoundTrip() throws {
         struct Document: Decodable, Equatable {
