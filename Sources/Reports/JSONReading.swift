@@ -22,10 +22,14 @@ public enum JSONReading {
     /// Decodes `type` from JSON text. A `Failure` thrown while decoding passes as it is; any other
     /// error becomes a `Failure` that says what is wrong and where.
     public static func decode<T: Decodable>(_ type: T.Type, from text: String) throws(Failure) -> T {
+        let data = Data(text.utf8)
         do {
-            return try JSONDecoder().decode(type, from: Data(text.utf8))
+            return try JSONDecoder().decode(type, from: data)
         } catch let failure as Failure {
             throw failure
+        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
+            // JSONDecoder does not say where the text goes wrong; JSONSerialization does.
+            throw Failure("not valid JSON" + (syntaxError(in: data).map { ": " + $0 } ?? ""))
         } catch let error as DecodingError {
             throw Failure(message(error))
         } catch {
@@ -44,6 +48,17 @@ public enum JSONReading {
             }
         }
         return text
+    }
+
+    /// Foundation's description of a syntax error in `data` (`Invalid value around character 5.`),
+    /// or nil when JSONSerialization reads it.
+    static func syntaxError(in data: Data) -> String? {
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return nil
+        } catch {
+            return (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? error.localizedDescription
+        }
     }
 
     /// A decoding error in words.
