@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Simulated time, the event queue, the run loop and seeded random streams. Domain-free.
@@ -82,7 +83,7 @@ let package = Package(
         // What-if: variants and replications on common random numbers, sweeps, shards and merges.
         .target(
             name: "WhatIf",
-            dependencies: ["RunPipeline", "Reports", "ScenarioFormat", "TenantModel"]
+            dependencies: ["RunPipeline", "Reports", "ScenarioFormat", "TenantModel", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Every use case as a plain function with named inputs and outputs: run-and-write, check,
         // graph pictures, compare, sweep and merge. The command line is a thin layer over it.

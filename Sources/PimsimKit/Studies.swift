@@ -57,7 +57,7 @@ public enum Studies {
 
     /// `pimsim compare`: runs the comparison (or a shard of it) and writes its outputs.
     public static func compare(
-        _ request: StudyRequest, variants: [String]? = nil, selection: MetricSelection = .main, progress: (_ label: String) -> ProgressBar? = { _ in nil }
+        _ request: StudyRequest, variants: [String]? = nil, selection: MetricSelection = .main, progress: (_ label: String) -> (any ProgressReporter)? = { _ in nil }
     ) async throws(UseCaseError) -> StudyResult {
         let plan = try planned(
             StudyPlan.compare(path: request.path, variants: variants, replications: request.replications, seed: request.seed), path: request.path
@@ -69,7 +69,7 @@ public enum Studies {
     /// and pareto.svg. Named exposure and friction metrics are checked on one run first.
     public static func sweep(
         _ request: StudyRequest, grid: SweepGrid, variant: String? = nil, exposure: [String] = [], friction: [String] = [],
-        progress: (_ label: String) -> ProgressBar? = { _ in nil }
+        progress: (_ label: String) -> (any ProgressReporter)? = { _ in nil }
     ) async throws(UseCaseError) -> StudyResult {
         let plan = try planned(
             StudyPlan.sweep(path: request.path, variant: variant, grid: grid, replications: request.replications, seed: request.seed,
@@ -127,7 +127,7 @@ public enum Studies {
 
     /// Runs the plan: the whole of it, writing the final outputs, or one shard, writing its part.
     static func execute(
-        _ plan: StudyPlan, _ request: StudyRequest, selection: MetricSelection, progress: (_ label: String) -> ProgressBar?
+        _ plan: StudyPlan, _ request: StudyRequest, selection: MetricSelection, progress: (_ label: String) -> (any ProgressReporter)?
     ) async throws(UseCaseError) -> StudyResult {
         let warnings = plan.warnings.map(\.description)
         let bar = progress("\(plan.spec.kind) \(plan.header.scenario)")

@@ -1,3 +1,4 @@
+import Foundation
 import TenantModel
 
 /// Deterministic ids and names for audit records: the same scenario and seed give the same ids.
@@ -71,14 +72,11 @@ public struct AuditIdentity: Sendable {
         return z ^ (z >> 31)
     }
 
+    /// The GUID of 128 bits, version 4 and variant 1 bits set, in Foundation's text form, lower case.
     static func format(high: UInt64, low: UInt64) -> String {
-        func hex(_ value: UInt64, _ digits: Int) -> String {
-            let text = String(value, radix: 16)
-            return String(repeating: "0", count: max(0, digits - text.count)) + text
-        }
         let versioned = (high & 0xFFFF_FFFF_FFFF_0FFF) | 0x0000_0000_0000_4000
         let variant = (low & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000
-        return "\(hex(versioned >> 32, 8))-\(hex((versioned >> 16) & 0xFFFF, 4))-\(hex(versioned & 0xFFFF, 4))-"
-            + "\(hex(variant >> 48, 4))-\(hex(variant & 0xFFFF_FFFF_FFFF, 12))"
+        let bytes = withUnsafeBytes(of: (versioned.bigEndian, variant.bigEndian)) { $0.loadUnaligned(as: uuid_t.self) }
+        return UUID(uuid: bytes).uuidString.lowercased()
     }
 }

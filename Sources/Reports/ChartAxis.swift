@@ -131,35 +131,70 @@ struct TimeAxis {
     }
 }
 
-/// The value axis of a chart: zero (or the smallest value) to a round top, with round ticks.
-struct ValueAxis {
-    let low: Double
-    let high: Double
-    let step: Double
-    let top: Double
-    let height: Double
+/// The value axis of a chart: a round range from `low` to `high` in round steps, 1, 2 or 5 times
+/// a power of ten.
+///
+/// The report's step charts start at zero (or below it) and round a quarter of the range up to
+/// a step (`init(smallest:largest:integral:)`); pareto.svg fits its points closely, in about five
+/// of the round steps nearest a fifth of the range (`init(fitting:)`). The axis is placed when
+/// drawn: `y(_:top:height:)` for the step charts, `position(_:from:to:)` for pareto.svg.
+public struct ValueAxis: Sendable, Equatable {
+    /// The value at the start of the axis, a multiple of the step.
+    public let low: Double
+    /// The value at its end, a multiple of the step above `low`.
+    public let high: Double
+    /// The distance between ticks.
+    public let step: Double
 
     /// An axis covering `[min(0, smallest), largest]` with about four ticks.
-    init(smallest: Double, largest: Double, top: Double, height: Double, integral: Bool) {
+    init(smallest: Double, largest: Double, integral: Bool) {
         let lowValue = min(0, smallest)
         let range = max(largest - lowValue, integral ? 1 : 1e-9)
         let raw = range / 4
-        var magnitude = 1.0
-        while magnitude * 10 <= raw { magnitude *= 10 }
-        while magnitude > raw { magnitude /= 10 }
+        let magnitude = Self.powerOfTen(notAbove: raw)
         var step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? magnitude * 10
         if integral { step = max(1, step.rounded(.up)) }
         low = (lowValue / step).rounded(.down) * step
         high = max(low + step, (largest / step).rounded(.up) * step)
         self.step = step
-        self.top = top
-        self.height = height
     }
 
-    /// The y of a value.
-    func y(_ value: Double) -> Double { top + height * (1 - (value - low) / (high - low)) }
+    /// An axis fitting `values` closely: from the step at or below the smallest to the step at or
+    /// above the largest, about five steps; a single value gets 10 % either side (1 around zero).
+    public init(fitting values: [Double]) {
+        var minimum = values.min() ?? 0
+        var maximum = values.max() ?? 1
+        if minimum == maximum {
+            let pad = minimum == 0 ? 1 : abs(minimum) * 0.1
+            minimum -= pad
+            maximum += pad
+        }
+        let raw = (maximum - minimum) / 5
+        let magnitude = Self.powerOfTen(notAbove: raw)
+        let normalised = raw / magnitude
+        let factor: Double = normalised < 1.5 ? 1 : normalised < 3 ? 2 : normalised < 7 ? 5 : 10
+        step = factor * magnitude
+        low = (minimum / step).rounded(.down) * step
+        high = (maximum / step).rounded(.up) * step
+    }
 
-    /// Tick values from low to high.
+    /// The largest power of ten at most `raw` (from 1, by multiplying or dividing by ten).
+    static func powerOfTen(notAbove raw: Double) -> Double {
+        var magnitude = 1.0
+        while magnitude * 10 <= raw { magnitude *= 10 }
+        while magnitude > raw { magnitude /= 10 }
+        return magnitude
+    }
+
+    /// The y of a value on a plot `height` high from `top` down, `low` at the bottom (step charts).
+    func y(_ value: Double, top: Double, height: Double) -> Double { top + height * (1 - (value - low) / (high - low)) }
+
+    /// The position of a value on an axis drawn from `start`, where `low` is, to `end`, where `high` is.
+    public func position(_ value: Double, from start: Double, to end: Double) -> Double {
+        start + (value - low) / (high - low) * (end - start)
+    }
+
+    /// Tick values from low to high, each one step above the last (the step charts).
     var ticks: [Double] {
         var result: [Double] = []
         var value = low
@@ -168,5 +203,23 @@ struct ValueAxis {
             value += step
         }
         return result
+    }
+
+    /// Tick values from low to high as `low + k · step`, which also holds on a range narrow
+    /// against its values, where adding a step may not change the sum (pareto.svg).
+    public var steppedTicks: [Double] {
+        let count = Int(((high - low) / step).rounded())
+        return (0...max(0, count)).map { low + Double($0) * step }
+    }
+
+    /// The decimals a tick label needs to show the step: none for steps of 1 or more, at most 6.
+    public var decimals: Int {
+        var decimals = 0
+        var scaled = step
+        while scaled < 1 && decimals < 6 {
+            scaled *= 10
+            decimals += 1
+        }
+        return decimals
     }
 }

@@ -20,7 +20,8 @@ extension HTMLReport {
         let bottom = 34.0
         let axis = TimeAxis(startEpoch: input.startEpoch, horizon: input.horizon, left: left, width: chartWidth - left - 16)
         let integral = series.points.allSatisfy { $0.value == $0.value.rounded() }
-        let values = ValueAxis(smallest: series.min, largest: series.max, top: top, height: height - top - bottom, integral: integral)
+        let values = ValueAxis(smallest: series.min, largest: series.max, integral: integral)
+        let y = { (value: Double) in values.y(value, top: top, height: height - top - bottom) }
         let unit = series.unit.map { " (\($0))" } ?? ""
         let stats = "min \(Markup.number(series.min)) · max \(Markup.number(series.max)) · at the end \(Markup.number(series.end))"
             + " · time-weighted mean \(Markup.number(series.mean(horizon: input.horizon)))"
@@ -29,12 +30,12 @@ extension HTMLReport {
         svg += "<title>\(Markup.html(series.name + unit)) over time</title>\n"
         svg += timeGrid(axis, top: top, bottom: height - bottom)
         for tick in values.ticks {
-            let y = Markup.coordinate(values.y(tick))
-            svg += "<line class=\"grid\" x1=\"\(Markup.coordinate(left))\" y1=\"\(y)\" x2=\"\(Markup.coordinate(axis.x(input.horizon)))\" y2=\"\(y)\"/>"
-            svg += "<text class=\"tick\" x=\"\(Markup.coordinate(left - 6))\" y=\"\(y)\" dy=\"4\" text-anchor=\"end\">\(Markup.number(tick))</text>\n"
+            let tickY = Markup.coordinate(y(tick))
+            svg += "<line class=\"grid\" x1=\"\(Markup.coordinate(left))\" y1=\"\(tickY)\" x2=\"\(Markup.coordinate(axis.x(input.horizon)))\" y2=\"\(tickY)\"/>"
+            svg += "<text class=\"tick\" x=\"\(Markup.coordinate(left - 6))\" y=\"\(tickY)\" dy=\"4\" text-anchor=\"end\">\(Markup.number(tick))</text>\n"
         }
-        if let line = stepPath(series.points, axis: axis, values: values) {
-            let base = Markup.coordinate(values.y(max(values.low, min(0, values.high))))
+        if let line = stepPath(series.points, axis: axis, y: y) {
+            let base = Markup.coordinate(y(max(values.low, min(0, values.high))))
             svg += "<path class=\"area\" d=\"\(line) V\(base) H\(Markup.coordinate(axis.x(0))) Z\"/>\n"
             svg += "<path class=\"line\" d=\"\(line)\"/>\n"
         }
@@ -74,11 +75,11 @@ extension HTMLReport {
     /// The SVG path of a step function: horizontal runs and vertical steps. Steps that fall within
     /// half a pixel of each other are merged into one vertical stroke covering their range, so a
     /// series with millions of changes draws with a few commands per pixel column.
-    static func stepPath(_ points: [TimeSeries.Point], axis: TimeAxis, values: ValueAxis) -> String? {
+    static func stepPath(_ points: [TimeSeries.Point], axis: TimeAxis, y: (Double) -> Double) -> String? {
         guard let first = points.first else { return nil }
-        var path = "M\(Markup.coordinate(axis.x(first.time))) \(Markup.coordinate(values.y(first.value)))"
+        var path = "M\(Markup.coordinate(axis.x(first.time))) \(Markup.coordinate(y(first.value)))"
         var penX = axis.x(first.time)
-        var penY = values.y(first.value)
+        var penY = y(first.value)
         var column: (low: Double, high: Double, last: Double, steps: Int)?
         func flush() {
             guard let pending = column else { return }
@@ -91,16 +92,16 @@ extension HTMLReport {
         }
         for point in points.dropFirst() where point.time < axis.horizon {
             let x = axis.x(point.time)
-            let y = values.y(point.value)
+            let value = y(point.value)
             if x - penX >= 0.5 {
                 flush()
                 path += " H\(Markup.coordinate(x))"
                 penX = x
-                column = (min(penY, y), max(penY, y), y, 1)
+                column = (min(penY, value), max(penY, value), value, 1)
             } else if let pending = column {
-                column = (min(pending.low, y), max(pending.high, y), y, pending.steps + 1)
+                column = (min(pending.low, value), max(pending.high, value), value, pending.steps + 1)
             } else {
-                column = (min(penY, y), max(penY, y), y, 1)
+                column = (min(penY, value), max(penY, value), value, 1)
             }
         }
         flush()

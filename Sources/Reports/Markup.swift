@@ -99,14 +99,20 @@ public enum Markup {
         return sign + String(scaled / divisor) + "." + String(repeating: "0", count: decimals - fraction.count) + fraction
     }
 
-    /// An SVG coordinate: one decimal, without a trailing `.0`.
-    static func coordinate(_ value: Double) -> String {
+    /// An SVG coordinate: `decimals` decimals (one unless told, at most 6), without trailing zeros.
+    public static func coordinate(_ value: Double, decimals: Int = 1) -> String {
         // Degenerate input (NaN, infinities, absurd magnitudes) is drawn at 0, never trapped on.
-        guard value.isFinite, abs(value) < 1e15 else { return "0" }
-        let tenths = Int64((value * 10).rounded())
-        let whole = tenths / 10
-        let fraction = abs(tenths % 10)
-        if fraction == 0 { return String(whole) }
-        return (tenths < 0 && whole == 0 ? "-" : "") + String(whole) + "." + String(fraction)
+        let places = min(max(0, decimals), 6)
+        var scale: Int64 = 1
+        for _ in 0..<places { scale *= 10 }
+        guard value.isFinite, abs(value) < 1e15, abs(value) * Double(scale) < 9e18 else { return "0" }
+        let units = Int64((value * Double(scale)).rounded())
+        let whole = units / scale
+        let remainder = abs(units % scale)
+        if remainder == 0 { return String(whole) }
+        var fraction = String(remainder)
+        fraction = String(repeating: "0", count: places - fraction.count) + fraction
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        return (units < 0 && whole == 0 ? "-" : "") + String(whole) + "." + fraction
     }
 }

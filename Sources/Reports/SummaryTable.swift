@@ -64,12 +64,7 @@ public enum SummaryTable {
     static func fixed(_ seconds: Int64) -> String { decimal(Double(seconds) / 3600) }
 
     /// Two decimals, rounded half away from zero, without locale.
-    static func decimal(_ value: Double) -> String {
-        let hundredths = Int64((abs(value) * 100).rounded())
-        let sign = value < 0 && hundredths > 0 ? "-" : ""
-        let fraction = hundredths % 100
-        return "\(sign)\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
-    }
+    static func decimal(_ value: Double) -> String { Markup.fixed(value, decimals: 2) }
 
     static func pad(_ text: String, _ width: Int, left: Bool = false) -> String {
         let padding = String(repeating: " ", count: max(0, width - text.count))

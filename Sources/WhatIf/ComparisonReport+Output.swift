@@ -14,9 +14,9 @@ extension SampleSummary {
 
     /// `mean [low, high]` rounded for people.
     public func text(decimals: Int = 2) -> String {
-        let mean = NumberText.rounded(mean, decimals: decimals)
-        guard count > 1 else { return mean }
-        return "\(mean) [\(NumberText.rounded(low, decimals: decimals)), \(NumberText.rounded(high, decimals: decimals))]"
+        func rounded(_ value: Double) -> String { value.isFinite ? Markup.fixed(value, decimals: decimals) : "-" }
+        guard count > 1 else { return rounded(mean) }
+        return "\(rounded(mean)) [\(rounded(low)), \(rounded(high))]"
     }
 }
 
@@ -83,8 +83,8 @@ extension ComparisonReport {
     private static func csvFields(_ summary: SampleSummary?) -> [String] {
         guard let summary else { return ["0", "", "", "", ""] }
         return [
-            String(summary.count), NumberText.exact(summary.mean), NumberText.exact(summary.standardDeviation),
-            NumberText.exact(summary.low), NumberText.exact(summary.high),
+            String(summary.count), CSV.number(summary.mean), CSV.number(summary.standardDeviation),
+            CSV.number(summary.low), CSV.number(summary.high),
         ]
     }
 

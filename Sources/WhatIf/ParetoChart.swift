@@ -51,19 +51,19 @@ public enum ParetoChart {
             svg += text((x0 + x1) / 2, (y0 + y1) / 2, "no data", attributes: "text-anchor=\"middle\" fill=\"#666666\"")
             return svg + "</g>\n"
         }
-        let xAxis = Axis(values: data.map(\.x)), yAxis = Axis(values: data.map(\.y))
-        func px(_ value: Double) -> Double { x0 + (value - xAxis.low) / (xAxis.high - xAxis.low) * (x1 - x0) }
-        func py(_ value: Double) -> Double { y0 - (value - yAxis.low) / (yAxis.high - yAxis.low) * (y0 - y1) }
+        let xAxis = ValueAxis(fitting: data.map(\.x)), yAxis = ValueAxis(fitting: data.map(\.y))
+        func px(_ value: Double) -> Double { xAxis.position(value, from: x0, to: x1) }
+        func py(_ value: Double) -> Double { yAxis.position(value, from: y0, to: y1) }
         svg += "<rect x=\"\(n(x0))\" y=\"\(n(y1))\" width=\"\(n(x1 - x0))\" height=\"\(n(y0 - y1))\" fill=\"none\" stroke=\"#cccccc\"/>\n"
-        for tick in xAxis.ticks {
+        for tick in xAxis.steppedTicks {
             let x = px(tick)
             svg += "<line x1=\"\(n(x))\" y1=\"\(n(y0))\" x2=\"\(n(x))\" y2=\"\(n(y0 + 5))\" stroke=\"#333333\"/>\n"
-            svg += text(x, y0 + 18, xAxis.label(tick), attributes: "text-anchor=\"middle\"")
+            svg += text(x, y0 + 18, Markup.fixed(tick, decimals: xAxis.decimals), attributes: "text-anchor=\"middle\"")
         }
-        for tick in yAxis.ticks {
+        for tick in yAxis.steppedTicks {
             let y = py(tick)
             svg += "<line x1=\"\(n(x0 - 5))\" y1=\"\(n(y))\" x2=\"\(n(x0))\" y2=\"\(n(y))\" stroke=\"#333333\"/>\n"
-            svg += text(x0 - 8, y + 4, yAxis.label(tick), attributes: "text-anchor=\"end\"")
+            svg += text(x0 - 8, y + 4, Markup.fixed(tick, decimals: yAxis.decimals), attributes: "text-anchor=\"end\"")
         }
         svg += "<line x1=\"\(n(x0))\" y1=\"\(n(y0))\" x2=\"\(n(x1))\" y2=\"\(n(y0))\" stroke=\"#333333\"/>\n"
         svg += "<line x1=\"\(n(x0))\" y1=\"\(n(y0))\" x2=\"\(n(x0))\" y2=\"\(n(y1))\" stroke=\"#333333\"/>\n"
@@ -111,55 +111,6 @@ public enum ParetoChart {
     /// Text safe inside an XML element or a quoted attribute (the report's escaping).
     public static func escape(_ text: String) -> String { Markup.html(text) }
 
-    /// A coordinate with two decimals, trailing zeros dropped.
-    static func n(_ value: Double) -> String {
-        var text = NumberText.rounded(value, decimals: 2)
-        if text.contains(".") {
-            while text.last == "0" { text.removeLast() }
-            if text.last == "." { text.removeLast() }
-        }
-        return text
-    }
-}
-
-/// An axis's range and ticks at 1, 2 or 5 times a power of ten.
-struct Axis {
-    let low: Double
-    let high: Double
-    let step: Double
-    let decimals: Int
-
-    init(values: [Double]) {
-        var minimum = values.min() ?? 0
-        var maximum = values.max() ?? 1
-        if minimum == maximum {
-            let pad = minimum == 0 ? 1 : abs(minimum) * 0.1
-            minimum -= pad
-            maximum += pad
-        }
-        let raw = (maximum - minimum) / 5
-        var magnitude = 1.0
-        while magnitude * 10 <= raw { magnitude *= 10 }
-        while magnitude > raw { magnitude /= 10 }
-        let normalised = raw / magnitude
-        let factor: Double = normalised < 1.5 ? 1 : normalised < 3 ? 2 : normalised < 7 ? 5 : 10
-        step = factor * magnitude
-        low = (minimum / step).rounded(.down) * step
-        high = (maximum / step).rounded(.up) * step
-        var decimals = 0
-        var scaled = step
-        while scaled < 1 && decimals < 6 {
-            scaled *= 10
-            decimals += 1
-        }
-        self.decimals = decimals
-    }
-
-    /// The tick values from low to high.
-    var ticks: [Double] {
-        let count = Int(((high - low) / step).rounded())
-        return (0...max(0, count)).map { low + Double($0) * step }
-    }
-
-    func label(_ value: Double) -> String { NumberText.rounded(value, decimals: decimals) }
+    /// A coordinate with two decimals, trailing zeros dropped (the report's SVG coordinates).
+    static func n(_ value: Double) -> String { Markup.coordinate(value, decimals: 2) }
 }

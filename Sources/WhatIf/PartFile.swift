@@ -94,128 +94,90 @@ public struct PartFile: Sendable, Equatable {
             },
         ])
     }
+}
 
+extension PartFile: Decodable {
     /// Why a file is not a usable part.
     public struct ReadError: Error, Equatable, CustomStringConvertible {
         /// What is wrong.
         public let description: String
     }
 
-    /// Reads a part from its JSON text.
+    /// Reads a part from its JSON text (through Foundation's `JSONDecoder`; the metric values
+    /// come back to the bit).
     public init(text: String) throws {
-        let root: JSONValue
         do {
-            root = try JSONReader.parse(text)
+            self = try JSONReading.decode(PartFile.self, from: text)
         } catch {
-            throw ReadError(description: "\(error)")
+            throw ReadError(description: error.description)
         }
-        let fields = Fields(root, path: "")
-        guard try fields.string("format") == Self.formatName else {
-            throw ReadError(description: "not a pimsim partial result ('format' is not '\(Self.formatName)')")
+    }
+
+    private enum Key: String, CodingKey { case format, version, kind, scenario, scenarioHash, options, shard, units }
+    private enum OptionKey: String, CodingKey { case replications, seed, variants, variant, grid, exposure, friction }
+    private enum AxisKey: String, CodingKey { case keyPath, values }
+    private enum ShardKey: String, CodingKey { case index, count }
+    private enum UnitKey: String, CodingKey { case unit, metrics }
+
+    /// Reads a part, checking its layout: the format and version, the options, the shard, and
+    /// that the units are exactly the shard's.
+    public init(from decoder: any Decoder) throws {
+        let fields: KeyedDecodingContainer<Key>
+        do { fields = try decoder.container(keyedBy: Key.self) } catch { throw JSONReading.Failure("the document should be an object") }
+        guard try fields.member(String.self, .format, "a string") == Self.formatName else {
+            throw JSONReading.Failure("not a pimsim partial result ('format' is not '\(Self.formatName)')")
         }
-        let version = try fields.integer("version")
+        let version = try fields.member(Int.self, .version, "a whole number")
         guard version == Self.formatVersion else {
-            throw ReadError(description: "partial result version \(version); this pimsim reads version \(Self.formatVersion)")
+            throw JSONReading.Failure("partial result version \(version); this pimsim reads version \(Self.formatVersion)")
         }
-        let kind = try fields.string("kind")
-        let options = try fields.object("options")
-        let replications = try options.integer("replications")
-        let seed = try options.integer("seed")
+        let kind = try fields.member(String.self, .kind, "a string")
+        let options = try fields.object(OptionKey.self, .options)
+        let replications = try options.member(Int.self, .replications, "a whole number")
+        let seed = try options.member(Int.self, .seed, "a whole number")
         guard (1...1_000_000).contains(replications), seed >= 0 else {
-            throw ReadError(description: "options: replications must be between 1 and 1000000 and the seed at least 0")
+            throw JSONReading.Failure("options: replications must be between 1 and 1000000 and the seed at least 0")
         }
-        header = StudyHeader(scenario: try fields.string("scenario"), scenarioHash: try fields.string("scenarioHash"),
+        header = StudyHeader(scenario: try fields.member(String.self, .scenario, "a string"),
+                             scenarioHash: try fields.member(String.self, .scenarioHash, "a string"),
                              replications: replications, seed: UInt64(seed))
         switch kind {
         case "compare":
-            spec = .compare(variants: try options.strings("variants"))
+            spec = .compare(variants: try options.member([String].self, .variants, "a list of strings"))
         case "sweep":
             var axes: [GridAxis] = []
-            for axis in try options.objects("grid") {
-                axes.append(GridAxis(keyPath: try axis.strings("keyPath"), values: try axis.strings("values")))
+            for axis in try options.objects(AxisKey.self, .grid) {
+                axes.append(GridAxis(keyPath: try axis.member([String].self, .keyPath, "a list of strings"),
+                                     values: try axis.member([String].self, .values, "a list of strings")))
             }
             let grid: SweepGrid
-            do { grid = try SweepGrid(axes: axes) } catch { throw ReadError(description: "options.grid: \(error)") }
-            spec = .sweep(variant: try options.optionalString("variant"), grid: grid,
-                          exposure: try options.strings("exposure"), friction: try options.strings("friction"))
+            do { grid = try SweepGrid(axes: axes) } catch { throw JSONReading.Failure("options.grid: \(error)") }
+            spec = .sweep(variant: try options.optionalMember(String.self, .variant, "a string"), grid: grid,
+                          exposure: try options.member([String].self, .exposure, "a list of strings"),
+                          friction: try options.member([String].self, .friction, "a list of strings"))
         default:
-            throw ReadError(description: "unknown kind '\(kind)'; expected 'compare' or 'sweep'")
+            throw JSONReading.Failure("unknown kind '\(kind)'; expected 'compare' or 'sweep'")
         }
-        let shardFields = try fields.object("shard")
+        let shardFields = try fields.object(ShardKey.self, .shard)
         do {
-            shard = try Shard(index: try shardFields.integer("index"), count: try shardFields.integer("count"))
+            shard = try Shard(index: try shardFields.member(Int.self, .index, "a whole number"),
+                              count: try shardFields.member(Int.self, .count, "a whole number"))
         } catch let error as Shard.ParseError {
-            throw ReadError(description: "shard: \(error)")
+            throw JSONReading.Failure("shard: \(error)")
         }
         results = RawResults(arms: spec.armCount, replications: replications)
         var keys = Set<String>()
-        for unit in try fields.objects("units") {
-            let index = try unit.integer("unit")
+        for unit in try fields.objects(UnitKey.self, .units) {
+            let index = try unit.member(Int.self, .unit, "a whole number")
             guard (0..<results.unitCount).contains(index), shard.contains(unit: index) else {
-                throw ReadError(description: "unit \(index) does not belong to shard \(shard) of \(results.unitCount) units")
+                throw JSONReading.Failure("unit \(index) does not belong to shard \(shard) of \(results.unitCount) units")
             }
-            guard results.units[index] == nil else { throw ReadError(description: "unit \(index) appears twice") }
-            results.units[index] = MetricValues(try unit.numbers("metrics")).interned(in: &keys)
+            guard results.units[index] == nil else { throw JSONReading.Failure("unit \(index) appears twice") }
+            results.units[index] = MetricValues(try unit.member([String: Double].self, .metrics, "an object of numbers")).interned(in: &keys)
         }
         let expected = shard.count(of: results.unitCount)
         guard results.units.count == expected else {
-            throw ReadError(description: "shard \(shard) should hold \(expected) units, holds \(results.units.count)")
-        }
-    }
-}
-
-/// Typed reads of a JSON object's members, with errors naming the member.
-struct Fields {
-    let members: [String: JSONValue]
-    let path: String
-
-    init(_ value: JSONValue, path: String) {
-        if case .object(let members) = value { self.members = members } else { self.members = [:] }
-        self.path = path
-    }
-
-    private func missing(_ key: String, _ what: String) -> PartFile.ReadError {
-        PartFile.ReadError(description: "'\(path)\(key)' should be \(what)")
-    }
-
-    func string(_ key: String) throws -> String {
-        guard case .string(let text) = members[key] else { throw missing(key, "a string") }
-        return text
-    }
-
-    func optionalString(_ key: String) throws -> String? {
-        if members[key] == nil || members[key] == .null { return nil }
-        return try string(key)
-    }
-
-    func integer(_ key: String) throws -> Int {
-        guard case .integer(let value) = members[key], let int = Int(exactly: value) else { throw missing(key, "a whole number") }
-        return int
-    }
-
-    func object(_ key: String) throws -> Fields {
-        guard case .object = members[key], let value = members[key] else { throw missing(key, "an object") }
-        return Fields(value, path: "\(path)\(key).")
-    }
-
-    func strings(_ key: String) throws -> [String] {
-        guard case .array(let items) = members[key] else { throw missing(key, "a list of strings") }
-        return try items.map { item in
-            guard case .string(let text) = item else { throw missing(key, "a list of strings") }
-            return text
-        }
-    }
-
-    func objects(_ key: String) throws -> [Fields] {
-        guard case .array(let items) = members[key] else { throw missing(key, "a list of objects") }
-        return items.enumerated().map { Fields($1, path: "\(path)\(key)[\($0)].") }
-    }
-
-    func numbers(_ key: String) throws -> [String: Double] {
-        guard case .object(let values) = members[key] else { throw missing(key, "an object of numbers") }
-        return try values.mapValues { value in
-            guard let number = value.doubleValue, case .number = value else { throw missing(key, "an object of numbers") }
-            return number
+            throw JSONReading.Failure("shard \(shard) should hold \(expected) units, holds \(results.units.count)")
         }
     }
 }

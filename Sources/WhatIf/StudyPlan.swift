@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Reports
 import ScenarioFormat
@@ -114,29 +115,23 @@ public struct StudyPlan: Sendable {
     /// SHA-256 of the file's bytes in hexadecimal (of nothing when it cannot be read, which
     /// loading would already have reported).
     public static func fileHash(_ path: String) -> String {
-        SHA256.hex((try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data())
+        sha256Hex((try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data())
+    }
+
+    /// SHA-256 (swift-crypto) of `data` as 64 lowercase hexadecimal digits.
+    static func sha256Hex(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 
     /// Runs the plan (or one shard of it) and returns its units' values.
-    public func run(shard: Shard = .whole, jobs: Int = ExperimentRunner.defaultJobs, progress: ProgressBar? = nil) async -> RawResults {
+    public func run(
+        shard: Shard = .whole, jobs: Int = ExperimentRunner.defaultJobs, progress: (any ProgressReporter)? = nil
+    ) async -> RawResults {
         await ExperimentRunner.run(experiment, shard: shard, jobs: jobs, progress: progress)
     }
 
     /// The part a shard writes.
     public func part(shard: Shard, results: RawResults) -> PartFile {
         PartFile(header: header, spec: spec, shard: shard, results: results)
-    }
-}
-
-/// One-call entry points for other modules (the HTML report).
-public enum WhatIf {
-    /// Compares the baseline of the scenario at `path` with `variants` (nil: all of them) over
-    /// `replications` replications on common random numbers.
-    public static func compare(
-        path: String, variants: [String]? = nil, replications: Int = 10, seed: UInt64? = nil, jobs: Int = ExperimentRunner.defaultJobs
-    ) async throws(StudyPlan.Failure) -> ComparisonReport {
-        let plan = try StudyPlan.compare(path: path, variants: variants, replications: replications, seed: seed).get()
-        let results = await plan.run(jobs: jobs)
-        return ComparisonReport(header: plan.header, arms: plan.experiment.arms.map(\.name), results: results)
     }
 }

@@ -12,7 +12,7 @@ extension SweepReport {
             var fields = point.values
             for key in keys {
                 if let summary = point.metrics[key] {
-                    fields += [NumberText.exact(summary.mean), NumberText.exact(summary.low), NumberText.exact(summary.high)]
+                    fields += [CSV.number(summary.mean), CSV.number(summary.low), CSV.number(summary.high)]
                 } else {
                     fields += ["", "", ""]
                 }

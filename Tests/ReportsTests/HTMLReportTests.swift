@@ -133,12 +133,13 @@ struct HTMLReportTests {
     @Test("a step path: one horizontal and one vertical move per change; a million changes stay a few per pixel")
     func stepPath() {
         let axis = TimeAxis(startEpoch: 0, horizon: 100, left: 0, width: 1000)
-        let values = ValueAxis(smallest: 0, largest: 2, top: 0, height: 100, integral: true)
+        let values = ValueAxis(smallest: 0, largest: 2, integral: true)
+        let y = { (value: Double) in values.y(value, top: 0, height: 100) }
         let simple = [TimeSeries.Point(time: 0, value: 1), .init(time: 50, value: 2), .init(time: 75, value: 0)]
-        #expect(HTMLReport.stepPath(simple, axis: axis, values: values) == "M0 50 H500 V0 H750 V100 H1000")
+        #expect(HTMLReport.stepPath(simple, axis: axis, y: y) == "M0 50 H500 V0 H750 V100 H1000")
         let busy = (0..<1_000_000).map { TimeSeries.Point(time: Int64($0), value: Double($0 % 3)) }
         let wide = TimeAxis(startEpoch: 0, horizon: 1_000_000, left: 0, width: 1000)
-        let path = HTMLReport.stepPath(busy, axis: wide, values: values) ?? ""
+        let path = HTMLReport.stepPath(busy, axis: wide, y: y) ?? ""
         #expect(path.split(separator: " ").count < 10_000)
     }
 

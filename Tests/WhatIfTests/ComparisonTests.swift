@@ -77,6 +77,21 @@ struct ComparisonTests {
         #expect(first.files.map(\.name) == ["compare.json", "compare.csv"])
     }
 
+    @Test("progress: 0 before the first run, then one more per finished run, up to the shard's units")
+    func progressReports() async throws {
+        let (path, folder) = try scenarioFile()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let plan = try plan(StudyPlan.compare(path: path, replications: 5))
+        let recorder = ProgressRecorder()
+        let shard = try Shard(index: 2, count: 3)
+        let results = await plan.run(shard: shard, jobs: 3, progress: recorder)
+        let total = shard.count(of: plan.experiment.unitCount)
+        #expect(results.units.count == total)
+        #expect(recorder.calls.map(\.done) == Array(0...total))
+        #expect(recorder.calls.allSatisfy { $0.total == total })
+        #expect(results == (await plan.run(shard: shard, jobs: 3)))
+    }
+
     @Test("replication 0 of the baseline is exactly `pimsim run` with the base seed; later ones use other seeds")
     func replicationZeroIsARun() async throws {
         let (path, folder) = try scenarioFile()
@@ -156,5 +171,18 @@ struct ComparisonTests {
         let a = try #require(report.rows.first { $0.metric == "a" && $0.arm == "v" })
         #expect(a.difference?.mean == Double(0 + 2 + 0) / 3)
         #expect(report.jsonText.contains("\"difference\": null"))
+    }
+}
+
+/// Records every progress call (the runner calls from one task at a time; the lock is for Sendable).
+final class ProgressRecorder: ProgressReporter, @unchecked Sendable {
+    private let lock = NSLock()
+    private var recorded: [(done: Int, total: Int)] = []
+
+    /// The calls so far, in order.
+    var calls: [(done: Int, total: Int)] { lock.withLock { recorded } }
+
+    func progress(done: Int, total: Int) {
+        lock.withLock { recorded.append((done, total)) }
     }
 }

@@ -3,20 +3,8 @@ import Reports
 import Testing
 @testable import WhatIf
 
-@Suite("Formats: CSV escaping, numbers, SHA-256, JSON reading")
+@Suite("Formats: compare.csv, SHA-256, reading parts")
 struct FormatTests {
-    @Test("CSV fields per RFC 4180: commas, quotes and line breaks quoted, quotes doubled")
-    func csvEscaping() {
-        #expect(CSV.field("plain") == "plain")
-        #expect(CSV.field("Ops, Tier 0") == "\"Ops, Tier 0\"")
-        #expect(CSV.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
-        #expect(CSV.field("two\nlines") == "\"two\nlines\"")
-        #expect(CSV.field(" padded") == "\" padded\"")
-        #expect(CSV.field("") == "")
-        #expect(CSV.record(["roles.Ops, \"Tier 0\" Admin.activeHours", "baseline", "1"])
-            == "\"roles.Ops, \"\"Tier 0\"\" Admin.activeHours\",baseline,1\r\n")
-    }
-
     @Test("compare.csv quotes a role name holding a comma and quotes")
     func compareCSV() throws {
         var results = RawResults(arms: 1, replications: 1)
@@ -27,51 +15,39 @@ struct FormatTests {
             + "\"roles.Ops, \"\"Tier 0\"\" Admin.activeHours\",baseline,1,2.5,,2.5,2.5,1,0.0,,0.0,0.0\r\n")
     }
 
-    @Test("numbers: exact shortest forms for files, rounded ones for people")
-    func numbers() {
-        #expect(NumberText.exact(3600) == "3600.0")
-        #expect(NumberText.exact(0.1 + 0.2) == "0.30000000000000004")
-        #expect(NumberText.exact(-0.0) == "0.0")
-        #expect(NumberText.exact(nil) == "")
-        #expect(NumberText.rounded(2.345678) == "2.35")
-        #expect(NumberText.rounded(-0.001) == "0.00")
-        #expect(NumberText.rounded(-12.5, decimals: 0) == "-13")
-        #expect(NumberText.rounded(1064.2527, decimals: 1) == "1064.3")
-    }
-
     @Test("SHA-256 test vectors")
     func sha256() {
-        #expect(SHA256.hex(Array("".utf8)) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+        #expect(StudyPlan.sha256Hex(Data("".utf8)) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(StudyPlan.sha256Hex(Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(StudyPlan.sha256Hex(Data("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
             == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
-        #expect(SHA256.hex([UInt8](repeating: 0x61, count: 1_000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+        #expect(StudyPlan.sha256Hex(Data(repeating: 0x61, count: 1_000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
     }
 
-    @Test("JSON reading: what JSONValue writes reads back equal, doubles to the bit")
-    func jsonRoundTrip() throws {
-        var generator = SystemRandomNumberGenerator()
-        var numbers: [JSONValue] = []
-        for _ in 0..<2000 {
-            let bits = generator.next() as UInt64
-            let value = Double(bitPattern: bits)
-            if value.isFinite && value != 0 { numbers.append(.number(value)) }
+    @Test("JSON reading refuses what is not JSON, and names the member at fault")
+    func jsonErrors() throws {
+        for text in ["", "{", "[1]", "{\"a\" 1}", "tru", "01x", "\"\\x\"", "1 2", "\"\\ud800\"", "+1", "nan", "{\"format\": 1e400}"] {
+            #expect(throws: PartFile.ReadError.self, "\(text)") { try PartFile(text: text) }
         }
-        numbers += [.number(0.1), .number(Double.leastNonzeroMagnitude * 2024), .number(Double.greatestFiniteMagnitude), .integer(Int64.min), .integer(Int64.max)]
-        let document = JSONValue.object([
-            "numbers": .array(numbers), "text": .string("tab\t quote\" slash\\ \u{1} é 😀 \u{2028}"),
-            "flags": .array([.bool(true), .bool(false), .null]), "empty": .object([:]), "list": .array([]),
-        ])
-        #expect(try JSONReader.parse(document.rendered()) == document)
-        #expect(try JSONReader.parse(document.renderedCompact()) == document)
-        #expect(try JSONReader.parse("\"\\ud83d\\ude00\"") == .string("😀"))
-    }
-
-    @Test("JSON reading refuses what is not JSON")
-    func jsonErrors() {
-        for text in ["", "{", "[1,]", "{\"a\" 1}", "tru", "01x", "\"\\x\"", "{\"a\":1,\"a\":2}", "1 2", "\"\\ud800\"", "+1", "nan"] {
-            #expect(throws: JSONReader.ParseError.self, "\(text)") { try JSONReader.parse(text) }
+        var results = RawResults(arms: 1, replications: 1)
+        results.units[0] = MetricValues(["a": 1.5])
+        let text = PartFile(header: StudyHeader(scenario: "s", scenarioHash: "h", replications: 1, seed: 1),
+                            spec: .compare(variants: []), shard: .whole, results: results).jsonText
+        func message(_ text: String) -> String {
+            do {
+                _ = try PartFile(text: text)
+                return "read"
+            } catch {
+                return "\(error)"
+            }
         }
+        #expect(message(text) == "read")
+        #expect(message("[]") == "the document should be an object")
+        #expect(message(text.replacingOccurrences(of: "\"a\": 1.5", with: "\"a\": \"x\"")) == "'units[0].metrics' should be an object of numbers")
+        #expect(message(text.replacingOccurrences(of: "\"seed\": 1", with: "\"seed\": 1.5")) == "'options.seed' should be a whole number")
+        #expect(message(text.replacingOccurrences(of: "\"version\": 1", with: "\"version\": 2"))
+            == "partial result version 2; this pimsim reads version 1")
+        #expect(message(text.replacingOccurrences(of: "\"kind\": \"compare\"", with: "\"kind\": null")) == "'kind' should be a string")
     }
 }
 

@@ -1,4 +1,4 @@
-import Reports
+import Foundation
 
 /// Comma-separated values as RFC 4180 writes them: CRLF line ends, fields quoted when needed.
 public enum CSV {
@@ -11,6 +11,13 @@ public enum CSV {
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
+    /// A number field: the shortest decimal form that reads back as the same `Double` (`2.5`,
+    /// `3600.0`), as `JSONValue` writes it; empty for nil and non-finite values.
+    public static func number(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "" }
+        return JSONValue.format(value)
+    }
+
     /// One record: the fields escaped, joined by commas, ended by CRLF.
     public static func record(_ fields: [String]) -> String {
         fields.map(field).joined(separator: ",") + "\r\n"
@@ -19,20 +26,5 @@ public enum CSV {
     /// A whole file: a header record, then the rows.
     public static func document(header: [String], rows: [[String]]) -> String {
         ([header] + rows).map(record).joined()
-    }
-}
-
-/// Numbers as outputs write them.
-public enum NumberText {
-    /// The shortest decimal form that reads back as the same `Double` (`2.5`, `3600.0`), as in the
-    /// JSON outputs; empty for nil and non-finite values.
-    public static func exact(_ value: Double?) -> String {
-        guard let value, value.isFinite else { return "" }
-        return JSONValue.format(value)
-    }
-
-    /// Rounded to `decimals` places for people, without a minus sign on zero (`-0.00` reads `0.00`).
-    public static func rounded(_ value: Double, decimals: Int = 2) -> String {
-        value.isFinite ? Markup.fixed(value, decimals: decimals) : "-"
     }
 }

@@ -1,12 +1,10 @@
-import Reports
-
 /// A JSON document rendered piece by piece, byte for byte as `JSONValue.rendered()` would render
 /// the whole tree, without ever holding the whole tree: large objects and arrays produce their
 /// members on demand.
 ///
 /// compare.json and sweep.json of a large tenant hold hundreds of thousands of values; as one
 /// `JSONValue` tree they would take several times the memory of their text.
-enum StreamedJSON {
+public enum StreamedJSON {
     /// A small value, rendered through `JSONValue`.
     case value(JSONValue)
     /// An object whose members are made when rendered; keys are sorted then.
@@ -15,12 +13,12 @@ enum StreamedJSON {
     case array(count: Int, item: (Int) -> StreamedJSON)
 
     /// An object from members already at hand.
-    static func object(_ members: [String: StreamedJSON]) -> StreamedJSON {
+    public static func object(_ members: [String: StreamedJSON]) -> StreamedJSON {
         .object(keys: Array(members.keys)) { members[$0] ?? .value(.null) }
     }
 
     /// The whole tree as one value (for tests: its rendering must equal `rendered()`).
-    func materialized() -> JSONValue {
+    public func materialized() -> JSONValue {
         switch self {
         case .value(let value): return value
         case .object(let keys, let member):
@@ -33,7 +31,7 @@ enum StreamedJSON {
     }
 
     /// Pretty-printed text with two-space indentation and a final newline, as `JSONValue.rendered()`.
-    func rendered() -> String {
+    public func rendered() -> String {
         var output = ""
         write(to: &output, indent: 0)
         output += "\n"
