@@ -95,8 +95,7 @@ let package = Package(
         .executableTarget(
             name: "pimsim",
             dependencies: [
-                "PimsimKit", "ScenarioFormat", "TenantModel", "Reports", "WhatIf", "PrivilegeGraph", "GraphvizRender",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "PimsimKit", "WhatIf", "TenantModel", "GraphvizRender", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Developer tool, not shipped: repeats GraphvizRender's success and failure paths for
