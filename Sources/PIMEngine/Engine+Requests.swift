@@ -102,7 +102,8 @@ extension Engine {
 
     /// The approvers fixed at request time (rule 3): named ones with groups expanded, or the
     /// holders of Privileged Role Administrator and Global Administrator; never the requester or
-    /// a disabled user.
+    /// a disabled user. PIM for Groups has no default approvers: a group policy made to require
+    /// approval without naming any (by a `policy` event) leaves nobody to answer.
     func approvers(for settings: ActivationSettings, requester: Int32, role: Int32) -> [Int32] {
         var result: [Int32] = []
         var seen = Set<Int32>()
@@ -111,6 +112,7 @@ extension Engine {
             result.append(user)
         }
         if settings.approvers.isEmpty {
+            guard scenario.roles[Int(role)].groupAccess == nil else { return [] }
             var candidates: [Int32] = []
             for role in watchedRoles { candidates.append(contentsOf: holders[role] ?? []) }
             for user in Set(candidates).sorted() { consider(user) }

@@ -88,7 +88,8 @@ extension PrivilegeState {
         let settings = policies[role].activation
         guard settings.requireApproval else { return }
         if settings.approvers.isEmpty {
-            if let fallback = catalogue.defaultApproverRole, NodeID.role(fallback) != node {
+            // PIM for Groups has no default approvers.
+            if scenario.roles[role.int].groupAccess == nil, let fallback = catalogue.defaultApproverRole, NodeID.role(fallback) != node {
                 result.append(Edge(from: .role(fallback), to: node, kind: .approverOf))
             }
             return

@@ -31,6 +31,7 @@ extension ScenarioDecoder {
                 decoded = decodeMembership(action.value)
             case "assign":
                 decoded = decodeAssignment(action.value, origin: origin + ".assign", eventTime: at).map { .assign($0) }
+                if case .assign(let assignment)? = decoded { checkGroupApprovers(assignment, at: action.value, policies: initial) }
             case "policy":
                 // Resolved below, in time order, into the whole policy set in effect from `at`.
                 policyChanges.append((at, events.count, action.value))

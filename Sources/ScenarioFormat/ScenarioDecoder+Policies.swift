@@ -114,6 +114,21 @@ extension ScenarioDecoder {
 }
 
 extension ScenarioDecoder {
+    /// PIM for Groups has no default approvers (Microsoft Learn, "Configure PIM for Groups
+    /// settings": at least one approver must be selected): an eligible group membership or
+    /// ownership whose policy requires approval must name its approvers.
+    func checkGroupApprovers(_ assignment: Assignment, at value: Value, policies: PolicySet) {
+        guard assignment.type == .eligible, let access = roles[assignment.role.int].groupAccess else { return }
+        let activation = policies[assignment.role].activation
+        guard activation.requireApproval, activation.approvers.isEmpty else { return }
+        let group = groups[access.group.int].id
+        context.error(
+            "the \(access.kind.rawValue) activations of group '\(group)' require approval but name no approvers; "
+                + "PIM for Groups has no default approvers: set policies.groups.\(group).\(access.kind.rawValue).activation.approvers",
+            at: value
+        )
+    }
+
     /// With `enforceAssignmentRules`, every assignment of the file must follow its role's rule.
     func checkAssignmentRules(_ assignments: [Assignment], values: [Value], policies: PolicySet) {
         guard policies.enforceAssignmentRules else { return }

@@ -32,6 +32,7 @@ extension ScenarioDecoder {
         var values: [Value] = []
         for item in items {
             guard let assignment = decodeAssignment(item, origin: item.path.description, eventTime: nil) else { continue }
+            checkGroupApprovers(assignment, at: item, policies: policies)
             assignments.append(assignment)
             values.append(item)
         }
