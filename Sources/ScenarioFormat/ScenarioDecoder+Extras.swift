@@ -1,6 +1,9 @@
 import TenantModel
 
 extension ScenarioDecoder {
+    /// The longest instance of a monthly review Entra accepts (reference sheet §5, S-AR-CREATE).
+    static let monthlyReviewMaximum: Seconds = 27 * 86_400
+
     /// `alerts:` thresholds; each missing value keeps its default.
     func decodeAlerts(_ value: Value) -> AlertSettings {
         var settings = AlertSettings()
@@ -9,10 +12,10 @@ extension ScenarioDecoder {
             if let count = body["count"].flatMap({ context.integer($0, in: 2...100, what: "count") }) { settings.globalAdminCount = Int(count) }
             if let share = body["percentage"].flatMap({ context.number($0, in: 0...100, what: "percentage") }) { settings.globalAdminPercentage = share }
         }
-        if let entry = map["staleSignIn"], let body = context.map(entry, FormatSpec.alertAfter),
-           let after = body["after"].flatMap({ context.duration($0) }) { settings.staleAfter = after }
-        if let entry = map["unusedRoles"], let body = context.map(entry, FormatSpec.alertAfter),
-           let after = body["after"].flatMap({ context.duration($0) }) { settings.unusedAfter = after }
+        if let entry = map["staleSignIn"], let body = context.map(entry, FormatSpec.alertAfter), let value = body["after"],
+           let after = alertWindow(value, days: 1...365, alert: "the stale sign-in alert") { settings.staleAfter = after }
+        if let entry = map["unusedRoles"], let body = context.map(entry, FormatSpec.alertAfter), let value = body["after"],
+           let after = alertWindow(value, days: 0...100, alert: "the unused-role alert") { settings.unusedAfter = after }
         if let entry = map["outsidePIM"], let body = context.map(entry, FormatSpec.alertAfter),
            let window = body["window"].flatMap({ context.duration($0) }) { settings.outsidePIMWindow = window }
         if let entry = map["frequentActivation"], let body = context.map(entry, FormatSpec.alertCount) {
@@ -23,6 +26,18 @@ extension ScenarioDecoder {
             settings.cisaExclusions = Set(userList(body["exclusions"], what: "user ids"))
         }
         return settings
+    }
+
+    /// An alert's window in whole days within Entra's bounds (reference sheet §7: stale sign-ins
+    /// 1-365 days, unused roles 0-100 days); an error quoting the value otherwise.
+    func alertWindow(_ value: Value, days range: ClosedRange<Int64>, alert: String) -> Seconds? {
+        guard let seconds = context.duration(value) else { return nil }
+        guard seconds % 86_400 == 0, range.contains(seconds / 86_400) else {
+            let written = value.node.string ?? "\(seconds)s"
+            context.error("\(alert) takes whole days from \(range.lowerBound)d to \(range.upperBound)d, as in Entra; got '\(written)'", at: value)
+            return nil
+        }
+        return seconds
     }
 
     /// `reviews:` access reviews of role assignments.
@@ -60,6 +75,8 @@ extension ScenarioDecoder {
                     context.error("a review needs a duration longer than zero", at: entry)
                 } else if let period = recurrence.period, value >= period {
                     context.error("an instance must end before the next one starts: the duration must be shorter than the \(recurrence.rawValue) recurrence", at: entry)
+                } else if recurrence == .monthly, value > Self.monthlyReviewMaximum {
+                    context.error("a monthly review lasts at most 27 days in Entra; got '\(entry.node.string ?? "\(value)s")'", at: entry)
                 } else {
                     duration = value
                 }
