@@ -62,14 +62,16 @@ extension AlertFold {
         set(.staleSignIn, UInt64(UInt32(bitPattern: user)), on: stale, at: time)
     }
 
-    /// Unused: a privileged assignment held for more than `unusedAfter` without use.
+    /// Unused ("Eligible administrators aren't activating their privileged role"): an eligible
+    /// privileged assignment not activated for more than `unusedAfter` (since the eligibility
+    /// began or the last activation ended); never while an activation runs, never for standing-only holders.
     mutating func checkUnused(_ key: UInt64, at time: SimTime) {
         let user = UserRoleKey.user(key)
         let role = UserRoleKey.role(key)
         let state = access[key] ?? []
-        let assigned = state.contains(.standing) || state.contains(.eligible)
         let used = max(lastUse[key] ?? 0, since[key] ?? 0)
-        let unused = assigned && privileged[Int(role)] && !isBreakGlass(user) && time - used > settings.unusedAfter
+        let unused = state.contains(.eligible) && !state.contains(.activated) && privileged[Int(role)] && !isBreakGlass(user)
+            && time - used > settings.unusedAfter
         set(.redundantAssignment, key, on: unused, at: time)
     }
 

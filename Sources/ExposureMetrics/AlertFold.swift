@@ -128,21 +128,25 @@ public struct AlertFold: TraceSink {
             }
             if privileged[Int(role)] { privilegedAssigned[user, default: 0] += now ? 1 : -1 }
             if now {
-                since[key] = time
-                deadlines.insert(AlertDeadline(time: time + settings.unusedAfter + 1, kind: 1, key: key))
                 // A user who never signs in goes stale `staleAfter` after the last sign-in (or the start).
                 let staleAt = max(time, (lastSignIn[user] ?? 0) + settings.staleAfter)
                 deadlines.insert(AlertDeadline(time: staleAt, kind: 0, key: UInt64(UInt32(bitPattern: user))))
             }
             refreshCounts(at: time)
             checkStale(user, at: time)
-            checkUnused(key, at: time)
         }
         if old.contains(.eligible) != state.contains(.eligible) {
             eligibleCount[role, default: 0] += state.contains(.eligible) ? 1 : -1
+            if state.contains(.eligible) {
+                // The unused-role alert watches eligible assignments: its clock starts with the eligibility.
+                since[key] = time
+                deadlines.insert(AlertDeadline(time: time + settings.unusedAfter + 1, kind: 1, key: key))
+            }
             refreshPolicyAlerts(at: time)
+            checkUnused(key, at: time)
         }
-        if state.contains(.inUse) != old.contains(.inUse) { markUse(key, at: time) }
+        // An activation is the use the unused-role alert looks for: its start and its end count.
+        if state.contains(.activated) != old.contains(.activated) { markUse(key, at: time) }
     }
 
     mutating func markUse(_ key: UInt64, at time: SimTime) {

@@ -54,10 +54,9 @@ struct AlertTests {
         #expect(incidents(.cisaGlobalAdminCount) == ["tenant \(d30)-end"])
         // dee never signs in (cy's requests count as sign-ins; bg is excluded).
         #expect(incidents(.staleSignIn) == ["dee \(d30)-end"])
-        // More than 30 days without use.
-        #expect(incidents(.redundantAssignment) == [
-            "dee/Security Administrator \(30 * 86_400 + 1)-end", "dee/Helpdesk Administrator \(35 * 86_400 + 1)-end",
-        ])
+        // Eligible and not activated for more than 30 days. dee's standing Helpdesk Administrator
+        // is no subject: the alert concerns eligible administrators who do not activate.
+        #expect(incidents(.redundantAssignment) == ["dee/Security Administrator \(30 * 86_400 + 1)-end"])
         // The third activation within an hour, until the first leaves the window.
         #expect(incidents(.sequentialActivations) == ["cy/User Administrator \(12 * 86_400 + 2400)-\(12 * 86_400 + 3600)"])
     }
@@ -214,5 +213,34 @@ struct ReviewDefaultTests {
         // Instances at 1d, 8d, 15d, 22d, 29d; ann approves herself each time.
         #expect(metrics.instances == 5)
         #expect(metrics.approvedByReviewers == 5)
+    }
+}
+
+/// "Eligible administrators aren't activating their privileged role": activations are the use.
+@Suite("Unused-role alert: eligible administrators who do not activate")
+struct UnusedRoleAlertTests {
+    @Test("the clock runs from the eligibility and from the end of each activation; standing holders are never subjects")
+    func clock() throws {
+        let scenario = try makeScenario(header(horizon: "30d") + """
+        tenant: {users: [{id: ann}, {id: bo}, {id: gus}]}
+        alerts: {unusedRoles: {after: 5d}, staleSignIn: {after: 365d}}
+        assignments:
+          - {principal: ann, role: User Administrator, type: eligible}
+          - {principal: bo, role: User Administrator, type: active}
+          - {principal: gus, role: User Administrator, type: eligible, start: 10d}
+        workload:
+          - {at: 8d, activate: {user: ann, role: User Administrator, duration: 2h}}
+        """)
+        let folds = PIMReplay.run(scenario, sink: MetricFolds(scenario: scenario)).sink
+        let incidents = folds.alerts.incidents.filter { $0.alert == AlertKind.redundantAssignment.rawValue }
+            .map { "\($0.subject) \($0.from)-\($0.to.map(String.init) ?? "end")" }
+        let day: Int64 = 86_400
+        #expect(incidents == [
+            // ann: unused after 5 days, cleared by her activation at 8d, unused again 5 days after it ended.
+            "ann/User Administrator \(5 * day + 1)-\(8 * day)",
+            "ann/User Administrator \(13 * day + 7_200 + 1)-end",
+            // gus: eligible from 10d, never activates.
+            "gus/User Administrator \(15 * day + 1)-end",
+        ])
     }
 }
