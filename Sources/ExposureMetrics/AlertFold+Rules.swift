@@ -107,7 +107,7 @@ extension AlertFold {
     /// Roles without MFA on activation (with eligible users) and CISA 7.6 (GA needs approval).
     mutating func refreshPolicyAlerts(at time: SimTime) {
         for role in scenario.roles.indices where privileged[role] {
-            let missing = (eligibleCount[Int32(role)] ?? 0) > 0 && !policies[RoleIndex(role)].activation.promptsForMFA
+            let missing = (eligibleCount[Int32(role)] ?? 0) > 0 && scenario.conditionalAccess.requiredStrength(for: policies[RoleIndex(role)].activation) == nil
             set(.noMFAOnActivation, UInt64(role), on: missing, at: time)
         }
         if let ga = globalAdministrator {

@@ -93,7 +93,8 @@ public struct AlertFold: TraceSink {
             checkFrequent(key, at: time)
             markUse(key, at: time)
             signIn(user.rawValue, at: time)
-        case .requestSubmitted(_, _, let user, _, _), .taskArrived(_, _, _, let user, _, _), .userJoined(_, let user):
+        case .requestSubmitted(_, _, let user, _, _), .taskArrived(_, _, _, let user, _, _), .userJoined(_, let user),
+             .signedIn(_, let user, _, _):
             signIn(user.rawValue, at: time)
         case .assignmentStarted(_, let id, let assignment):
             liveAssignments[id] = (assignment, time)

@@ -44,6 +44,18 @@ public struct FrictionMetrics: Sendable, Equatable {
     public var mfaPrompts = 0
     /// See `mfaPrompts`.
     public var mfaFailures = 0
+    /// Activations that needed MFA (or a stronger authentication) the session already had: no prompt.
+    public var mfaSatisfiedBySession = 0
+    /// Activation requests made (the denominator of prompts per activation).
+    public var requests = 0
+    /// Sign-ins: all, those on schedule, and those with MFA at sign-in.
+    public var signIns = 0
+    /// See `signIns`.
+    public var scheduledSignIns = 0
+    /// See `signIns`.
+    public var signInsWithMFA = 0
+    /// Users who signed in at least once.
+    public var signedInUsers: Set<UserIndex> = []
     /// Deactivations refused (asked for in an activation's first five minutes).
     public var deactivationsRefused = 0
     /// Extension and renewal requests: made, approved, denied, expired, refused.
@@ -66,6 +78,7 @@ public struct FrictionMetrics: Sendable, Equatable {
     public static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.tasks == rhs.tasks && lhs.wait == rhs.wait && lhs.blockedTaskSeconds == rhs.blockedTaskSeconds
             && lhs.mfaPrompts == rhs.mfaPrompts && lhs.mfaFailures == rhs.mfaFailures && lhs.approvals == rhs.approvals
+            && lhs.mfaSatisfiedBySession == rhs.mfaSatisfiedBySession && lhs.signIns == rhs.signIns
     }
 }
 
@@ -123,6 +136,15 @@ public struct FrictionFold: TraceSink {
         case .mfaPrompt(_, _, _, let passed):
             metrics.mfaPrompts += 1
             if !passed { metrics.mfaFailures += 1 }
+        case .mfaSatisfiedBySession:
+            metrics.mfaSatisfiedBySession += 1
+        case .requestSubmitted:
+            metrics.requests += 1
+        case .signedIn(_, let user, let scheduled, let mfa):
+            metrics.signIns += 1
+            if scheduled { metrics.scheduledSignIns += 1 }
+            if mfa { metrics.signInsWithMFA += 1 }
+            metrics.signedInUsers.insert(user)
         case .deactivationRefused:
             metrics.deactivationsRefused += 1
         case .extensionRequested: metrics.extensions["requested", default: 0] += 1

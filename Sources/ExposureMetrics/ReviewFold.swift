@@ -45,6 +45,7 @@ public struct ReviewFold: TraceSink {
         case .assignmentExtended(_, let id, let end): assignments[id]?.end = end
         case .requestSubmitted(let time, _, let user, _, _): lastActivity[user.rawValue] = time
         case .taskArrived(let time, _, _, let user, _, _): lastActivity[user.rawValue] = time
+        case .signedIn(let time, let user, _, _): lastActivity[user.rawValue] = time
         case .reviewStarted(_, _, _, let items):
             metrics.instances += 1
             metrics.items += items

@@ -7,7 +7,8 @@ extension Engine {
     static var attackerRetry: SimTime { 3600 }
 
     /// The attacker activates every privileged role the user is eligible for and does not hold,
-    /// when the role's policy asks for nothing the attacker lacks; then tries again an hour later.
+    /// when the strength the role's settings require is one the attacker's credentials satisfy;
+    /// then tries again an hour later.
     mutating func attackerTick(_ index: Int32, now: SimTime, queue: inout EventQueue<EngineEvent>) {
         let compromise = compromises[Int(index)]
         guard compromise.live, now < compromise.end, enabled[Int(compromise.user)] else { return }
@@ -17,9 +18,11 @@ extension Engine {
             guard let state = pairs[pairKey(user, role)], state.eligiblePaths > 0, state.pendingRequest < 0,
                   !holds(user, role) else { continue }
             let settings = policies[RoleIndex(role)].activation
-            if settings.promptsForMFA {
-                sink.record(.mfaPrompt(time: now, user: UserIndex(user), role: RoleIndex(role), passed: AttackerCredential.passMFA(has)))
-                guard AttackerCredential.passMFA(has) else { continue }
+            // The attacker works in its own (stolen) session: its credentials decide, not the user's.
+            if let required = scenario.conditionalAccess.requiredStrength(for: settings) {
+                let passed = AttackerCredential.satisfy(required, with: has)
+                sink.record(.mfaPrompt(time: now, user: UserIndex(user), role: RoleIndex(role), passed: passed))
+                guard passed else { continue }
             }
             submit(user: user, role: role, duration: settings.maxDuration, forTask: false, now: now, queue: &queue)
         }

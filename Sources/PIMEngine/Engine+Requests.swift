@@ -6,11 +6,14 @@ extension Engine {
     /// PIM's fixed approval window: a request without an answer lapses after 24 hours.
     static var approvalWindow: SimTime { 86_400 }
 
-    /// An explicit request of the workload: in the core, MFA always passes (a prompt is counted).
+    /// An explicit request of the workload: in the core, MFA always passes. A prompt is counted
+    /// unless the session already has the strength; a user without a method of the strength an
+    /// authentication context asks for cannot get the request in at all.
     mutating func submit(_ request: ActivationRequest, index: Int32, now: SimTime, queue: inout EventQueue<EngineEvent>) {
-        // A disabled account cannot sign in, so it sees no prompt.
-        if policies[request.role].activation.promptsForMFA && enabled[request.user.int] {
-            sink.record(.mfaPrompt(time: now, user: request.user, role: request.role, passed: true))
+        // A disabled account cannot sign in, so it sees no prompt (and its request is rejected).
+        if enabled[request.user.int] {
+            ensureSession(request.user.rawValue, now: now)
+            if authenticate(request.user.rawValue, role: request.role.rawValue, now: now, alwaysPass: true) == .unable { return }
         }
         submit(user: request.user.rawValue, role: request.role.rawValue, duration: request.duration, forTask: false,
                start: request.start, scope: request.scope.flatMap { scopeIndex[$0] } ?? -1, now: now, queue: &queue)

@@ -309,6 +309,8 @@ extension Engine {
     mutating func disable(_ user: Int32, now: SimTime) {
         guard enabled[Int(user)] else { return }
         enabled[Int(user)] = false
+        sessionEnds[Int(user)] = 0
+        sessionStrengths[Int(user)] = nil
         sink.record(.userDisabled(time: now, user: UserIndex(user)))
         for role in rolesOfUser[Int(user)] {
             guard let state = pairs[pairKey(user, role)] else { continue }

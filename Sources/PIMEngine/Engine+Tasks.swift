@@ -50,6 +50,7 @@ extension Engine {
         var stream = durationStreams[key] ?? streams.stream("task-durations", index: key)
         let duration = max(1, definition.duration.distribution.sample(&stream))
         durationStreams[key] = stream
+        ensureSession(user, now: now)
         lastActivity[user] = now
         let id = Int32(tasks.count)
         tasks.append(TaskSlot(generator: generator, user: user, role: definition.role.rawValue, arrival: now, duration: duration))
@@ -82,22 +83,22 @@ extension Engine {
     mutating func requestAccess(for id: Int32, now: SimTime, queue: inout EventQueue<EngineEvent>) {
         let task = tasks[Int(id)]
         let settings = policies[RoleIndex(task.role)].activation
-        if settings.promptsForMFA {
+        switch authenticate(task.user, role: task.role, now: now, alwaysPass: false) {
+        case .notRequired, .satisfiedBySession, .passed:
+            break
+        case .unable:
+            block(task: id, now: now, reason: .authenticationStrength)
+            return
+        case .failed:
             let mfa = scenario.behaviour.mfa
-            var stream = mfaStreams[task.user] ?? streams.stream("mfa", index: stableKey([scenario.tenant.users[Int(task.user)].id]))
-            let passed = !stream.bernoulli(mfa.failureRate)
-            mfaStreams[task.user] = stream
-            sink.record(.mfaPrompt(time: now, user: UserIndex(task.user), role: RoleIndex(task.role), passed: passed))
-            if !passed {
-                tasks[Int(id)].mfaAttempts += 1
-                if tasks[Int(id)].mfaAttempts < mfa.attempts {
-                    let retry = now + mfa.retryAfter
-                    if retry < scenario.horizon { queue.schedule(.taskRetry(id), at: retry, phase: Phase.requests) }
-                } else {
-                    block(task: id, now: now, reason: .mfaFailed)
-                }
-                return
+            tasks[Int(id)].mfaAttempts += 1
+            if tasks[Int(id)].mfaAttempts < mfa.attempts {
+                let retry = now + mfa.retryAfter
+                if retry < scenario.horizon { queue.schedule(.taskRetry(id), at: retry, phase: Phase.requests) }
+            } else {
+                block(task: id, now: now, reason: .mfaFailed)
             }
+            return
         }
         // Writing a justification and finding a ticket take time before the request goes in.
         let behaviour = scenario.behaviour

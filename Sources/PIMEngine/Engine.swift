@@ -29,6 +29,10 @@ struct Engine<Sink: TraceSink>: SimulationModel {
     var managers: [UserIndex?]
     /// The last activity (request, task, activation) per user: the stand-in for sign-ins.
     var lastActivity: [Int32: SimTime] = [:]
+    /// When each user's session ends (0: none yet); a session is opened by a sign-in.
+    var sessionEnds: [SimTime]
+    /// The strongest authentication each user's current session carries (nil: password only).
+    var sessionStrengths: [AuthenticationStrength?]
     /// Compromises under way or past.
     var compromises: [(event: ScenarioEvent, user: Int32, end: SimTime, live: Bool)] = []
     var arrivalStreams: [UInt64: RandomStream] = [:]
@@ -74,6 +78,8 @@ struct Engine<Sink: TraceSink>: SimulationModel {
         assignmentSlots = Array(repeating: AssignmentSlot(), count: scenario.assignments.count)
         let userCount = scenario.tenant.users.count
         enabled = Array(repeating: true, count: userCount)
+        sessionEnds = Array(repeating: 0, count: userCount)
+        sessionStrengths = Array(repeating: nil, count: userCount)
         managers = scenario.tenant.users.map(\.manager)
         // Joiners are absent (as if disabled) until their `join` event.
         for event in scenario.events {
@@ -135,6 +141,7 @@ struct Engine<Sink: TraceSink>: SimulationModel {
         }
         seedTasks(&queue)
         scheduleReviews(&queue)
+        scheduleSignIns(&queue)
     }
 
     func scheduleAssignment(_ id: Int32, _ assignment: Assignment, from earliest: SimTime, _ queue: inout EventQueue<EngineEvent>) {
@@ -177,6 +184,7 @@ struct Engine<Sink: TraceSink>: SimulationModel {
         case .reviewEnd(let instance): endReview(instance, now: now, queue: &queue)
         case .reviewApply(let instance): applyReview(instance, now: now)
         case .compromiseEnd(let index): endCompromise(index, now: now)
+        case .signIn(let user, let day): scheduledSignIn(user, day: day, now: now, queue: &queue)
         }
     }
 

@@ -24,4 +24,5 @@ enum EngineEvent {
     case reviewEnd(Int32)
     case reviewApply(Int32)
     case compromiseEnd(Int32)
+    case signIn(user: Int32, day: Int64)
 }

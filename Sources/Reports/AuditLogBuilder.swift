@@ -149,8 +149,9 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
             assignments[id]?.end = end
         case .requestRejected, .accessChanged, .scopedAccessChanged:
             break
-        case .taskArrived, .taskStarted, .taskBlocked, .taskFinished, .mfaPrompt:
-            // Work and sign-in prompts are not directory changes: Entra keeps them out of the audit log.
+        case .taskArrived, .taskStarted, .taskBlocked, .taskFinished, .mfaPrompt, .mfaSatisfiedBySession, .signedIn:
+            // Work, prompts and sign-ins are not directory changes: Entra keeps them out of the
+            // audit log (sign-ins go to the sign-in log).
             break
         case .finished:
             output.finish()

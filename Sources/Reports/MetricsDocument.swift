@@ -105,7 +105,7 @@ public enum MetricsDocument {
             "taskHoursWithoutAccess": hours(friction.blockedTaskSeconds + metrics.uncoveredTaskSeconds),
             "idlePrivilegedHours": hours(metrics.idlePrivilegedSeconds),
             "activationsPerUserWeek": .number(metrics.eligibleUsers > 0 && weeks > 0 ? granted / (Double(metrics.eligibleUsers) * weeks) : 0),
-            "mfa": .object(["prompts": .integer(Int64(friction.mfaPrompts)), "failures": .integer(Int64(friction.mfaFailures))]),
+            "mfa": mfaJSON(friction),
             "deactivationsRefused": .integer(Int64(friction.deactivationsRefused)),
             "extensions": .object(friction.extensions.mapValues { .integer(Int64($0)) }),
         ])
@@ -177,6 +177,7 @@ public enum MetricsDocument {
             "groups": .object(groups.mapValues { JSONValue.object($0) }),
             "scopes": .object(scopeJSON),
             "friction": frictionJSON,
+            "signIns": signInsJSON(friction),
             "approvals": .object(approvals),
             "users": .object(users),
             "privilegedHours": .object([

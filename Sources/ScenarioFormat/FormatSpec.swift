@@ -41,6 +41,27 @@ enum FormatSpec {
         .optional("variants", "named what-if patches"),
         .optional("assertions", "checks on the metrics"),
         .optional("alerts", "thresholds of the PIM alerts and CISA checks"),
+        .optional("conditionalAccess", "authentication contexts' strengths, MFA at sign-in, sign-in frequency"),
+    ])
+
+    static let conditionalAccess = MapSpec(what: "Conditional Access settings (a map)", keys: [
+        .optional("authenticationContexts", "the policy targeting each authentication context, keyed by context id"),
+        .optional("signIn", "{mfa: true or false, frequency: a duration}"),
+    ])
+    static let authenticationContexts = MapSpec(what: "authentication context policies (a map keyed by context id)", keys: [], acceptsAnyKey: true)
+    static let contextPolicy = MapSpec(what: "a Conditional Access policy for an authentication context (a map)", keys: [
+        .required("strength", "mfa, passwordless or phishingResistant"),
+        .optional("state", "enabled (default), disabled or reportOnly"),
+    ])
+    static let signInPolicy = MapSpec(what: "sign-in controls (a map)", keys: [
+        .optional("mfa", "true when every sign-in asks for MFA"),
+        .optional("frequency", "the sign-in frequency: whole hours or days, 1h to 365d"),
+    ])
+    static let signIns = MapSpec(what: "scheduled sign-ins (a map)", keys: [
+        .optional("users", "user ids (default every user)"),
+        .optional("calendar", "working days and hours (default mon-fri 09:00-17:00 UTC)"),
+        .optional("probability", "the probability a user signs in on a working day (default 1)"),
+        .optional("spread", "sign-ins come up to this long after the day starts (default 1h)"),
     ])
 
     static let review = MapSpec(what: "an access review (a map)", keys: [
@@ -94,6 +115,7 @@ enum FormatSpec {
         .optional("name", "a display name"),
         .optional("manager", "a user id"),
         .optional("breakGlass", "true for an emergency-access account"),
+        .optional("authentication", "the strongest strength the user's methods satisfy: mfa, passwordless or phishingResistant (default)"),
         .optional("generate", "{count, prefix}: many users at once"),
     ])
 
@@ -226,6 +248,8 @@ enum FormatSpec {
         .optional("deactivateEarly", "a probability"),
         .optional("mfa", "{failureRate, retryAfter, attempts}"),
         .optional("calendars", "named working-hours calendars"),
+        .optional("signIns", "scheduled sign-ins: {users, calendar, probability, spread}"),
+        .optional("sessionLength", "how long a session lasts without a sign-in frequency (default 8h)"),
         .optional("requests", "{justificationTime, ticketTime}"),
     ])
 

@@ -21,6 +21,12 @@ extension ScenarioDecoder {
             }
             if let entry = body["calendar"] { behaviour.approvers.calendar = decodeCalendar(entry) }
         }
+        if let entry = map["signIns"] { behaviour.signIns = decodeSignIns(entry) }
+        if let entry = map["sessionLength"], let length = context.duration(entry) {
+            if length >= 300, length <= 365 * 86_400 { behaviour.sessionLength = length } else {
+                context.error("a session length is between 5m and 365d, got '\(entry.node.string ?? "")'", at: entry)
+            }
+        }
         if let rate = map["deactivateEarly"].flatMap({ context.number($0, in: 0...1, what: "deactivateEarly") }) {
             behaviour.deactivateEarly = rate
         }

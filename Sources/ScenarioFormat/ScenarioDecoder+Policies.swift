@@ -89,6 +89,7 @@ extension ScenarioDecoder {
         if let flag = map["requireApproval"].flatMap({ context.bool($0) }) { settings.requireApproval = flag }
         if let entry = map["authenticationContext"] {
             settings.authenticationContext = context.identifier(entry, what: "an authentication context id such as 'c1'")
+            if let name = settings.authenticationContext { contextReferences.append((name, entry)) }
         }
         if let entry = map["approvers"], let items = context.list(entry, what: "user or group ids", singleAllowed: true) {
             var approvers: [Principal] = []

@@ -66,11 +66,16 @@ extension ScenarioDecoder {
         guard let id = context.identifier(idValue, what: "a user id"), registerID(id, at: idValue) else { return }
         let index = UserIndex(users.count)
         userByID[id] = index
-        users.append(User(
+        var user = User(
             id: id,
             name: map["name"].flatMap { context.string($0) },
             breakGlass: map["breakGlass"].flatMap { context.bool($0) } ?? false
-        ))
+        )
+        if let entry = map["authentication"],
+           let strength = enumValue(entry, AuthenticationStrength.self, noun: "authentication strength") {
+            user.authentication = strength
+        }
+        users.append(user)
         if let manager = map["manager"] { managers.append((index, manager)) }
     }
 

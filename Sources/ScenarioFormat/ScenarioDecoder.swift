@@ -30,6 +30,8 @@ final class ScenarioDecoder {
     var groupAccessRoles: [RoleDefinition.GroupAccess: RoleIndex] = [:]
     /// Named calendars from `behaviour.calendars`.
     var calendars: [String: WorkCalendar] = [:]
+    /// Authentication contexts named by policies, with where (checked against `conditionalAccess`).
+    var contextReferences: [(String, Value)] = []
     /// Each variant's `convert`, resolved against the document being decoded.
     var conversions: [String: (roles: Set<RoleIndex>, except: Set<Principal>)] = [:]
 
@@ -64,6 +66,8 @@ final class ScenarioDecoder {
         let variants = top["variants"].map { decodeVariants($0) } ?? []
         let assertions = top["assertions"].map { decodeAssertions($0, variants: variants) } ?? []
         let alerts = top["alerts"].map { decodeAlerts($0) } ?? AlertSettings()
+        let conditionalAccess = top["conditionalAccess"].map { decodeConditionalAccess($0) } ?? ConditionalAccess()
+        checkContextReferences(conditionalAccess)
 
         guard !context.hasErrors, let horizon else { return nil }
         var scenario = Scenario(
@@ -77,6 +81,7 @@ final class ScenarioDecoder {
         scenario.deactivations = workload.deactivations
         scenario.extensions = workload.extensions
         scenario.alerts = alerts
+        scenario.conditionalAccess = conditionalAccess
         scenario.reviews = reviews
         return scenario
     }

@@ -157,11 +157,14 @@ public enum AttackerCredential: String, Sendable, Equatable, Hashable, CaseItera
     case password
     /// The second factor too (a phished MFA, a SIM swap...).
     case mfa
-    /// A stolen session token carrying an MFA claim: satisfies MFA without the factor.
+    /// A stolen session token carrying an MFA claim from a phishable sign-in (adversary in the
+    /// middle): satisfies MFA without the factor, never a passwordless or phishing-resistant strength.
     case token
-
-    /// Whether these credentials get through an MFA (or authentication-context) prompt.
-    public static func passMFA(_ has: Set<AttackerCredential>) -> Bool { has.contains(.mfa) || has.contains(.token) }
+    /// The user's passwordless phone sign-in (the Authenticator app on a stolen or cloned phone).
+    case passwordless
+    /// A phishing-resistant credential (a stolen FIDO2 key with its PIN, a compromised device with
+    /// Windows Hello for Business): satisfies every strength.
+    case phishingResistant
 }
 
 /// Something that happens at a given time.

@@ -49,6 +49,26 @@ public struct MFABehaviour: Sendable, Equatable {
     }
 }
 
+/// When people sign in: each working day, opening a session that later activations reuse.
+public struct SignInBehaviour: Sendable, Equatable {
+    /// Who signs in on schedule; nil means every user.
+    public var users: [UserIndex]?
+    /// Working days and the hour sign-ins start from; nil means Monday to Friday from 09:00 UTC.
+    public var calendar: WorkCalendar?
+    /// The probability that a user signs in on a given working day.
+    public var probability: Double
+    /// How long after the start of working hours the sign-in comes (uniform up to this).
+    public var spread: Seconds
+
+    /// Creates a sign-in schedule.
+    public init(users: [UserIndex]? = nil, calendar: WorkCalendar? = nil, probability: Double = 1, spread: Seconds = 3600) {
+        self.users = users
+        self.calendar = calendar
+        self.probability = probability
+        self.spread = spread
+    }
+}
+
 /// How people act in the scenario.
 public struct Behaviour: Sendable, Equatable {
     /// Approvers' behaviour.
@@ -61,6 +81,10 @@ public struct Behaviour: Sendable, Equatable {
     public var justificationTime: Seconds = 0
     /// Time a requester spends finding ticket information, when the policy asks for it (tasks only).
     public var ticketTime: Seconds = 0
+    /// Scheduled sign-ins; nil means people sign in only when they need PIM.
+    public var signIns: SignInBehaviour? = nil
+    /// How long a session lasts without a sign-in frequency policy ([assumption] 8 h, a working day).
+    public var sessionLength: Seconds = 8 * 3600
 
     /// Creates behaviour.
     public init(approvers: ApproverBehaviour = ApproverBehaviour(), deactivateEarly: Double = 0, mfa: MFABehaviour = MFABehaviour()) {

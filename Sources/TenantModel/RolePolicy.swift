@@ -12,11 +12,9 @@ public struct ActivationSettings: Sendable, Equatable {
     public var requireApproval: Bool
     /// Named approvers; empty means the default approvers (holders of PRA or GA).
     public var approvers: [Principal]
-    /// A Conditional Access authentication context required on activation (treated as MFA plus).
+    /// A Conditional Access authentication context required on activation; what it asks for is
+    /// the strength of the policy targeting it (`ConditionalAccess.requiredStrength(for:)`).
     public var authenticationContext: String? = nil
-
-    /// Whether activating prompts for a second factor (MFA, or an authentication context).
-    public var promptsForMFA: Bool { requireMFA || authenticationContext != nil }
 
     /// Entra's example defaults: 8 h, MFA and justification on, no ticket, no approval.
     public static let defaults = ActivationSettings(

@@ -33,6 +33,8 @@ public struct Scenario: Sendable {
     public var extensions: [ExtensionRequest] = []
     /// Alert thresholds.
     public var alerts = AlertSettings()
+    /// Conditional Access: authentication contexts' strengths, MFA at sign-in, sign-in frequency.
+    public var conditionalAccess = ConditionalAccess()
     /// Access reviews.
     public var reviews: [AccessReview] = []
     /// Events, in file order.

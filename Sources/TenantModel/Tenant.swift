@@ -8,6 +8,9 @@ public struct User: Sendable, Equatable {
     public var manager: UserIndex?
     /// Marks an emergency-access (break-glass) account.
     public var breakGlass: Bool
+    /// The strongest authentication strength the user's registered methods satisfy
+    /// ([assumption] by default every strength: administrators hold a phishing-resistant method).
+    public var authentication: AuthenticationStrength = .phishingResistant
 
     /// Creates a user.
     public init(id: String, name: String? = nil, manager: UserIndex? = nil, breakGlass: Bool = false) {

@@ -10,6 +10,8 @@ public enum TaskBlockReason: String, Sendable {
     case cancelled
     /// Every MFA prompt failed.
     case mfaFailed
+    /// The user has no registered method of the strength the role's authentication context asks for.
+    case authenticationStrength
     /// The request was still pending approval at the horizon.
     case pendingAtHorizon
 }

@@ -13,6 +13,7 @@ extension TraceRecord {
              .requestExpired(let time, _), .requestCancelled(let time, _, _), .activationStarted(let time, _, _, _, _, _, _),
              .activationEnded(let time, _, _, _, _), .taskArrived(let time, _, _, _, _, _), .taskStarted(let time, _, _),
              .taskBlocked(let time, _, _), .taskFinished(let time, _), .mfaPrompt(let time, _, _, _),
+             .mfaSatisfiedBySession(let time, _, _), .signedIn(let time, _, _, _),
              .policyChanged(let time, _, _), .assignmentRefused(let time, _, _), .removalRefused(let time, _, _), .deactivationRefused(let time, _, _),
              .extensionRequested(let time, _, _, _, _, _, _), .extensionRefused(let time, _, _, _),
              .extensionDecided(let time, _, _, _), .extensionExpired(let time, _), .assignmentExtended(let time, _, _),

@@ -56,6 +56,11 @@ public enum TraceRecord: Sendable {
     case taskFinished(time: SimTime, id: Int)
     /// The user was prompted for MFA before an activation request.
     case mfaPrompt(time: SimTime, user: UserIndex, role: RoleIndex, passed: Bool)
+    /// An activation needed MFA (or a stronger authentication) and the session already had it: no prompt.
+    case mfaSatisfiedBySession(time: SimTime, user: UserIndex, role: RoleIndex)
+    /// The user signed in (on schedule, or because PIM was needed without a session); `mfa` when
+    /// Conditional Access asked for MFA at the sign-in.
+    case signedIn(time: SimTime, user: UserIndex, scheduled: Bool, mfa: Bool)
     /// The role settings changed (for `role`, or for every role when nil); `policies` is the whole
     /// set in effect from now on.
     case policyChanged(time: SimTime, role: RoleIndex?, policies: PolicySet)
