@@ -38,6 +38,8 @@ let package = Package(
             name: "ScenarioFormat",
             dependencies: ["TenantModel", .product(name: "Yams", package: "Yams")]
         ),
+        // Real tenants in: Microsoft Graph v1.0 exports (folders, pages, bundles) to scenario YAML.
+        .target(name: "TenantImport", dependencies: ["ScenarioFormat", "TenantModel"]),
         // What happened in a run: trace records, their sinks, and statistics of step functions over them.
         .target(
             name: "Trace",
@@ -89,7 +91,7 @@ let package = Package(
         // graph pictures, compare, sweep and merge. The command line is a thin layer over it.
         .target(
             name: "PimsimKit",
-            dependencies: ["RunPipeline", "WhatIf", "ScenarioFormat", "TenantModel", "Reports", "PrivilegeGraph", "GraphvizRender"]
+            dependencies: ["RunPipeline", "WhatIf", "ScenarioFormat", "TenantModel", "Reports", "PrivilegeGraph", "GraphvizRender", "TenantImport"]
         ),
         // The command line: parses, calls one PimsimKit function, prints.
         .executableTarget(
@@ -131,6 +133,8 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        .testTarget(name: "TenantImportTests", dependencies: ["TenantImport", "ScenarioFormat", "TenantModel", "TestSupport"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "TenantModel"]),
         .testTarget(
             name: "PIMEngineTests",
