@@ -8,13 +8,13 @@ public struct ImportOptions: Sendable {
     public var name: String
     /// The scenario's start (epoch seconds); nil: the first UTC midnight after the newest time in the export.
     public var start: Int64?
-    /// The scenario's horizon, as written (`30d`).
-    public var horizon: String
+    /// The scenario's horizon in seconds.
+    public var horizon: Int64
     /// The files and folders read, named in the scenario's header comment.
     public var sources: [String]
 
     /// Creates options.
-    public init(name: String = "imported", start: Int64? = nil, horizon: String = "30d", sources: [String] = []) {
+    public init(name: String = "imported", start: Int64? = nil, horizon: Int64 = 30 * 86_400, sources: [String] = []) {
         self.name = name
         self.start = start
         self.horizon = horizon

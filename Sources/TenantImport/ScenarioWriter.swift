@@ -21,7 +21,7 @@ struct ScenarioWriter {
         for note in notes { lines.append("# Note: \(note)") }
         lines.append("scenario: \(quoted(options.name))")
         lines.append("start: \(Self.timestamp(start))")
-        lines.append("horizon: \(options.horizon)")
+        lines.append("horizon: \(TimeText.compact(options.horizon))")
         lines.append("tenant:")
         lines.append("  users:")
         if scenario.users.isEmpty { lines[lines.count - 1] += " []" }
