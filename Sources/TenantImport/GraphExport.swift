@@ -17,7 +17,7 @@ public struct GraphExport: Sendable {
     /// Objects by collection name, in reading order.
     public private(set) var collections: [String: [GraphObject]] = [:]
     /// Problems met while reading (unreadable files, syntax errors, unknown files).
-    public private(set) var diagnostics: [ImportDiagnostic] = []
+    public internal(set) var diagnostics: [ImportDiagnostic] = []
     private var indexByID: [String: [String: Int]] = [:]
 
     /// Creates an empty export.
@@ -69,7 +69,9 @@ public struct GraphExport: Sendable {
         }
         let stem = Self.collectionName(fromFile: path)
         if let object = json as? [String: Any] {
-            if object["value"] != nil || object["@odata.context"] != nil {
+            if Self.isAzureHound(object) {
+                readAzureHound(object, origin: origin)
+            } else if object["value"] != nil || object["@odata.context"] != nil {
                 let name = Self.collectionName(fromContext: object["@odata.context"] as? String) ?? stem
                 guard let name else { return unknown(origin) }
                 addPage(object, to: name, origin: origin)

@@ -236,7 +236,7 @@ final class ImportBuilder {
     func defaultStart() -> Int64? {
         var newest: Int64?
         func consider(_ text: String?) {
-            guard let text, case .success(let epoch) = TimeSyntax.timestamp(text) else { return }
+            guard let text, case .success(let epoch) = TimeSyntax.timestamp(Self.wholeSeconds(text)) else { return }
             newest = max(newest ?? epoch, epoch)
         }
         for name in ["roleEligibilitySchedules", "roleAssignmentSchedules", "privilegedAccessGroupEligibilitySchedules",
@@ -255,10 +255,19 @@ final class ImportBuilder {
         return (newest / 86_400 + 1) * 86_400
     }
 
+    /// Graph's timestamps carry fractions of a second (`10:04:31.203Z`, up to seven digits):
+    /// pimsim's time is whole seconds, so the fraction is dropped (rounded down).
+    static func wholeSeconds(_ text: String) -> String {
+        guard let dot = text.firstIndex(of: "."), let time = text.firstIndex(of: "T"), dot > time else { return text }
+        var end = text.index(after: dot)
+        while end < text.endIndex, text[end].isASCII, text[end].isNumber { end = text.index(after: end) }
+        return String(text[..<dot]) + String(text[end...])
+    }
+
     /// An absolute time from an ISO 8601 timestamp, or an error.
     func timestamp(_ text: String?, at origin: ImportOrigin) -> Int64? {
         guard let text else { return nil }
-        switch TimeSyntax.timestamp(text) {
+        switch TimeSyntax.timestamp(Self.wholeSeconds(text)) {
         case .success(let epoch): return epoch
         case .failure(let failure):
             error("'\(text)' is not a timestamp: \(failure.message)", at: origin)
