@@ -12,17 +12,20 @@ public struct ImportRequest: Sendable {
     public var output: String?
     /// The scenario's start as an ISO 8601 timestamp; nil: the first midnight after the export's newest time.
     public var at: String?
-    /// The scenario's horizon as a duration (`30d`).
-    public var horizon: String
+    /// The scenario's horizon as a duration (`30d`); nil: 30 days, or the replayed period.
+    public var horizon: String?
+    /// Replay the past activations of the export's `directoryAudits`.
+    public var replayAudit: Bool
     /// The scenario's name; nil: the output file's name without extension, or `imported`.
     public var name: String?
 
     /// Creates a request.
-    public init(paths: [String], output: String? = nil, at: String? = nil, horizon: String = "30d", name: String? = nil) {
+    public init(paths: [String], output: String? = nil, at: String? = nil, horizon: String? = nil, replayAudit: Bool = false, name: String? = nil) {
         self.paths = paths
         self.output = output
         self.at = at
         self.horizon = horizon
+        self.replayAudit = replayAudit
         self.name = name
     }
 }
@@ -50,13 +53,17 @@ public enum Imports {
             case .failure(let failure): throw .invalidInput("--at '\(at)': \(failure.message)")
             }
         }
-        guard case .success(let horizon) = TimeSyntax.duration(request.horizon), horizon > 0 else {
-            throw .invalidInput("--horizon '\(request.horizon)' is not a duration such as 30d or P90D")
+        var horizon: Int64?
+        if let text = request.horizon {
+            guard case .success(let seconds) = TimeSyntax.duration(text), seconds > 0 else {
+                throw .invalidInput("--horizon '\(text)' is not a duration such as 30d or P90D")
+            }
+            horizon = seconds
         }
         let name = request.name ?? request.output.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent } ?? "imported"
         let export = GraphExport.read(paths: request.paths)
         let result = GraphImporter.importScenario(
-            export, options: ImportOptions(name: name, start: start, horizon: horizon, sources: request.paths)
+            export, options: ImportOptions(name: name, start: start, horizon: horizon, replayAudit: request.replayAudit, sources: request.paths)
         )
         let lines = result.diagnostics.map(\.description)
         guard let yaml = result.yaml else { throw .unreadable(lines + ["import: \(result.diagnostics.filter { $0.severity == .error }.count) errors; no scenario written"]) }

@@ -98,6 +98,7 @@ extension ImportBuilder {
 
     /// An activation live at the export: replayed as a request at the start for what is left of it.
     func activation(_ schedule: GraphObject, principal: String, target: ImportedScenario.Target, begin: Int64?, end: ImportedScenario.End) {
+        guard !replaying else { return }
         guard userIDs.contains(principal) else {
             warning("activation by '\(principal)', who is not a user; left out", at: schedule.at("principalId"))
             return

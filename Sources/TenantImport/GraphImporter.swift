@@ -8,16 +8,19 @@ public struct ImportOptions: Sendable {
     public var name: String
     /// The scenario's start (epoch seconds); nil: the first UTC midnight after the newest time in the export.
     public var start: Int64?
-    /// The scenario's horizon in seconds.
-    public var horizon: Int64
+    /// The scenario's horizon in seconds; nil: 30 days, or with `replayAudit` up to the export.
+    public var horizon: Int64?
+    /// Turn the past activations of `directoryAudits` into the workload, from the first one on.
+    public var replayAudit: Bool
     /// The files and folders read, named in the scenario's header comment.
     public var sources: [String]
 
     /// Creates options.
-    public init(name: String = "imported", start: Int64? = nil, horizon: Int64 = 30 * 86_400, sources: [String] = []) {
+    public init(name: String = "imported", start: Int64? = nil, horizon: Int64? = nil, replayAudit: Bool = false, sources: [String] = []) {
         self.name = name
         self.start = start
         self.horizon = horizon
+        self.replayAudit = replayAudit
         self.sources = sources
     }
 }
@@ -41,20 +44,25 @@ public enum GraphImporter {
     public static func importScenario(_ export: GraphExport, options: ImportOptions, catalogue: RoleCatalogue = .builtIn) -> ImportResult {
         let builder = ImportBuilder(export: export, catalogue: catalogue)
         builder.diagnostics = export.diagnostics
+        builder.replaying = options.replayAudit
         builder.readDirectory()
         builder.readRoleDefinitions()
-        let start = options.start ?? builder.defaultStart()
-        guard let start else {
+        let exportTime = builder.defaultStart()
+        let replayStart = options.replayAudit ? builder.firstReplayedDay() : nil
+        guard let start = options.start ?? replayStart ?? exportTime else {
             builder.error("cannot tell when the export was taken (no schedule or audit time in it); give the scenario's start with --at", at: nil)
             return builder.result(yaml: nil)
         }
         builder.start = start
+        var horizon = options.horizon ?? 30 * 86_400
+        if options.replayAudit, options.horizon == nil, let exportTime, exportTime > start { horizon = exportTime - start }
+        if options.replayAudit { builder.replayAudits(until: start + horizon) }
         builder.readAssignments()
         builder.readGroupAssignments()
         builder.readPolicies()
         builder.finishServicePrincipals()
         guard !builder.diagnostics.contains(where: { $0.severity == .error }) else { return builder.result(yaml: nil) }
-        let text = ScenarioWriter(scenario: builder.scenario, options: options, start: start, notes: builder.notes).text()
+        let text = ScenarioWriter(scenario: builder.scenario, options: options, start: start, horizon: horizon, notes: builder.notes).text()
         return builder.result(yaml: text)
     }
 }
@@ -68,6 +76,8 @@ final class ImportBuilder {
     /// Lines for the header comment (what the scenario lacks or approximates).
     var notes: [String] = []
     var start: Int64 = 0
+    /// Replaying the audit log: activations in effect at the export come from it instead.
+    var replaying = false
 
     var userIDs = Set<String>()
     var groupIndex: [String: Int] = [:]

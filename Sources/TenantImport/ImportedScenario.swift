@@ -71,6 +71,19 @@ struct ImportedScenario {
         var scope: String?
     }
 
+    /// A past request replayed from the audit log.
+    struct Replayed {
+        enum Kind {
+            case activate(duration: Int64)
+            case deactivate
+        }
+
+        var at: Int64
+        var user: String
+        var role: String
+        var kind: Kind
+    }
+
     /// One role's (or group access's) settings that differ from Entra's defaults.
     struct Policy {
         var activation: [(key: String, value: YAMLValue)] = []
@@ -86,6 +99,7 @@ struct ImportedScenario {
     var servicePrincipals: [ServicePrincipal] = []
     var assignments: [Assignment] = []
     var activations: [Activation] = []
+    var replayed: [Replayed] = []
     /// Policies by role name, and by group id then access.
     var rolePolicies: [String: Policy] = [:]
     var groupPolicies: [String: [String: Policy]] = [:]

@@ -8,6 +8,7 @@ struct ScenarioWriter {
     let scenario: ImportedScenario
     let options: ImportOptions
     let start: Int64
+    let horizon: Int64
     let notes: [String]
 
     func text() -> String {
@@ -21,7 +22,7 @@ struct ScenarioWriter {
         for note in notes { lines.append("# Note: \(note)") }
         lines.append("scenario: \(quoted(options.name))")
         lines.append("start: \(Self.timestamp(start))")
-        lines.append("horizon: \(TimeText.compact(options.horizon))")
+        lines.append("horizon: \(TimeText.compact(horizon))")
         lines.append("tenant:")
         lines.append("  users:")
         if scenario.users.isEmpty { lines[lines.count - 1] += " []" }
@@ -127,14 +128,30 @@ struct ScenarioWriter {
     }
 
     func workloadLines() -> [String] {
-        guard !scenario.activations.isEmpty else { return [] }
-        var lines = ["workload:", "  # Activations in effect when the export was taken, requested again at the start for what was left."]
+        guard !scenario.activations.isEmpty || !scenario.replayed.isEmpty else { return [] }
+        var lines = ["workload:"]
+        if !scenario.activations.isEmpty {
+            lines.append("  # Activations in effect when the export was taken, requested again at the start for what was left.")
+        }
         for activation in scenario.activations {
             var entries: [(String, YAMLValue?)] = [("user", .string(activation.user))]
             entries += target(activation.target)
             entries.append(("duration", .plain(TimeText.compact(activation.duration))))
             entries.append(("scope", activation.scope.map(YAMLValue.string)))
             lines.append("  - {at: 0s, activate: \(flow(entries))}")
+        }
+        if !scenario.replayed.isEmpty {
+            lines.append("  # Replayed from the audit log (--replay-audit): each past request at its time, under this scenario's policies.")
+        }
+        for item in scenario.replayed {
+            var entries: [(String, YAMLValue?)] = [("user", .string(item.user)), ("role", .string(item.role))]
+            switch item.kind {
+            case .activate(let duration):
+                entries.append(("duration", .plain(TimeText.compact(duration))))
+                lines.append("  - {at: \(Self.timestamp(item.at)), activate: \(flow(entries))}")
+            case .deactivate:
+                lines.append("  - {at: \(Self.timestamp(item.at)), deactivate: \(flow(entries))}")
+            }
         }
         return lines
     }

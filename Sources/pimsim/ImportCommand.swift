@@ -20,15 +20,18 @@ struct Import: ParsableCommand {
     @Option(help: "The scenario's start (ISO 8601 UTC); default: the first midnight after the newest time in the export.")
     var at: String?
 
-    @Option(help: "The scenario's horizon.")
-    var horizon: String = "30d"
+    @Option(help: "The scenario's horizon (default 30d, or the replayed period with --replay-audit).")
+    var horizon: String?
+
+    @Flag(help: "Replay the past activations of the export's directoryAudits as the workload, from the first one on.")
+    var replayAudit = false
 
     @Option(help: "The scenario's name (default: the output file's name).")
     var name: String?
 
     func run() throws {
         let outcome = try perform { () throws(UseCaseError) in
-            try Imports.importTenant(ImportRequest(paths: paths, output: output, at: at, horizon: horizon, name: name))
+            try Imports.importTenant(ImportRequest(paths: paths, output: output, at: at, horizon: horizon, replayAudit: replayAudit, name: name))
         }
         for warning in outcome.warnings { printError(warning) }
         guard let written = outcome.written else {
