@@ -25,7 +25,6 @@ let package = Package(
         // Simulated time, the event queue, the run loop and seeded random streams. Domain-free.
         .target(
             name: "SimKernel",
-            dependencies: [.product(name: "HeapModule", package: "swift-collections")],
             swiftSettings: invariantFlags
         ),
         // The validated, immutable tenant and everything a scenario describes.
@@ -103,6 +102,8 @@ let package = Package(
         // Developer tool, not shipped: repeats GraphvizRender's success and failure paths for
         // scripts/leakcheck to run under valgrind (kept out of the test suite: too slow there).
         .executableTarget(name: "pimsim-leakcheck", dependencies: ["GraphvizRender"]),
+        // Developer tool, not shipped: the kernel benchmark (`./scripts/dev bench`).
+        .executableTarget(name: "pimsim-bench", dependencies: ["SimKernel", .product(name: "HeapModule", package: "swift-collections")]),
 
         .target(
             name: "TestSupport",
