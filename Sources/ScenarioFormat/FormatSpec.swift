@@ -54,7 +54,11 @@ enum FormatSpec {
         .optional("reviewer", "{respond, approve, delay, followRecommendations}"),
         .optional("onNoResponse", "noChange, removeAccess, approveAccess or takeRecommendations"),
         .optional("lookback", "the activity window behind recommendations, default 30d"),
-        .optional("apply", "auto (default) or a delay after the end"),
+        .optional("apply", "manual (default: nobody applies the results), auto, or a delay after the end"),
+        .optional("recommendations", "true (default) or false: reviewers see recommendations"),
+        .optional("justificationRequired", "true or false (default): reviewers must justify approvals"),
+        .optional("mailNotifications", "true or false (default): reviewers get email"),
+        .optional("reminders", "true or false (default): reviewers get reminders"),
     ])
     static let reviewers = MapSpec(what: "reviewers (a map)", keys: [
         .optional("selected", "user ids"), .optional("manager", "{fallback: [ids]}"),
