@@ -69,6 +69,9 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
         case .requestExpired(let time, let id):
             requestRecord(time, id, "PIM activation request expired", operation: "Update", by: .service,
                           reason: "No approver answered within 24 hours")
+        case .requestCancelled(_, _, .administrator):
+            // Logged, with the administrator as initiator, from the `adminAction` record before it.
+            break
         case .requestCancelled(let time, let id, let reason):
             requestRecord(time, id, "Add member to role canceled (PIM activation)", operation: "Update", by: .service,
                           reason: AuditReasons.describe(reason))
@@ -76,6 +79,9 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
             activationRequests[activation] = request
             requestRecord(time, request, "Add member to role completed (PIM activation)", operation: "Add", by: requester(request),
                           details: ["StartTime": timestamp(time), "ExpirationTime": timestamp(end)])
+        case .activationEnded(_, let activation, _, _, .revoked):
+            // Logged from the `adminAction` record before it.
+            activationRequests[activation] = nil
         case .activationEnded(let time, let activation, let user, let role, let reason):
             let request = activationRequests.removeValue(forKey: activation)
             activationEnded(time, user: user, role: role, reason: reason,
@@ -147,6 +153,8 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
                  correlation: identity.guid("extension-refused", sequence), targets: [roleTarget(role), userTarget(user)])
         case .assignmentExtended(_, let id, let end):
             assignments[id]?.end = end
+        case .adminAction(let time, let kind, let admin, let principal, let role, let result):
+            adminAction(time, kind, admin: admin, principal: principal, role: role, result: result)
         case .requestRejected, .accessChanged, .scopedAccessChanged:
             break
         case .taskArrived, .taskStarted, .taskBlocked, .taskFinished, .mfaPrompt:

@@ -298,9 +298,15 @@ enum FormatSpec {
         .optional("join", "a user id: the user appears"),
         .optional("move", "{user, add, remove, manager}"),
         .optional("compromise", "{user, duration, attacker: {has}}"),
+        .optional("cancelRequest", "{user, role, by?}: an administrator cancels a pending request"),
+        .optional("revokeActivation", "{user, role, by?}: an administrator removes a live activation"),
+        .optional("adminExtend", "{principal, role, type?, scope?, end | duration, by?}: an administrator extends"),
     ])
 
-    static let eventActions = ["leave", "membership", "assign", "remove", "policy", "join", "move", "compromise"]
+    static let eventActions = [
+        "leave", "membership", "assign", "remove", "policy", "join", "move", "compromise",
+        "cancelRequest", "revokeActivation", "adminExtend",
+    ]
 
     static let compromise = MapSpec(what: "a compromise (a map)", keys: [
         .required("user", "the compromised user's id"),
