@@ -1,3 +1,4 @@
+import ExposureMetrics
 import TenantModel
 import Trace
 
@@ -38,15 +39,19 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
     var activationRequests: [Int: Int] = [:]
     /// A submission held back one record, so that an immediate rejection becomes its failure result.
     var heldSubmission: (time: Int64, id: Int)?
+    /// PIM's alerts, evaluated alongside, for `Triggered PIM alert` and `Resolve PIM alert`.
+    var alerts: AlertFold
 
     /// Creates a builder for one run.
     public init(identity: AuditIdentity, output: Output) {
         self.identity = identity
         self.output = output
+        alerts = AlertFold(scenario: identity.scenario, journal: true)
     }
 
     /// Takes one trace record.
     public mutating func record(_ record: TraceRecord) {
+        alerts.record(record)
         if let held = heldSubmission {
             heldSubmission = nil
             if case .requestRejected(_, let id, let reason) = record, id == held.id {
@@ -55,6 +60,8 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
             }
             emitSubmission(held, rejection: nil)
         }
+        // Alert changes of earlier instants are settled now: they go in before this record.
+        for change in alerts.settledChanges(before: record.time) where change.alert.isPIMAlert { alertChanged(change) }
         switch record {
         case .requestSubmitted(let time, let id, let user, let role, let duration):
             requests[id] = (user, role, duration)
