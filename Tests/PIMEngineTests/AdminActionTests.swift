@@ -62,6 +62,24 @@ struct AdminActionTests {
         #expect(cancelled.count == 1 && cancelled.first?.0 == h(2) && cancelled.first?.1 == .administrator)
     }
 
+    @Test("a task waiting for the cancelled request is blocked as for any cancellation; outcomes add up")
+    func cancelBlocksTask() throws {
+        let scenario = try makeScenario(Self.tenant + """
+        workload: [{at: 1h, task: {user: alice, role: Global Administrator, duration: 30m}}]
+        events: [{at: 90m, cancelRequest: {user: alice, role: Global Administrator}}]
+        """)
+        let blocked = trace(scenario).compactMap { record -> (Int64, TaskBlockReason)? in
+            guard case .taskBlocked(let time, _, let reason) = record else { return nil }
+            return (time, reason)
+        }
+        // The task's request goes in at 1h and waits for carol (3h); the scenario cancels it at 1h30.
+        #expect(blocked.count == 1 && blocked.first?.0 == h(1.5) && blocked.first?.1 == .cancelled)
+        let outcomes = coreMetrics(scenario).activations
+        #expect(outcomes.requested == 1)
+        #expect(outcomes.granted + outcomes.denied + outcomes.expired + outcomes.rejected + outcomes.cancelled + outcomes.pending == 1)
+        #expect(outcomes.cancelled == 1)
+    }
+
     @Test("an administrator without Privileged Role Administrator or Global Administrator is refused")
     func refusedWithoutRights() throws {
         let scenario = try makeScenario(Self.tenant + """
