@@ -24,4 +24,6 @@ enum EngineEvent {
     case reviewEnd(Int32)
     case reviewApply(Int32)
     case compromiseEnd(Int32)
+    case expiryNotice(assignment: Int32, daysBefore: Int32)
+    case provisioned(Int32)
 }

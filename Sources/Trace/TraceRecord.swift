@@ -82,6 +82,8 @@ public enum TraceRecord: Sendable {
     /// A user's access to a role at one directory scope changed (only in scenarios with several
     /// scopes); `holds`, `standing` and `eligible` are meaningful in `state`.
     case scopedAccessChanged(time: SimTime, user: UserIndex, role: RoleIndex, scope: String, state: AccessState)
+    /// PIM sent `count` emails of `kind` about `role` to recipients of type `recipient`.
+    case notificationSent(time: SimTime, kind: NotificationKind, recipient: NotificationRecipient, role: RoleIndex, count: Int)
     /// The horizon was reached; the final state.
     case finished(horizon: SimTime, pendingRequests: [Int], orphanedAssignments: [Int])
 }
