@@ -47,8 +47,9 @@ extension ScenarioDecoder {
         let groupAccess = role.flatMap { roles[$0.int].groupAccess }
         var principal: Principal?
         if groupAccess != nil, let entry = map["principal"] {
-            // PIM for Groups: any user may be made eligible for a group (it need not be role-assignable).
-            principal = userReference(entry, use: .groupAssignment).map(Principal.user)
+            // PIM for Groups: any user may be made eligible for a group (it need not be
+            // role-assignable), and so may another group, as an eligible member.
+            principal = principalReference(entry, use: .groupAssignment)
         } else {
             principal = map["principal"].flatMap { assigneeReference($0) }
         }
@@ -98,6 +99,9 @@ extension ScenarioDecoder {
         }
         let outsidePIM = map["outsidePIM"].flatMap { context.bool($0) } ?? false
         guard let principal, let role, let type else { return nil }
+        if let groupAccess, case .group(let member) = principal {
+            guard nestedGroupAllowed(member, in: groupAccess, type: type, map: map, at: value) else { return nil }
+        }
         return Assignment(
             principal: principal, role: role, type: type, scope: scope,
             start: start, end: end, outsidePIM: outsidePIM, origin: origin
