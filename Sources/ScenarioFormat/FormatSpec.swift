@@ -320,7 +320,7 @@ enum FormatSpec {
         .optional("membership", "{group, add, remove}"),
         .optional("assign", "an assignment"),
         .optional("remove", "{principal, role, type?, scope?}"),
-        .optional("policy", "{role?, activation, eligibleAssignment, activeAssignment}"),
+        .optional("policy", "{role?, activation, eligibleAssignment, activeAssignment, notifications}"),
         .optional("join", "a user id: the user appears"),
         .optional("move", "{user, add, remove, manager}"),
         .optional("compromise", "{user, duration, attacker: {has}}"),

@@ -123,3 +123,53 @@ struct NotificationTests {
         #expect(records == ["6d expiry requestor 1", "14d expiry requestor 1", "15d expiry requestor 1"])
     }
 }
+
+/// The email delay has its own random stream: it moves no verdict and no response time.
+@Suite("Notifications: the email delay's stream is its own")
+struct NotificationStreamTests {
+    @Test("with a random email delay, every answer comes later by exactly its own draw, with the same verdicts")
+    func independentDraws() throws {
+        let base = header(horizon: "5d") + """
+        tenant: {users: [{id: ann}, {id: bo}, {id: cy}]}
+        policies: {roles: {Exchange Administrator: {activation: {requireApproval: true, approvers: [bo, cy]}}}}
+        assignments:
+          - {principal: ann, role: Exchange Administrator, type: eligible}
+        behaviour:
+          approvers: {responseTime: {distribution: exponential, mean: 30m}, approveRate: 0.5}
+          NOTIFY
+        workload:
+          - {at: 1h, activate: {user: ann, role: Exchange Administrator, duration: 30m}}
+          - {at: 1d1h, activate: {user: ann, role: Exchange Administrator, duration: 30m}}
+          - {at: 2d1h, activate: {user: ann, role: Exchange Administrator, duration: 30m}}
+          - {at: 3d1h, activate: {user: ann, role: Exchange Administrator, duration: 30m}}
+        """
+        func decisions(_ notify: String) throws -> [(time: Int64, approver: Int32, approved: Bool)] {
+            let scenario = try makeScenario(base.replacingOccurrences(of: "NOTIFY", with: notify))
+            return trace(scenario).compactMap { record in
+                switch record {
+                case .requestApproved(let time, _, let approver): return (time, approver.rawValue, true)
+                case .requestDenied(let time, _, let approver): return (time, approver.rawValue, false)
+                default: return nil
+                }
+            }
+        }
+        let plain = try decisions("")
+        let fixed = try decisions("notifications: {delay: 10m}")
+        #expect(plain.count == 4)
+        // A fixed delay: the same decisions, 10 minutes later.
+        #expect(fixed.map(\.approver) == plain.map(\.approver))
+        #expect(fixed.map(\.approved) == plain.map(\.approved))
+        #expect(fixed.map(\.time) == plain.map { $0.time + 600 })
+        // A random delay may reorder the approvers, but each one's verdict stays the same draw:
+        // the first answer of each request decides, so compare per request and approver.
+        let random = try decisions("notifications: {delay: {distribution: uniform, min: 3m, max: 10m}}")
+        #expect(random.count == 4)
+        let submitted: [Int64] = [3600, 90_000, 176_400, 262_800]
+        for (index, decision) in random.enumerated() {
+            let request = plain[index]
+            if decision.approver == request.approver { #expect(decision.approved == request.approved) }
+            // No answer before its email can have arrived.
+            #expect(decision.time - submitted[index] >= 180)
+        }
+    }
+}
