@@ -27,6 +27,7 @@ extension Engine {
         let slot = activations[Int(id)]
         guard slot.live, !slot.provisioned else { return }
         activations[Int(id)].provisioned = true
+        sink.record(.membershipProvisioning(time: now, activation: Int(id), provisioned: true))
         updatePair(slot.user, slot.role) { _ in }
         startWaitingTasks(slot.user, slot.role, now: now, queue: &queue)
     }

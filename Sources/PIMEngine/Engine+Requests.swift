@@ -232,6 +232,7 @@ extension Engine {
         }
         notifyActivation(user: slot.user, role: slot.role, now: now)
         if provisioningDelay > 0 {
+            sink.record(.membershipProvisioning(time: now, activation: Int(activation), provisioned: false))
             if now + provisioningDelay < min(end, scenario.horizon) {
                 queue.schedule(.provisioned(activation), at: now + provisioningDelay, phase: Phase.stateChanges)
             }

@@ -147,7 +147,7 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
                  correlation: identity.guid("extension-refused", sequence), targets: [roleTarget(role), userTarget(user)])
         case .assignmentExtended(_, let id, let end):
             assignments[id]?.end = end
-        case .requestRejected, .accessChanged, .scopedAccessChanged, .notificationSent:
+        case .requestRejected, .accessChanged, .scopedAccessChanged, .notificationSent, .membershipProvisioning:
             break
         case .taskArrived, .taskStarted, .taskBlocked, .taskFinished, .mfaPrompt:
             // Work and sign-in prompts are not directory changes: Entra keeps them out of the audit log.

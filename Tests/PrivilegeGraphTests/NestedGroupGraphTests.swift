@@ -20,4 +20,21 @@ struct NestedGroupGraphTests {
         #expect(try !reach.isLive("ann"))
         #expect(try reach.isLive("member"))
     }
+
+    @Test("an activated membership draws its edge only once provisioned")
+    func provisioning() throws {
+        let yaml = tierZeroGroup(
+            users: "{id: ann}, {id: member}",
+            assignments: "  - {principal: ann, group: t0, access: member, type: eligible}"
+        ) + """
+
+        behaviour: {groups: {provisioningDelay: 10m}}
+        workload:
+          - {at: 2h, activate: {user: ann, group: t0, access: member, duration: 1h}}
+        """
+        // Granted at 2h, provisioned at 2h10m: ann's path is only eligible until then.
+        #expect(try !Reach(yaml, at: 7200 + 300).isLive("ann"))
+        #expect(try Reach(yaml, at: 7200 + 600).isLive("ann"))
+        #expect(try !Reach(yaml, at: 3 * 3600).isLive("ann"))
+    }
 }
