@@ -11,6 +11,15 @@ extension ScenarioDecoder {
             for recipient in NotificationRecipient.allCases {
                 guard let ruleValue = rules[recipient.rawValue] else { continue }
                 applyNotificationRule(ruleValue, to: &settings[event, recipient])
+                if event == .activation, recipient == .approver, !settings[event, recipient].additionalRecipients.isEmpty {
+                    // The portal shows "Only designated approvers can receive this email" here.
+                    let at = context.map(ruleValue, FormatSpec.notificationRule)?["additionalRecipients"] ?? ruleValue
+                    context.error(
+                        "the request to approve an activation goes to the designated approvers only; Entra takes no additional recipients here (set approvers under activation.approvers)",
+                        at: at
+                    )
+                    settings[event, recipient].additionalRecipients = []
+                }
             }
         }
     }

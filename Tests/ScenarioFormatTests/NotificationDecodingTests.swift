@@ -48,6 +48,13 @@ struct NotificationDecodingTests {
                "'soc' is not an email address")
     }
 
+    @Test("the request to approve an activation takes no additional recipients (only designated approvers)")
+    func approverAddresses() {
+        let text = Self.head + "policies: {default: {notifications: {activation: {approver: {additionalRecipients: a@b.co}}}}}\n"
+        expect(onlyError(text), line: 4, column: 84, path: "policies.default.notifications.activation.approver.additionalRecipients",
+               "designated approvers only")
+    }
+
     @Test("an unknown recipient type is an error")
     func badRecipient() {
         let text = Self.head + "policies: {default: {notifications: {activation: {admins: {level: all}}}}}\n"
