@@ -63,6 +63,23 @@ struct NotificationTests {
         ])
     }
 
+    @Test("under a calendar the response time is working time counted from the email's receipt")
+    func calendarFromReceipt() throws {
+        // Monday 17:55 UTC; office hours 09:00-18:00. Without a delay: 5 working minutes on
+        // Monday and 15 on Tuesday, 09:15. With a 10-minute delay the email arrives at 18:05,
+        // after hours: 20 working minutes on Tuesday, 09:20.
+        func decided(_ behaviour: String) throws -> Int64? {
+            let yaml = Self.approval.replacingOccurrences(of: "NOTIFY", with: "")
+                .replacingOccurrences(of: "responseTime: 20m}", with: "responseTime: 20m, calendar: {hours: '09:00-18:00'}}")
+                .replacingOccurrences(of: "BEHAVIOUR", with: behaviour)
+                .replacingOccurrences(of: "at: 2h,", with: "at: 17h55m,")
+            let scenario = try makeScenario(yaml)
+            return RequestStory.read(trace(scenario), scenario: scenario).first?.decided
+        }
+        #expect(try decided("deactivateEarly: 0") == h(24 + 9.25))
+        #expect(try decided("notifications: {delay: 10m}") == h(24 + 9 + 20.0 / 60))
+    }
+
     /// gary (Global Administrator) and sam (Security Administrator) are the administrators.
     static let counting = header(horizon: "25d") + """
     tenant: {users: [{id: ann}, {id: bo}, {id: gary}, {id: sam}]}
