@@ -72,7 +72,7 @@ extension AlertFold {
             return (.user(UserIndex(Int32(truncatingIfNeeded: subject))), nil)
         case .redundantAssignment, .sequentialActivations:
             return (.user(UserIndex(high)), RoleIndex(low))
-        case .noMFAOnActivation, .cisaGlobalAdminApproval:
+        case .noMFAOnActivation, .cisaGlobalAdminApproval, .cisaAssignmentAlerts, .cisaGlobalAdminActivationAlerts, .cisaActivationAlerts:
             return (nil, RoleIndex(Int32(truncatingIfNeeded: subject)))
         case .cisaGlobalAdminCount:
             return (nil, nil)

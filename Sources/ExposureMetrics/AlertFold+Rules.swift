@@ -22,13 +22,21 @@ public enum AlertKind: String, CaseIterable, Sendable {
     case cisaPermanentActive = "CISA.MS.AAD.7.4v1"
     /// CISA MS.AAD.7.6v1: Global Administrator activation requires approval.
     case cisaGlobalAdminApproval = "CISA.MS.AAD.7.6v1"
+    /// CISA MS.AAD.7.7v1: eligible and active assignments of highly privileged roles alert.
+    case cisaAssignmentAlerts = "CISA.MS.AAD.7.7v1"
+    /// CISA MS.AAD.7.8v1: Global Administrator activations alert.
+    case cisaGlobalAdminActivationAlerts = "CISA.MS.AAD.7.8v1"
+    /// CISA MS.AAD.7.9v1: activations of the other highly privileged roles alert (should).
+    case cisaActivationAlerts = "CISA.MS.AAD.7.9v1"
 
     /// The severity Microsoft shows in the portal (CISA checks: the baseline's "shall").
     public var severity: String {
         switch self {
         case .rolesAssignedOutsidePIM: return "high"
         case .staleSignIn: return "medium"
-        case .cisaGlobalAdminCount, .cisaPermanentActive, .cisaGlobalAdminApproval: return "shall"
+        case .cisaGlobalAdminCount, .cisaPermanentActive, .cisaGlobalAdminApproval, .cisaAssignmentAlerts,
+             .cisaGlobalAdminActivationAlerts: return "shall"
+        case .cisaActivationAlerts: return "should"
         default: return "low"
         }
     }
@@ -42,7 +50,8 @@ public enum AlertKind: String, CaseIterable, Sendable {
         case .staleSignIn: return "Potential stale accounts in a privileged role"
         case .redundantAssignment: return "Administrators aren't using their privileged roles"
         case .sequentialActivations: return "Roles are being activated too frequently"
-        case .cisaGlobalAdminCount, .cisaPermanentActive, .cisaGlobalAdminApproval: return rawValue
+        case .cisaGlobalAdminCount, .cisaPermanentActive, .cisaGlobalAdminApproval, .cisaAssignmentAlerts,
+             .cisaGlobalAdminActivationAlerts, .cisaActivationAlerts: return rawValue
         }
     }
 
@@ -128,6 +137,26 @@ extension AlertFold {
         }
         if let ga = globalAdministrator {
             set(.cisaGlobalAdminApproval, UInt64(UInt32(bitPattern: ga)), on: !policies[RoleIndex(ga)].activation.requireApproval, at: time)
+            let alerts = policies[RoleIndex(ga)].notifications[.activation, .admin].alertsAdditionalRecipients
+            set(.cisaGlobalAdminActivationAlerts, UInt64(UInt32(bitPattern: ga)), on: !alerts, at: time)
+        }
+        refreshNotificationChecks(at: time)
+    }
+
+    /// CISA 7.7 and 7.9 for the highly privileged roles the scenario mentions: a role fails while
+    /// its assignment alerts (eligible and active) or its activation alert (roles other than
+    /// Global Administrator) send no email to an additional recipient. ScubaGear's policy reads the
+    /// rules' `notificationRecipients`; pimsim also requires the level `all`, since "critical
+    /// emails only" suppresses these informational emails.
+    mutating func refreshNotificationChecks(at time: SimTime) {
+        for role in checkedRoles {
+            let settings = policies[RoleIndex(role)].notifications
+            let assignments = settings[.eligibleAssignment, .admin].alertsAdditionalRecipients
+                && settings[.activeAssignment, .admin].alertsAdditionalRecipients
+            set(.cisaAssignmentAlerts, UInt64(UInt32(bitPattern: role)), on: !assignments, at: time)
+            guard role != globalAdministrator else { continue }
+            let activations = settings[.activation, .admin].alertsAdditionalRecipients
+            set(.cisaActivationAlerts, UInt64(UInt32(bitPattern: role)), on: !activations, at: time)
         }
     }
 
@@ -140,7 +169,7 @@ extension AlertFold {
             return scenario.tenant.users[Int(subject)].id
         case .redundantAssignment, .sequentialActivations:
             return "\(scenario.tenant.users[Int(high)].id)/\(scenario.roles[low].name)"
-        case .noMFAOnActivation, .cisaGlobalAdminApproval:
+        case .noMFAOnActivation, .cisaGlobalAdminApproval, .cisaAssignmentAlerts, .cisaGlobalAdminActivationAlerts, .cisaActivationAlerts:
             return scenario.roles[Int(subject)].name
         case .cisaGlobalAdminCount:
             return "tenant"

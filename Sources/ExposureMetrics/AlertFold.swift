@@ -37,6 +37,8 @@ public struct AlertFold: TraceSink {
     let privileged: [Bool]
     let highlyPrivileged: Set<Int32>
     let globalAdministrator: Int32?
+    /// The highly privileged roles the scenario mentions, by index: the subjects of CISA 7.7 and 7.9.
+    let checkedRoles: [Int32]
     var policies: PolicySet
     var access: [UInt64: AccessState] = [:]
     var since: [UInt64: SimTime] = [:]
@@ -71,6 +73,8 @@ public struct AlertFold: TraceSink {
         privileged = scenario.roles.map(\.privileged)
         highlyPrivileged = Set(scenario.roles.indices.filter { AlertKind.highlyPrivileged.contains(scenario.roles[$0].name) }.map(Int32.init))
         globalAdministrator = scenario.globalAdministrator?.rawValue
+        let highly = highlyPrivileged
+        checkedRoles = scenario.referencedRoles.map(\.rawValue).filter { highly.contains($0) }.sorted()
         refreshPolicyAlerts(at: 0)
         refreshCounts(at: 0)
     }

@@ -73,6 +73,8 @@ public struct MetricFolds: TraceSink {
     public private(set) var attacker: AttackerFold
     /// What access reviews did.
     public private(set) var reviews: ReviewFold
+    /// Emails PIM sent.
+    public private(set) var notifications = NotificationFold()
 
     /// Prepares the folds for a run of `scenario`.
     public init(scenario: Scenario) {
@@ -92,5 +94,6 @@ public struct MetricFolds: TraceSink {
         alerts.record(record)
         attacker.record(record)
         reviews.record(record)
+        notifications.record(record)
     }
 }

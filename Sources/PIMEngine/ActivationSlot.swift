@@ -8,4 +8,6 @@ struct ActivationSlot {
     var live: Bool
     /// Requested for a task (so the user may deactivate it when the work is done).
     var forTask: Bool
+    /// PIM for Groups: whether the membership has been provisioned (always, without a delay).
+    var provisioned = true
 }

@@ -74,5 +74,6 @@ extension Engine {
         assignments[target].end = newEnd
         sink.record(.assignmentExtended(time: now, id: target, end: newEnd))
         if newEnd < scenario.horizon { queue.schedule(.assignmentEnd(Int32(target)), at: newEnd, phase: Phase.stateChanges) }
+        scheduleExpiryNotices(Int32(target), end: newEnd, now: now, &queue)
     }
 }

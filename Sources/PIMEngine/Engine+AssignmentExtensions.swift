@@ -45,13 +45,17 @@ extension Engine {
         let id = Int32(extensions.count)
         // Only Global Administrators and Privileged Role Administrators approve extensions (S-RENEW).
         var approvers: [Int32] = []
-        for role in watchedRoles { approvers.append(contentsOf: holders[role] ?? []) }
+        for role in approverRoles { approvers.append(contentsOf: holders[role] ?? []) }
         approvers = Set(approvers).sorted().filter { $0 != user && enabled[Int($0)] }
         let key = requestKey(user: user, role: request.role.rawValue, now: now, kind: "extension")
         extensions.append(ExtensionSlot(
             user: user, assignment: Int32(target), renewal: extendable == nil, duration: request.duration, at: now, key: key,
-            answers: answers(of: approvers, to: key, purpose: "extension", now: now)
+            answers: answers(
+                of: approvers, to: key, purpose: "extension",
+                mailed: policies[request.role].notifications[assignments[target].type.notificationEvent, .approver].defaultRecipients, now: now
+            )
         ))
+        notifyApprovers(approvers, role: request.role.rawValue, event: assignments[target].type.notificationEvent, now: now)
         sink.record(.extensionRequested(
             time: now, id: Int(id), user: request.user, role: request.role, assignment: target,
             renewal: extendable == nil, approvers: approvers.map(UserIndex.init)
@@ -112,5 +116,6 @@ extension Engine {
         if let end = renewed.end, end < scenario.horizon {
             queue.schedule(.assignmentEnd(newID), at: end, phase: Phase.stateChanges)
         }
+        if let end = renewed.end { scheduleExpiryNotices(newID, end: end, now: now, &queue) }
     }
 }

@@ -58,7 +58,11 @@ extension Engine {
         sink.record(.approvalRequested(time: now, id: Int(id), approvers: approvers.map(UserIndex.init)))
         updatePair(user, role) { $0.pendingRequest = id }
         let deadline = now + Self.approvalWindow
-        requests[Int(id)].answers = answers(of: approvers, to: requests[Int(id)].key, purpose: "approver", now: now)
+        let approverRule = policies[RoleIndex(role)].notifications[.activation, .approver]
+        notifyApprovers(approvers, role: role, event: .activation, now: now)
+        requests[Int(id)].answers = answers(
+            of: approvers, to: requests[Int(id)].key, purpose: "approver", mailed: approverRule.defaultRecipients, now: now
+        )
         scheduleNextAnswer(id, deadline: deadline, now: now, queue: &queue)
     }
 
@@ -75,18 +79,27 @@ extension Engine {
     ///
     /// Each draw has its own stream per purpose and per (request, approver), so one setting's
     /// draws never move another's: `purpose` keeps activation and extension requests apart.
-    func answers(of approvers: [Int32], to request: UInt64, purpose: String, now: SimTime) -> [(time: SimTime, approver: Int32, approve: Bool)] {
+    ///
+    /// An approver answers `responseTime` after receiving the request's email (`mailed`), which
+    /// takes `behaviour.notifications.delay` (zero by default: the core's `t + responseTime`), or,
+    /// without an email, after finding the request (`behaviour.notifications.withoutMail`).
+    func answers(
+        of approvers: [Int32], to request: UInt64, purpose: String, mailed: Bool = true, now: SimTime
+    ) -> [(time: SimTime, approver: Int32, approve: Bool)] {
         let behaviour = scenario.behaviour.approvers
+        let notice = mailed ? scenario.behaviour.notifications.delay : scenario.behaviour.notifications.withoutMail
         let answers: [(time: SimTime, approver: Int32, approve: Bool)] = approvers.compactMap { approver in
             let key = request ^ stableKey([scenario.tenant.users[Int(approver)].id])
             var timing = streams.stream("\(purpose)-response", index: key)
             var verdict = streams.stream("\(purpose)-verdict", index: key)
             var presence = streams.stream("\(purpose)-absence", index: key)
+            var noticing = streams.stream(mailed ? "\(purpose)-mail" : "\(purpose)-lookup", index: key)
             let delay = behaviour.responseTime.distribution.sample(&timing)
             let approve = verdict.bernoulli(behaviour.approveRate)
             guard !presence.bernoulli(behaviour.absence) else { return nil }
-            guard let calendar = behaviour.calendar else { return (now + delay, approver, approve) }
-            return (calendar.addingWorkingTime(delay, to: scenario.startEpoch + now) - scenario.startEpoch, approver, approve)
+            let received = now + notice.distribution.sample(&noticing)
+            guard let calendar = behaviour.calendar else { return (received + delay, approver, approve) }
+            return (calendar.addingWorkingTime(delay, to: scenario.startEpoch + received) - scenario.startEpoch, approver, approve)
         }
         let deadline = now + Self.approvalWindow
         return answers.enumerated()
@@ -117,7 +130,7 @@ extension Engine {
         if settings.approvers.isEmpty {
             guard scenario.roles[Int(role)].groupAccess == nil else { return [] }
             var candidates: [Int32] = []
-            for role in watchedRoles { candidates.append(contentsOf: holders[role] ?? []) }
+            for role in approverRoles { candidates.append(contentsOf: holders[role] ?? []) }
             for user in Set(candidates).sorted() { consider(user) }
         } else {
             for approver in settings.approvers {
@@ -201,7 +214,10 @@ extension Engine {
         let maximum = policies[RoleIndex(slot.role)].activation.maxDuration
         let end = now + min(slot.duration, maximum)
         let activation = Int32(activations.count)
-        activations.append(ActivationSlot(user: slot.user, role: slot.role, start: now, live: true, forTask: slot.forTask))
+        let provisioningDelay = self.provisioningDelay(request: id)
+        var record = ActivationSlot(user: slot.user, role: slot.role, start: now, live: true, forTask: slot.forTask)
+        record.provisioned = provisioningDelay == 0
+        activations.append(record)
         let scope = activationScope(user: slot.user, role: slot.role, asked: slot.scope)
         updatePair(slot.user, slot.role) {
             $0.activation = activation
@@ -216,6 +232,14 @@ extension Engine {
             endActivation(activation, now: now, reason: .expired)
         } else if end < scenario.horizon {
             queue.schedule(.activationEnd(activation), at: end, phase: Phase.stateChanges)
+        }
+        notifyActivation(user: slot.user, role: slot.role, now: now)
+        if provisioningDelay > 0 {
+            sink.record(.membershipProvisioning(time: now, activation: Int(activation), provisioned: false))
+            if now + provisioningDelay < min(end, scenario.horizon) {
+                queue.schedule(.provisioned(activation), at: now + provisioningDelay, phase: Phase.stateChanges)
+            }
+            return
         }
         startWaitingTasks(slot.user, slot.role, now: now, queue: &queue)
     }

@@ -10,7 +10,9 @@ extension Engine {
         guard enabled[Int(user)] else { return [] }
         var result: AccessState = []
         if state.standingPaths > 0 { result.formUnion([.standing, .holds]) }
-        if state.activation >= 0 || state.pimGroupPaths > 0 { result.formUnion([.activated, .holds]) }
+        if (state.activation >= 0 && activations[Int(state.activation)].provisioned) || state.pimGroupPaths > 0 {
+            result.formUnion([.activated, .holds])
+        }
         if state.eligiblePaths > 0 { result.insert(.eligible) }
         if state.runningTasks > 0 { result.insert(.inUse) }
         return result
@@ -57,7 +59,8 @@ extension Engine {
         guard let role = membershipRoles.first(where: { $0.value == group })?.key else { return }
         let state = pairs[pairKey(user, role)]
         let standing = enabled[Int(user)] && (state?.standingPaths ?? 0) > 0
-        let activated = enabled[Int(user)] && !standing && (state?.activation ?? -1) >= 0
+        let activation = state?.activation ?? -1
+        let activated = enabled[Int(user)] && !standing && activation >= 0 && activations[Int(activation)].provisioned
         if standing != assignedMembers[group.int].contains(user) {
             let wasStanding = isStandingMember(user, group)
             if standing { assignedMembers[group.int].insert(user) } else { assignedMembers[group.int].remove(user) }
@@ -179,6 +182,8 @@ extension Engine {
         assignmentSlots[Int(id)] = slot
         applyAssignment(id, delta: 1)
         sink.record(.assignmentStarted(time: now, id: Int(id), assignment: assignments[Int(id)]))
+        // Assignments of the file were made before the run; those made during it are announced.
+        if Int(id) >= scenario.assignments.count { notifyAssignment(assignments[Int(id)], now: now) }
     }
 
     mutating func endAssignment(_ id: Int32, now: SimTime, reason: AssignmentEndReason) {

@@ -69,8 +69,11 @@ extension Engine {
         let task = tasks[Int(id)]
         if !enabled[Int(task.user)] {
             block(task: id, now: now, reason: .rejected)
-        } else if holds(task.user, task.role) {
+        } else if holds(task.user, task.role), !provisioning(task.user, task.role) {
             start(task: id, now: now, queue: &queue)
+        } else if provisioning(task.user, task.role) {
+            // A membership granted but not provisioned yet: the task waits for it.
+            updatePair(task.user, task.role) { $0.waitingTasks.append(id) }
         } else if (pairs[pairKey(task.user, task.role)]?.pendingRequest ?? -1) >= 0 {
             updatePair(task.user, task.role) { $0.waitingTasks.append(id) }
         } else {

@@ -60,6 +60,8 @@ struct Engine<Sink: TraceSink>: SimulationModel {
     /// Users holding each role right now (kept for the default approvers: GA and PRA).
     var holders: [Int32: OrderedSet<Int32>] = [:]
     let watchedRoles: Set<Int32>
+    /// The default approvers' roles: Global Administrator and Privileged Role Administrator.
+    let approverRoles: [Int32]
     /// Each generator's ordinal among the generators of its role (a stable part of its streams' keys).
     let generatorOrdinals: [Int]
     /// Requests made so far per (user, role, time): the occurrence part of a request's stable key.
@@ -96,7 +98,9 @@ struct Engine<Sink: TraceSink>: SimulationModel {
         self.membershipRoles = membershipRoles
         groupAssignments = Array(repeating: [], count: scenario.tenant.groups.count)
         rolesOfUser = Array(repeating: [], count: userCount)
-        watchedRoles = Set([scenario.globalAdministrator, scenario.privilegedRoleAdministrator].compactMap { $0?.rawValue })
+        approverRoles = [scenario.globalAdministrator, scenario.privilegedRoleAdministrator].compactMap { $0?.rawValue }
+        // Security Administrators also receive PIM's administrator emails.
+        watchedRoles = Set(approverRoles + [scenario.roleIndex("Security Administrator")?.rawValue].compactMap { $0 })
         var seen: [RoleIndex: Int] = [:]
         generatorOrdinals = scenario.taskGenerators.map { generator in
             defer { seen[generator.role, default: 0] += 1 }
@@ -152,6 +156,7 @@ struct Engine<Sink: TraceSink>: SimulationModel {
         if let end = assignment.end, end < scenario.horizon {
             queue.schedule(.assignmentEnd(id), at: end, phase: Phase.stateChanges)
         }
+        if let end = assignment.end { scheduleExpiryNotices(id, end: end, now: start, &queue) }
     }
 
     // MARK: SimulationModel
@@ -185,6 +190,8 @@ struct Engine<Sink: TraceSink>: SimulationModel {
         case .reviewApply(let instance): applyReview(instance, now: now)
         case .compromiseEnd(let index): endCompromise(index, now: now)
         case .signIn(let user, let day): scheduledSignIn(user, day: day, now: now, queue: &queue)
+        case .expiryNotice(let id, let days): expiryNotice(id, daysBefore: days, now: now)
+        case .provisioned(let id): provision(id, now: now, queue: &queue)
         }
     }
 

@@ -25,4 +25,6 @@ enum EngineEvent {
     case reviewApply(Int32)
     case compromiseEnd(Int32)
     case signIn(user: Int32, day: Int64)
+    case expiryNotice(assignment: Int32, daysBefore: Int32)
+    case provisioned(Int32)
 }

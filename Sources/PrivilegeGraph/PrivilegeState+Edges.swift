@@ -122,9 +122,16 @@ extension PrivilegeState {
         for case let (role?, standing, eligible, activated) in pseudo {
             let gates = gates(for: role)
             for (_, assignment) in assignments(of: role) {
-                guard case .user(let user) = assignment.principal, isPresent(user) else { continue }
                 let isEligible = assignment.type == .eligible
-                result.append(Edge(from: .user(user), to: node, kind: isEligible ? eligible : standing, gates: isEligible ? gates : []))
+                switch assignment.principal {
+                case .user(let user) where isPresent(user):
+                    result.append(Edge(from: .user(user), to: node, kind: isEligible ? eligible : standing, gates: isEligible ? gates : []))
+                case .group(let member):
+                    // A group eligible member of this one: its members may each activate the membership.
+                    result.append(Edge(from: .group(member), to: node, kind: eligible, gates: gates))
+                default:
+                    continue
+                }
             }
             for (_, activation) in activations(of: role) where isPresent(activation.user) {
                 result.append(Edge(from: .user(activation.user), to: node, kind: activated))

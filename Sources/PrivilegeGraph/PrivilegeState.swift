@@ -31,6 +31,8 @@ public struct PrivilegeState: Sendable {
     public private(set) var assignments: [Int: Assignment] = [:]
     /// Activations in effect, by id.
     public private(set) var activations: [Int: Activation] = [:]
+    /// PIM for Groups activations granted but not provisioned yet, by id (no edge yet).
+    private(set) var unprovisioned: [Int: Activation] = [:]
     /// The role settings in effect.
     public private(set) var policies: PolicySet
     /// Accounts an attacker controls now.
@@ -80,9 +82,25 @@ public struct PrivilegeState: Sendable {
             activationsByUser[user, default: []].insert(id)
         case .activationEnded(let time, let id, let user, let role, _):
             self.time = time
+            if unprovisioned.removeValue(forKey: id) != nil { return false }
             guard activations.removeValue(forKey: id) != nil else { return false }
             activationsByRole[role]?.remove(id)
             activationsByUser[user]?.remove(id)
+        case .membershipProvisioning(let time, let id, let provisioned):
+            // PIM for Groups: the activated membership counts only once provisioned.
+            self.time = time
+            guard let activation = activations[id] ?? unprovisioned[id] else { return false }
+            if provisioned {
+                unprovisioned[id] = nil
+                activations[id] = activation
+                activationsByRole[activation.role, default: []].insert(id)
+                activationsByUser[activation.user, default: []].insert(id)
+            } else {
+                activations[id] = nil
+                unprovisioned[id] = activation
+                activationsByRole[activation.role]?.remove(id)
+                activationsByUser[activation.user]?.remove(id)
+            }
         case .membershipChanged(let time, let group, let user, let added):
             self.time = time
             if added { staticMembers[group.int].insert(user.rawValue) } else { staticMembers[group.int].remove(user.rawValue) }

@@ -162,7 +162,7 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
             assignments[id]?.end = end
         case .adminAction(let time, let kind, let admin, let principal, let role, let result):
             adminAction(time, kind, admin: admin, principal: principal, role: role, result: result)
-        case .requestRejected, .accessChanged, .scopedAccessChanged:
+        case .requestRejected, .accessChanged, .scopedAccessChanged, .notificationSent, .membershipProvisioning:
             break
         case .taskArrived, .taskStarted, .taskBlocked, .taskFinished, .mfaPrompt, .mfaSatisfiedBySession, .signedIn:
             // Work, prompts and sign-ins are not directory changes: Entra keeps them out of the

@@ -59,6 +59,7 @@ extension HTMLReport {
     .sev-medium { fill: #f59e0b; background: #f59e0b; }
     .sev-low { fill: #3b82f6; background: #3b82f6; }
     .sev-shall { fill: #7c3aed; background: #7c3aed; }
+    .sev-should { fill: #c084fc; background: #c084fc; }
     svg.chart .v0 { fill: #94a3b8; } svg.chart .v1 { fill: #60a5fa; } svg.chart .v2 { fill: #a78bfa; } svg.chart .v3 { fill: #34d399; } svg.chart .v4 { fill: #fbbf24; } svg.chart .v5 { fill: #f472b6; }
     svg.chart .bar.differs { stroke: #111827; stroke-width: 1.5; }
     svg.chart .whisker { stroke: #111827; stroke-width: 1.5; }

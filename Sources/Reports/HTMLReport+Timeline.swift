@@ -126,5 +126,5 @@ extension HTMLReport {
     }
 
     /// Alert severities, in legend order.
-    static let severities = ["high", "medium", "low", "shall"]
+    static let severities = ["high", "medium", "low", "shall", "should"]
 }

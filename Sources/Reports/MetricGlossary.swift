@@ -72,6 +72,10 @@ public enum MetricGlossary {
         entry("friction.mfa.failures", "Friction", "Failed MFA prompts."),
         entry("friction.extensions.requested", "Friction", "Extension and renewal requests made."),
         entry("friction.deactivationsRefused", "Friction", "Deactivations asked for in an activation's first 5 minutes (refused)."),
+        entry("notifications.sent.total", "Notifications", "Emails PIM sent (assignments, activations, expiry notices), per recipient."),
+        entry("notifications.sent.activation.approver", "Notifications", "Requests to approve an activation sent to approvers."),
+        entry("notifications.sent.activation.admin", "Notifications", "Role activation alerts sent to administrators and additional recipients."),
+        entry("notifications.sent.expiry.total", "Notifications", "Expiry notices (14 days before, 1 day before and at the end of an assignment)."),
         entry("breakGlass.privilegedHours", "Break-glass", "Privileged user-hours of emergency-access accounts (reported apart)."),
         entry("breakGlass.activations", "Break-glass", "Activations by emergency-access accounts."),
         entry("reviews.instances", "Reviews", "Access review instances that ran."),
@@ -114,6 +118,9 @@ public enum MetricGlossary {
         "CISA.MS.AAD.7.1v1": "CISA: 2 to 8 users hold Global Administrator",
         "CISA.MS.AAD.7.4v1": "CISA: no permanent active assignment of a highly privileged role",
         "CISA.MS.AAD.7.6v1": "CISA: Global Administrator activation requires approval",
+        "CISA.MS.AAD.7.7v1": "CISA: eligible and active assignments of highly privileged roles alert",
+        "CISA.MS.AAD.7.8v1": "CISA: Global Administrator activations alert",
+        "CISA.MS.AAD.7.9v1": "CISA: activations of other highly privileged roles alert (should)",
     ]
 
     /// The definition of a key: an exact entry, or a family entry whose `*` matches one name.

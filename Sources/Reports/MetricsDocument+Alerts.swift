@@ -38,6 +38,23 @@ extension MetricsDocument {
         return .object(members)
     }
 
+    /// `notifications.sent`: emails by kind and recipient type, with totals; every count present.
+    static func notificationsJSON(_ metrics: NotificationMetrics) -> JSONValue {
+        var sent: [String: JSONValue] = ["total": .integer(Int64(metrics.total))]
+        for kind in NotificationKind.allCases {
+            var byRecipient: [String: JSONValue] = [:]
+            var total = 0
+            for recipient in NotificationRecipient.allCases {
+                let count = metrics.count(kind, recipient)
+                byRecipient[recipient.rawValue] = .integer(Int64(count))
+                total += count
+            }
+            byRecipient["total"] = .integer(Int64(total))
+            sent[kind.rawValue] = .object(byRecipient)
+        }
+        return .object(["sent": .object(sent)])
+    }
+
     /// `breakGlass`: emergency-access accounts, reported apart.
     static func breakGlassJSON(_ metrics: CoreMetrics, friction: FrictionMetrics, scenario: Scenario) -> JSONValue {
         let accounts = scenario.tenant.users.indices.filter { scenario.tenant.users[$0].breakGlass }.map(UserIndex.init)

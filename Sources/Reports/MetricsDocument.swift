@@ -49,6 +49,7 @@ public enum MetricsDocument {
     public static func json(
         _ metrics: CoreMetrics, friction: FrictionMetrics = FrictionMetrics(), scopes: [String: ScopeFigures] = [:],
         alerts: [AlertIncident] = [], attacker: AttackerMetrics = AttackerMetrics(), reviews: ReviewMetrics = ReviewMetrics(),
+        notifications: NotificationMetrics = NotificationMetrics(),
         tier0: Tier0Metrics? = nil, scenario: Scenario? = nil, run: RunInfo
     ) -> JSONValue {
         var roles: [String: JSONValue] = [:]
@@ -175,6 +176,7 @@ public enum MetricsDocument {
                 "timeToTier0Hours": attacker.timeToTier0.map(hours) ?? .null,
             ]),
             "groups": .object(groups.mapValues { JSONValue.object($0) }),
+            "notifications": notificationsJSON(notifications),
             "scopes": .object(scopeJSON),
             "friction": frictionJSON,
             "signIns": signInsJSON(friction),

@@ -178,6 +178,25 @@ enum FormatSpec {
         .optional("activation", "activation settings"),
         .optional("eligibleAssignment", "the eligible-assignment rule"),
         .optional("activeAssignment", "the active-assignment rule"),
+        .optional("notifications", "email notification rules: {eligibleAssignment, activeAssignment, activation}"),
+    ])
+
+    static let notifications = MapSpec(what: "notification settings (a map)", keys: [
+        .optional("eligibleAssignment", "emails when members are assigned as eligible: {admin, requestor, approver}"),
+        .optional("activeAssignment", "emails when members are assigned as active: {admin, requestor, approver}"),
+        .optional("activation", "emails when eligible members activate: {admin, requestor, approver}"),
+    ])
+
+    static let notificationEvent = MapSpec(what: "the notification rules of one event (a map)", keys: [
+        .optional("admin", "the role assignment / activation alert to administrators"),
+        .optional("requestor", "the notification to the assignee or the activated user"),
+        .optional("approver", "the request to approve"),
+    ])
+
+    static let notificationRule = MapSpec(what: "a notification rule (a map)", keys: [
+        .optional("defaultRecipients", "true or false, default true"),
+        .optional("additionalRecipients", "a list of email addresses"),
+        .optional("level", "all (default) or critical"),
     ])
 
     static let activation = MapSpec(what: "activation settings (a map)", keys: [
@@ -255,6 +274,17 @@ enum FormatSpec {
         .optional("signIns", "scheduled sign-ins: {users, calendar, probability, spread}"),
         .optional("sessionLength", "how long a session lasts without a sign-in frequency (default 8h)"),
         .optional("requests", "{justificationTime, ticketTime}"),
+        .optional("notifications", "{delay, withoutMail}: approval emails' delivery"),
+        .optional("groups", "{provisioningDelay}: PIM for Groups membership provisioning"),
+    ])
+
+    static let notificationBehaviour = MapSpec(what: "notification behaviour (a map)", keys: [
+        .optional("delay", "a duration or a distribution: how long an approval email takes, default 0"),
+        .optional("withoutMail", "a duration or a distribution: when approvers without an email find a request, default 24h"),
+    ])
+
+    static let groupBehaviour = MapSpec(what: "PIM for Groups behaviour (a map)", keys: [
+        .optional("provisioningDelay", "a duration or a distribution: from a membership activation to its effect, default 0"),
     ])
 
     static let requestBehaviour = MapSpec(what: "request behaviour (a map)", keys: [
@@ -318,7 +348,7 @@ enum FormatSpec {
         .optional("membership", "{group, add, remove}"),
         .optional("assign", "an assignment"),
         .optional("remove", "{principal, role, type?, scope?}"),
-        .optional("policy", "{role?, activation, eligibleAssignment, activeAssignment}"),
+        .optional("policy", "{role?, activation, eligibleAssignment, activeAssignment, notifications}"),
         .optional("join", "a user id: the user appears"),
         .optional("move", "{user, add, remove, manager}"),
         .optional("compromise", "{user, duration, attacker: {has}}"),
@@ -359,6 +389,7 @@ enum FormatSpec {
         .optional("activation", "activation settings"),
         .optional("eligibleAssignment", "the eligible-assignment rule"),
         .optional("activeAssignment", "the active-assignment rule"),
+        .optional("notifications", "email notification rules"),
     ])
 
     static let membership = MapSpec(what: "a membership change (a map)", keys: [

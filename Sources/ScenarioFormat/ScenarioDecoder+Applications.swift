@@ -111,6 +111,18 @@ extension ScenarioDecoder {
         return nil
     }
 
+    /// The role a task or a deactivation needs: a role, or PIM for Groups access written as its
+    /// pseudo-role's name (`tier0 (member)`, `tier0 (owner)`).
+    func workRoleReference(_ value: Value) -> RoleIndex? {
+        if let reference = value.node.string, let group = groupAccessName(reference) {
+            let kind: GroupAccessKind = reference.hasSuffix("(owner)") ? .owner : .member
+            let role = groupAccessRole(group, kind)
+            referencedRoles.insert(role)
+            return role
+        }
+        return roleReference(value)
+    }
+
     /// The error for PIM for Groups access (a group id or pseudo-role name) under `roles`.
     func reportGroupAccessForServicePrincipal(_ reference: String, at value: Value) {
         context.error("'\(reference)' is PIM for Groups access, not a directory role; PIM for Groups is for users: a service principal joins groups through 'memberOf', for the whole run", at: value)

@@ -43,6 +43,7 @@ extension ScenarioDecoder {
                 behaviour.mfa.attempts = Int(attempts)
             }
         }
+        decodeTimingBehaviour(map, into: &behaviour)
         return behaviour
     }
 

@@ -51,6 +51,7 @@ extension ScenarioDecoder {
             if let activation = map["activation"] { applyActivation(activation, to: &policy.activation) }
             if let rule = map["eligibleAssignment"] { applyRule(rule, to: &policy.eligibleAssignment) }
             if let rule = map["activeAssignment"] { applyRule(rule, to: &policy.activeAssignment) }
+            if let rules = map["notifications"] { applyNotifications(rules, to: &policy.notifications) }
         }
         if let role {
             var policy = policies[role]
@@ -72,6 +73,7 @@ extension ScenarioDecoder {
         if let activation = map["activation"] { applyActivation(activation, to: &policy.activation) }
         if let rule = map["eligibleAssignment"] { applyRule(rule, to: &policy.eligibleAssignment) }
         if let rule = map["activeAssignment"] { applyRule(rule, to: &policy.activeAssignment) }
+        if let rules = map["notifications"] { applyNotifications(rules, to: &policy.notifications) }
     }
 
     func applyActivation(_ value: Value, to settings: inout ActivationSettings) {

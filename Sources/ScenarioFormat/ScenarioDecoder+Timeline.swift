@@ -47,8 +47,9 @@ extension ScenarioDecoder {
         let groupAccess = role.flatMap { roles[$0.int].groupAccess }
         var principal: Principal?
         if groupAccess != nil, let entry = map["principal"] {
-            // PIM for Groups: any user may be made eligible for a group (it need not be role-assignable).
-            principal = userReference(entry, use: .groupAssignment).map(Principal.user)
+            // PIM for Groups: any user may be made eligible for a group (it need not be
+            // role-assignable), and so may another group, as an eligible member.
+            principal = principalReference(entry, use: .groupAssignment)
         } else {
             principal = map["principal"].flatMap { assigneeReference($0) }
         }
@@ -98,6 +99,9 @@ extension ScenarioDecoder {
         }
         let outsidePIM = map["outsidePIM"].flatMap { context.bool($0) } ?? false
         guard let principal, let role, let type else { return nil }
+        if let groupAccess, case .group(let member) = principal {
+            guard nestedGroupAllowed(member, in: groupAccess, type: type, map: map, at: value) else { return nil }
+        }
         return Assignment(
             principal: principal, role: role, type: type, scope: scope,
             start: start, end: end, outsidePIM: outsidePIM, origin: origin
@@ -151,7 +155,7 @@ extension ScenarioDecoder {
                 let at = eventTime(atValue)
                 guard let fields = context.map(body, FormatSpec.deactivate) else { continue }
                 let user = fields["user"].flatMap { userReference($0) }
-                let role = fields["role"].flatMap { roleReference($0) }
+                let role = fields["role"].flatMap { workRoleReference($0) }
                 if let at, let user, let role {
                     var request = DeactivationRequest(at: at, user: user, role: role, origin: item.path.description)
                     request.order = order
@@ -239,7 +243,7 @@ extension ScenarioDecoder {
         case (nil, nil):
             context.error("a task generator needs 'users' or 'group': who does the tasks", at: value)
         }
-        let role = map["role"].flatMap { roleReference($0) }
+        let role = map["role"].flatMap { workRoleReference($0) }
         var every: Seconds?
         if let entry = map["every"], let gap = context.duration(entry) {
             if gap > 0 { every = gap } else { context.error("'every' must be longer than zero", at: entry) }
@@ -271,7 +275,7 @@ extension ScenarioDecoder {
     func decodeTask(_ value: Value, at: Seconds, origin: String) -> TaskGenerator? {
         guard let map = context.map(value, FormatSpec.task) else { return nil }
         let user = map["user"].flatMap { userReference($0) }
-        let role = map["role"].flatMap { roleReference($0) }
+        let role = map["role"].flatMap { workRoleReference($0) }
         let duration = map["duration"].flatMap { decodeDurationSpec($0) }
         let strategy = map["activation"].map { decodeStrategy($0) } ?? .taskLength(slack: 0)
         let deactivateEarly = map["deactivateEarly"].flatMap { context.number($0, in: 0...1, what: "deactivateEarly") }

@@ -69,6 +69,33 @@ public struct SignInBehaviour: Sendable, Equatable {
     }
 }
 
+/// How PIM's emails reach approvers (a pimsim addition; off by default, so the core is unchanged).
+public struct NotificationBehaviour: Sendable, Equatable {
+    /// How long an approval request's email takes to arrive; an approver's response time counts
+    /// from its receipt. Zero by default.
+    public var delay: DurationSpec = .fixed(0)
+    /// **[assumption]** When a role's approver notification is off, how long after the request an
+    /// approver finds it by looking at PIM's pending requests (default 24 h: not within the window).
+    public var withoutMail: DurationSpec = .fixed(86_400)
+
+    /// Creates notification behaviour.
+    public init(delay: DurationSpec = .fixed(0), withoutMail: DurationSpec = .fixed(86_400)) {
+        self.delay = delay
+        self.withoutMail = withoutMail
+    }
+}
+
+/// PIM for Groups timing (a pimsim addition; zero by default).
+public struct GroupBehaviour: Sendable, Equatable {
+    /// How long after a membership activation is granted the membership takes effect.
+    public var provisioningDelay: DurationSpec = .fixed(0)
+
+    /// Creates group behaviour.
+    public init(provisioningDelay: DurationSpec = .fixed(0)) {
+        self.provisioningDelay = provisioningDelay
+    }
+}
+
 /// How people act in the scenario.
 public struct Behaviour: Sendable, Equatable {
     /// Approvers' behaviour.
@@ -85,6 +112,10 @@ public struct Behaviour: Sendable, Equatable {
     public var signIns: SignInBehaviour? = nil
     /// How long a session lasts without a sign-in frequency policy ([assumption] 8 h, a working day).
     public var sessionLength: Seconds = 8 * 3600
+    /// Approval emails' delivery (pimsim; zero delay by default).
+    public var notifications = NotificationBehaviour()
+    /// PIM for Groups provisioning (pimsim; zero delay by default).
+    public var groups = GroupBehaviour()
 
     /// Creates behaviour.
     public init(approvers: ApproverBehaviour = ApproverBehaviour(), deactivateEarly: Double = 0, mfa: MFABehaviour = MFABehaviour()) {

@@ -58,6 +58,8 @@ public struct RolePolicy: Sendable, Equatable {
     public var eligibleAssignment: AssignmentRule
     /// The rule for active assignments (Entra example default: permanent allowed, 180 d).
     public var activeAssignment: AssignmentRule
+    /// The Notifications tab: nine email rules (Entra default: all on, all emails).
+    public var notifications: NotificationSettings = .defaults
 
     /// The defaults the contract documents (Microsoft shows them only as examples).
     public static let defaults = RolePolicy(

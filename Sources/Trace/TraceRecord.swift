@@ -91,6 +91,11 @@ public enum TraceRecord: Sendable {
     /// A user's access to a role at one directory scope changed (only in scenarios with several
     /// scopes); `holds`, `standing` and `eligible` are meaningful in `state`.
     case scopedAccessChanged(time: SimTime, user: UserIndex, role: RoleIndex, scope: String, state: AccessState)
+    /// PIM for Groups: activation `activation`'s membership waits for provisioning (`provisioned`
+    /// false, right after its start), or has been provisioned (true).
+    case membershipProvisioning(time: SimTime, activation: Int, provisioned: Bool)
+    /// PIM sent `count` emails of `kind` about `role` to recipients of type `recipient`.
+    case notificationSent(time: SimTime, kind: NotificationKind, recipient: NotificationRecipient, role: RoleIndex, count: Int)
     /// The horizon was reached; the final state.
     case finished(horizon: SimTime, pendingRequests: [Int], orphanedAssignments: [Int])
 }

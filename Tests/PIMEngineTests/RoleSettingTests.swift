@@ -254,19 +254,20 @@ struct PIMForGroupsTests {
         #expect(outcome.document.value(at: ["roles", "tier0 (member)"]) == nil)
     }
 
-    @Test("a group-access assignment must name a user, and 'access' goes with 'group'")
+    @Test("a group may only be an eligible member of another group, and 'access' goes with 'group'")
     func errors() throws {
         let result = ScenarioLoader.decode(text: header() + """
         tenant:
           users: [{id: ann}]
           groups: [{id: g1}, {id: g2}]
         assignments:
-          - {principal: g2, group: g1, type: eligible}
+          - {principal: g2, group: g1, type: active}
           - {principal: ann, role: Global Administrator, access: owner, type: eligible}
           - {principal: ann, group: g1, access: boss, type: eligible}
         """, file: "g.yaml")
         #expect(result.diagnostics.map(\.description) == [
-            "g.yaml:7:17: error: assignments[0].principal: 'g2' is a group; a user id is expected here",
+            "g.yaml:7:38: error: assignments[0].type: group 'g2' can be an eligible member of group 'g1', not an active one: "
+                + "use type: eligible; each of its members activates the membership for themselves",
             "g.yaml:8:58: error: assignments[1].access: 'access' goes with 'group' (PIM for Groups), not with 'role'",
             "g.yaml:9:41: error: assignments[2].access: unknown access 'boss' (expected member or owner)",
         ])
