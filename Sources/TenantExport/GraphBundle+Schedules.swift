@@ -17,6 +17,22 @@ extension GraphBundle {
         var assignment: [JSONValue] = []
     }
 
+    /// Schedule ids derived from what a schedule says (principal, role or group access, type,
+    /// scope, start, end), so that a scenario imported from the bundle exports the same ids; two
+    /// schedules that say the same are numbered in the engine's order.
+    struct ScheduleIds {
+        private var seen: [String: Int] = [:]
+
+        /// The id of the next schedule of `kind` described by `parts`.
+        mutating func next(_ kind: String, _ parts: [String]) -> String {
+            var key = parts.joined(separator: "|")
+            let count = seen[kind + key, default: 0]
+            seen[kind + key] = count + 1
+            if count > 0 { key += "#\(count)" }
+            return key
+        }
+    }
+
     /// `scheduleInfo`: the start and `noExpiration` or `afterDateTime`.
     func scheduleInfo(start: Int64, end: Int64?) -> JSONValue {
         let expiration: JSONValue = end.map { .object(["type": .string("afterDateTime"), "endDateTime": timestamp($0)]) }
@@ -28,12 +44,15 @@ extension GraphBundle {
     /// one instance per schedule; assignments made outside PIM are instances only.
     func roleSchedules() -> RoleSchedules {
         var result = RoleSchedules()
+        var names = ScheduleIds()
         let state = snapshot.state
-        for (id, assignment) in state.assignments {
-            guard let role = ids.roles[assignment.role.int] else { continue }
+        for id in state.assignments.keys.sorted() {
+            guard let assignment = state.assignments[id], let role = ids.roles[assignment.role.int] else { continue }
             let eligible = assignment.type == .eligible
             let kind = eligible ? "roleEligibilitySchedule" : "roleAssignmentSchedule"
-            let scheduleId = GraphIdentifier.derived(kind: kind, id: String(id))
+            let end = snapshot.end(of: id, assignment)
+            let key = names.next(kind, [ids.principal(assignment.principal), role, assignment.scope, String(assignment.start), end.map { String($0) } ?? "-"])
+            let scheduleId = GraphIdentifier.derived(kind: kind, id: key)
             var common: [String: JSONValue] = [
                 "principalId": .string(ids.principal(assignment.principal)),
                 "roleDefinitionId": .string(role),
@@ -41,9 +60,8 @@ extension GraphBundle {
                 "memberType": .string("Direct"),
             ]
             if !eligible { common["assignmentType"] = .string("Assigned") }
-            let end = snapshot.end(of: id, assignment)
             var instance = common
-            instance["id"] = .string(GraphIdentifier.derived(kind: kind + "Instance", id: String(id)))
+            instance["id"] = .string(GraphIdentifier.derived(kind: kind + "Instance", id: key))
             instance["startDateTime"] = timestamp(assignment.start)
             instance["endDateTime"] = end.map(timestamp) ?? .null
             if !assignment.outsidePIM || eligible {
@@ -56,9 +74,11 @@ extension GraphBundle {
             }
             if eligible { result.eligibilityInstances.append(.object(instance)) } else { result.assignmentInstances.append(.object(instance)) }
         }
-        for (id, activation) in state.activations {
-            guard let role = ids.roles[activation.role.int], let window = snapshot.activationWindows[id] else { continue }
-            let scheduleId = GraphIdentifier.derived(kind: "activationSchedule", id: String(id))
+        for id in state.activations.keys.sorted() {
+            guard let activation = state.activations[id], let role = ids.roles[activation.role.int],
+                  let window = snapshot.activationWindows[id] else { continue }
+            let key = names.next("activationSchedule", [ids.users[activation.user.int], role, activation.scope, String(window.start), String(window.end)])
+            let scheduleId = GraphIdentifier.derived(kind: "activationSchedule", id: key)
             let common: [String: JSONValue] = [
                 "principalId": .string(ids.users[activation.user.int]),
                 "roleDefinitionId": .string(role),
@@ -70,7 +90,7 @@ extension GraphBundle {
             schedule["id"] = .string(scheduleId)
             schedule["status"] = .string("Provisioned")
             schedule["scheduleInfo"] = scheduleInfo(start: window.start, end: window.end)
-            instance["id"] = .string(GraphIdentifier.derived(kind: "activationScheduleInstance", id: String(id)))
+            instance["id"] = .string(GraphIdentifier.derived(kind: "activationScheduleInstance", id: key))
             instance["startDateTime"] = timestamp(window.start)
             instance["endDateTime"] = timestamp(window.end)
             instance["roleAssignmentScheduleId"] = .string(scheduleId)
@@ -86,7 +106,7 @@ extension GraphBundle {
         for (index, principal) in snapshot.scenario.tenant.servicePrincipals.enumerated() {
             for roleIndex in principal.roles {
                 guard let role = ids.roles[roleIndex.int] else { continue }
-                let key = principal.id + ":" + snapshot.scenario[roleIndex].name
+                let key = ids.servicePrincipals[index] + "|" + role
                 let scheduleId = GraphIdentifier.derived(kind: "servicePrincipalRoleSchedule", id: key)
                 let common: [String: JSONValue] = [
                     "principalId": .string(ids.servicePrincipals[index]),
@@ -112,6 +132,7 @@ extension GraphBundle {
     /// PIM for Groups: eligible and active memberships and ownerships, and live activations.
     func groupAccessSchedules() -> GroupSchedules {
         var result = GroupSchedules()
+        var names = ScheduleIds()
         let scenario = snapshot.scenario
         func common(_ principal: String, _ access: RoleDefinition.GroupAccess) -> [String: JSONValue] {
             [
@@ -122,23 +143,28 @@ extension GraphBundle {
                 "status": .string("Provisioned"),
             ]
         }
-        for (id, assignment) in snapshot.state.assignments {
-            guard let access = scenario[assignment.role].groupAccess else { continue }
-            var schedule = common(ids.principal(assignment.principal), access)
-            schedule["scheduleInfo"] = scheduleInfo(start: assignment.start, end: snapshot.end(of: id, assignment))
+        for id in snapshot.state.assignments.keys.sorted() {
+            guard let assignment = snapshot.state.assignments[id], let access = scenario[assignment.role].groupAccess else { continue }
+            let principal = ids.principal(assignment.principal), end = snapshot.end(of: id, assignment)
+            var schedule = common(principal, access)
+            schedule["scheduleInfo"] = scheduleInfo(start: assignment.start, end: end)
+            let kind = assignment.type == .eligible ? "groupEligibilitySchedule" : "groupAssignmentSchedule"
+            let key = names.next(kind, [principal, ids.groups[access.group.int], access.kind.rawValue, String(assignment.start), end.map { String($0) } ?? "-"])
+            schedule["id"] = .string(GraphIdentifier.derived(kind: kind, id: key))
             if assignment.type == .eligible {
-                schedule["id"] = .string(GraphIdentifier.derived(kind: "groupEligibilitySchedule", id: String(id)))
                 result.eligibility.append(.object(schedule))
             } else {
-                schedule["id"] = .string(GraphIdentifier.derived(kind: "groupAssignmentSchedule", id: String(id)))
                 schedule["assignmentType"] = .string("Assigned")
                 result.assignment.append(.object(schedule))
             }
         }
-        for (id, activation) in snapshot.state.activations {
-            guard let access = scenario[activation.role].groupAccess, let window = snapshot.activationWindows[id] else { continue }
-            var schedule = common(ids.users[activation.user.int], access)
-            schedule["id"] = .string(GraphIdentifier.derived(kind: "groupActivationSchedule", id: String(id)))
+        for id in snapshot.state.activations.keys.sorted() {
+            guard let activation = snapshot.state.activations[id], let access = scenario[activation.role].groupAccess,
+                  let window = snapshot.activationWindows[id] else { continue }
+            let user = ids.users[activation.user.int]
+            var schedule = common(user, access)
+            let key = names.next("groupActivationSchedule", [user, ids.groups[access.group.int], access.kind.rawValue, String(window.start), String(window.end)])
+            schedule["id"] = .string(GraphIdentifier.derived(kind: "groupActivationSchedule", id: key))
             schedule["assignmentType"] = .string("Activated")
             schedule["scheduleInfo"] = scheduleInfo(start: window.start, end: window.end)
             result.assignment.append(.object(schedule))
