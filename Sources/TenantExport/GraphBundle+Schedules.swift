@@ -40,18 +40,35 @@ extension GraphBundle {
         return .object(["startDateTime": timestamp(start), "expiration": expiration])
     }
 
+    /// Assignments to export: those in effect (with their engine id, for extended ends) in id
+    /// order, then the scenario's assignments that start later, in file order (schedules only).
+    func exportedAssignments() -> [(assignment: Assignment, end: Int64?, started: Bool)] {
+        let state = snapshot.state
+        var result = state.assignments.keys.sorted().compactMap { id in
+            state.assignments[id].map { (assignment: $0, end: snapshot.end(of: id, $0), started: true) }
+        }
+        for assignment in snapshot.scenario.assignments where assignment.start > snapshot.time && !assignment.outsidePIM {
+            result.append((assignment: assignment, end: assignment.end, started: false))
+        }
+        return result
+    }
+
+    /// A time as absolute seconds, for schedule ids that do not depend on the scenario's start.
+    func absolute(_ seconds: Int64?) -> String {
+        seconds.map { String(snapshot.scenario.startEpoch + $0) } ?? "-"
+    }
+
     /// Eligibilities, standing assignments, live activations and service principals' roles, with
-    /// one instance per schedule; assignments made outside PIM are instances only.
+    /// one instance per schedule in effect; assignments made outside PIM are instances only.
     func roleSchedules() -> RoleSchedules {
         var result = RoleSchedules()
         var names = ScheduleIds()
         let state = snapshot.state
-        for id in state.assignments.keys.sorted() {
-            guard let assignment = state.assignments[id], let role = ids.roles[assignment.role.int] else { continue }
+        for (assignment, end, started) in exportedAssignments() {
+            guard let role = ids.roles[assignment.role.int] else { continue }
             let eligible = assignment.type == .eligible
             let kind = eligible ? "roleEligibilitySchedule" : "roleAssignmentSchedule"
-            let end = snapshot.end(of: id, assignment)
-            let key = names.next(kind, [ids.principal(assignment.principal), role, assignment.scope, String(assignment.start), end.map { String($0) } ?? "-"])
+            let key = names.next(kind, [ids.principal(assignment.principal), role, assignment.scope, absolute(assignment.start), absolute(end)])
             let scheduleId = GraphIdentifier.derived(kind: kind, id: key)
             var common: [String: JSONValue] = [
                 "principalId": .string(ids.principal(assignment.principal)),
@@ -72,12 +89,13 @@ extension GraphBundle {
                 if eligible { result.eligibility.append(.object(schedule)) } else { result.assignment.append(.object(schedule)) }
                 instance[eligible ? "roleEligibilityScheduleId" : "roleAssignmentScheduleId"] = .string(scheduleId)
             }
+            guard started else { continue }
             if eligible { result.eligibilityInstances.append(.object(instance)) } else { result.assignmentInstances.append(.object(instance)) }
         }
         for id in state.activations.keys.sorted() {
             guard let activation = state.activations[id], let role = ids.roles[activation.role.int],
                   let window = snapshot.activationWindows[id] else { continue }
-            let key = names.next("activationSchedule", [ids.users[activation.user.int], role, activation.scope, String(window.start), String(window.end)])
+            let key = names.next("activationSchedule", [ids.users[activation.user.int], role, activation.scope, absolute(window.start), absolute(window.end)])
             let scheduleId = GraphIdentifier.derived(kind: "activationSchedule", id: key)
             let common: [String: JSONValue] = [
                 "principalId": .string(ids.users[activation.user.int]),
@@ -143,13 +161,13 @@ extension GraphBundle {
                 "status": .string("Provisioned"),
             ]
         }
-        for id in snapshot.state.assignments.keys.sorted() {
-            guard let assignment = snapshot.state.assignments[id], let access = scenario[assignment.role].groupAccess else { continue }
-            let principal = ids.principal(assignment.principal), end = snapshot.end(of: id, assignment)
+        for (assignment, end, _) in exportedAssignments() {
+            guard let access = scenario[assignment.role].groupAccess else { continue }
+            let principal = ids.principal(assignment.principal)
             var schedule = common(principal, access)
             schedule["scheduleInfo"] = scheduleInfo(start: assignment.start, end: end)
             let kind = assignment.type == .eligible ? "groupEligibilitySchedule" : "groupAssignmentSchedule"
-            let key = names.next(kind, [principal, ids.groups[access.group.int], access.kind.rawValue, String(assignment.start), end.map { String($0) } ?? "-"])
+            let key = names.next(kind, [principal, ids.groups[access.group.int], access.kind.rawValue, absolute(assignment.start), absolute(end)])
             schedule["id"] = .string(GraphIdentifier.derived(kind: kind, id: key))
             if assignment.type == .eligible {
                 result.eligibility.append(.object(schedule))
@@ -163,7 +181,7 @@ extension GraphBundle {
                   let window = snapshot.activationWindows[id] else { continue }
             let user = ids.users[activation.user.int]
             var schedule = common(user, access)
-            let key = names.next("groupActivationSchedule", [user, ids.groups[access.group.int], access.kind.rawValue, String(window.start), String(window.end)])
+            let key = names.next("groupActivationSchedule", [user, ids.groups[access.group.int], access.kind.rawValue, absolute(window.start), absolute(window.end)])
             schedule["id"] = .string(GraphIdentifier.derived(kind: "groupActivationSchedule", id: key))
             schedule["assignmentType"] = .string("Activated")
             schedule["scheduleInfo"] = scheduleInfo(start: window.start, end: window.end)
