@@ -98,27 +98,54 @@ extension OpenGraphExport {
         if !approvers.isEmpty { result["approvers"] = .array(approvers) }
     }
 
+    /// What an assignment edge stands for: a principal's eligible, active or activated access to a
+    /// role (or PIM for Groups pseudo-role) at a scope.
+    struct WindowKey: Hashable {
+        var principal: NodeID
+        var role: RoleIndex
+        var kind: EdgeKind
+        var scope: String
+    }
+
+    /// The span of what an edge stands for: the earliest start, the latest end (nil: permanent).
+    struct Window {
+        var start: Int64
+        var end: Int64?
+    }
+
+    /// Every assignment and live activation of the snapshot folded by edge, in one pass.
+    static func windows(of snapshot: ExportSnapshot) -> [WindowKey: Window] {
+        var result: [WindowKey: Window] = [:]
+        func add(_ key: WindowKey, _ start: Int64, _ end: Int64?) {
+            guard let known = result[key] else {
+                result[key] = Window(start: start, end: end)
+                return
+            }
+            let later = known.end.flatMap { old in end.map { max(old, $0) } }
+            result[key] = Window(start: min(known.start, start), end: later)
+        }
+        let state = snapshot.state
+        for (id, assignment) in state.assignments {
+            let principal: NodeID
+            switch assignment.principal {
+            case .user(let user): principal = .user(user)
+            case .group(let group): principal = .group(group)
+            }
+            let key = WindowKey(principal: principal, role: assignment.role, kind: assignment.type == .eligible ? .eligible : .standing,
+                                scope: assignment.scope)
+            add(key, assignment.start, snapshot.end(of: id, assignment))
+        }
+        for (id, activation) in state.activations {
+            guard let window = snapshot.activationWindows[id] else { continue }
+            add(WindowKey(principal: .user(activation.user), role: activation.role, kind: .activated, scope: activation.scope), window.start, window.end)
+        }
+        return result
+    }
+
     /// The earliest start and latest end (nil: permanent) of what an edge into a role stands for.
     func window(_ kind: EdgeKind, principal: NodeID, role: RoleIndex, scope: String) -> (start: Int64?, end: Int64?) {
-        let state = snapshot.state
-        var starts: [Int64] = [], ends: [Int64?] = []
-        if kind == .activated {
-            for (id, activation) in state.activations(of: role)
-            where NodeID.user(activation.user) == principal && activation.scope == scope {
-                guard let window = snapshot.activationWindows[id] else { continue }
-                starts.append(window.start)
-                ends.append(window.end)
-            }
-        } else {
-            let type: AssignmentType = kind == .eligible ? .eligible : .active
-            for (id, assignment) in state.assignments(of: role)
-            where assignment.type == type && assignment.scope == scope && node(of: assignment.principal) == principal {
-                starts.append(assignment.start)
-                ends.append(snapshot.end(of: id, assignment))
-            }
-        }
-        guard !starts.isEmpty else { return (nil, nil) }
-        return (starts.min(), ends.contains { $0 == nil } ? nil : ends.compactMap { $0 }.max())
+        guard let window = windows[WindowKey(principal: principal, role: role, kind: kind, scope: scope)] else { return (nil, nil) }
+        return (window.start, window.end)
     }
 
     /// The window of a membership or ownership edge: a static one is permanent, a PIM for Groups
@@ -136,12 +163,5 @@ extension OpenGraphExport {
         guard let role else { return (nil, nil) }
         let roleKind: EdgeKind = kind.isEligibility ? .eligible : (kind.isActivation ? .activated : .standing)
         return window(roleKind, principal: principal, role: role, scope: "/")
-    }
-
-    private func node(of principal: Principal) -> NodeID {
-        switch principal {
-        case .user(let user): return .user(user)
-        case .group(let group): return .group(group)
-        }
     }
 }

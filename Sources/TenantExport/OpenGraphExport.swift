@@ -16,6 +16,8 @@ public struct OpenGraphExport {
     public let ids: ExportIdentities
     /// PIM for Groups pseudo-roles by group and access.
     let pseudoRoles: [RoleDefinition.GroupAccess: RoleIndex]
+    /// The earliest start and latest end (nil: permanent) of what each assignment edge stands for.
+    let windows: [WindowKey: Window]
 
     /// Prepares the export of `snapshot` with `ids`.
     public init(snapshot: ExportSnapshot, ids: ExportIdentities) {
@@ -26,6 +28,7 @@ public struct OpenGraphExport {
             if let access = role.groupAccess { pseudoRoles[access] = RoleIndex(index) }
         }
         self.pseudoRoles = pseudoRoles
+        windows = Self.windows(of: snapshot)
     }
 
     /// The edge kind written for each kind of privilege-graph edge.
