@@ -25,7 +25,6 @@ let package = Package(
         // Simulated time, the event queue, the run loop and seeded random streams. Domain-free.
         .target(
             name: "SimKernel",
-            dependencies: [.product(name: "HeapModule", package: "swift-collections")],
             swiftSettings: invariantFlags
         ),
         // The validated, immutable tenant and everything a scenario describes.
@@ -38,6 +37,8 @@ let package = Package(
             name: "ScenarioFormat",
             dependencies: ["TenantModel", .product(name: "Yams", package: "Yams")]
         ),
+        // Real tenants in: Microsoft Graph v1.0 exports (folders, pages, bundles) to scenario YAML.
+        .target(name: "TenantImport", dependencies: ["ScenarioFormat", "TenantModel"]),
         // What happened in a run: trace records, their sinks, and statistics of step functions over them.
         .target(
             name: "Trace",
@@ -94,7 +95,7 @@ let package = Package(
         // graph pictures, export, compare, sweep and merge. The command line is a thin layer over it.
         .target(
             name: "PimsimKit",
-            dependencies: ["RunPipeline", "WhatIf", "ScenarioFormat", "TenantModel", "Reports", "PrivilegeGraph", "GraphvizRender", "TenantExport"]
+            dependencies: ["RunPipeline", "WhatIf", "ScenarioFormat", "TenantModel", "Reports", "PrivilegeGraph", "GraphvizRender", "TenantImport", "TenantExport"]
         ),
         // The command line: parses, calls one PimsimKit function, prints.
         .executableTarget(
@@ -106,6 +107,8 @@ let package = Package(
         // Developer tool, not shipped: repeats GraphvizRender's success and failure paths for
         // scripts/leakcheck to run under valgrind (kept out of the test suite: too slow there).
         .executableTarget(name: "pimsim-leakcheck", dependencies: ["GraphvizRender"]),
+        // Developer tool, not shipped: the kernel benchmark (`./scripts/dev bench`).
+        .executableTarget(name: "pimsim-bench", dependencies: ["SimKernel", .product(name: "HeapModule", package: "swift-collections")]),
 
         .target(
             name: "TestSupport",
@@ -140,6 +143,8 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        .testTarget(name: "TenantImportTests", dependencies: ["TenantImport", "ScenarioFormat", "TenantModel", "RunPipeline", "TestSupport"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "TenantModel"]),
         .testTarget(
             name: "PIMEngineTests",

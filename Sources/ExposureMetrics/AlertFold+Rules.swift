@@ -33,6 +33,22 @@ public enum AlertKind: String, CaseIterable, Sendable {
         }
     }
 
+    /// The alert's name in the PIM portal (Learn); the CISA policy id for CISA checks.
+    public var displayName: String {
+        switch self {
+        case .tooManyGlobalAdmins: return "There are too many global administrators"
+        case .rolesAssignedOutsidePIM: return "Roles are being assigned outside of Privileged Identity Management"
+        case .noMFAOnActivation: return "Roles don't require multifactor authentication for activation"
+        case .staleSignIn: return "Potential stale accounts in a privileged role"
+        case .redundantAssignment: return "Administrators aren't using their privileged roles"
+        case .sequentialActivations: return "Roles are being activated too frequently"
+        case .cisaGlobalAdminCount, .cisaPermanentActive, .cisaGlobalAdminApproval: return rawValue
+        }
+    }
+
+    /// A PIM security alert (Entra logs it), not a CISA check (pimsim's own evaluation).
+    public var isPIMAlert: Bool { !rawValue.hasPrefix("CISA.") }
+
     /// CISA's highly privileged roles (MS.AAD.7), by display name.
     static let highlyPrivileged: Set<String> = [
         "Global Administrator", "Privileged Role Administrator", "User Administrator", "SharePoint Administrator",

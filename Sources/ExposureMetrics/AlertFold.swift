@@ -54,9 +54,17 @@ public struct AlertFold: TraceSink {
     var deadlines = Heap<AlertDeadline>()
     /// Every incident, sorted by alert and start at the horizon.
     public private(set) var incidents: [AlertIncident] = []
+    /// Keep every transition for `settledChanges(before:)` (the audit log's alert records).
+    let journaling: Bool
+    /// Transitions not yet taken by `settledChanges(before:)`, in time order.
+    var journal: [(alert: AlertKind, subject: UInt64, time: SimTime, on: Bool)] = []
+    /// When each journalled incident still open began (for its closing's `since`).
+    var openedAt: [AlertSubjectKey: SimTime] = [:]
 
-    /// Prepares the fold for a run of `scenario`.
-    public init(scenario: Scenario) {
+    /// Prepares the fold for a run of `scenario`; with `journal`, it also keeps every transition
+    /// for `settledChanges(before:)`.
+    public init(scenario: Scenario, journal: Bool = false) {
+        journaling = journal
         self.scenario = scenario
         settings = scenario.alerts
         policies = scenario.policies
@@ -178,6 +186,7 @@ public struct AlertFold: TraceSink {
     mutating func set(_ alert: AlertKind, _ subject: UInt64, on: Bool, at time: SimTime) {
         let isOpen = open[alert]?[subject] != nil
         guard on != isOpen else { return }
+        if journaling { journal.append((alert, subject, time, on)) }
         if on {
             // Closed at this very instant: the same incident goes on.
             if let index = closed[alert]?[subject], incidents[index].to == time {

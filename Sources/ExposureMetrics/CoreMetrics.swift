@@ -79,6 +79,8 @@ public struct CoreMetrics: Sendable, Equatable {
     public var refusedRemovals = 0
     /// Privileged role-seconds held by departed users whose accounts were still enabled.
     public var leaverExposureSeconds: Int64 = 0
+    /// Administrators' actions (`cancelRequest`, `revokeActivation`, `adminExtend` events).
+    public var adminActions = AdminActionCounts()
 
     /// Privileged role-seconds held while no task needed them.
     public var idlePrivilegedSeconds: Int64 { roles.filter(\.privileged).reduce(0) { $0 + $1.idleSeconds } }
@@ -87,4 +89,20 @@ public struct CoreMetrics: Sendable, Equatable {
 
     /// Privileged hours held only through activations, in seconds.
     public var privilegedJITSeconds: Int64 { privilegedTotalSeconds - privilegedStandingSeconds }
+}
+
+/// How the administrators' actions of a run ended.
+public struct AdminActionCounts: Sendable, Equatable {
+    /// Pending requests cancelled by an administrator.
+    public var cancelRequest = 0
+    /// Live activations removed by an administrator.
+    public var revokeActivation = 0
+    /// `adminExtend` events that extended at least one assignment.
+    public var adminExtend = 0
+    /// Actions Entra refused (the administrator disabled, or without the rights).
+    public var refused = 0
+    /// Actions with nothing to act on.
+    public var noEffect = 0
+    /// Zero counts.
+    public init() {}
 }

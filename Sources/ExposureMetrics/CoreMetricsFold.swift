@@ -22,6 +22,7 @@ public struct CoreMetricsFold: TraceSink {
     private var everEligible = Set<Int32>()
     private var refusedAssignments = 0
     private var refusedRemovals = 0
+    private var adminActions = AdminActionCounts()
     private var departed = Set<Int32>()
     private var leaverExposure: Int64 = 0
     /// Privileged roles each user holds through a standing path right now.
@@ -58,6 +59,14 @@ public struct CoreMetricsFold: TraceSink {
         case .requestDenied: activations.denied += 1
         case .assignmentRefused: refusedAssignments += 1
         case .removalRefused: refusedRemovals += 1
+        case .adminAction(_, let kind, _, _, _, let result):
+            switch (result, kind) {
+            case (.done, .cancelRequest): adminActions.cancelRequest += 1
+            case (.done, .revokeActivation): adminActions.revokeActivation += 1
+            case (.done, .adminExtend): adminActions.adminExtend += 1
+            case (.refused, _): adminActions.refused += 1
+            case (.noEffect, _): adminActions.noEffect += 1
+            }
         case .userDeparted(let time, let user):
             // Close the user's ledgers at the departure, so exposure after it is counted apart.
             for (key, ledger) in ledgers where UserRoleKey.user(key) == user.rawValue {
@@ -150,6 +159,7 @@ public struct CoreMetricsFold: TraceSink {
         metrics.eligibleUsers = everEligible.count
         metrics.refusedAssignments = refusedAssignments
         metrics.refusedRemovals = refusedRemovals
+        metrics.adminActions = adminActions
         metrics.leaverExposureSeconds = leaverExposure
         return metrics
     }

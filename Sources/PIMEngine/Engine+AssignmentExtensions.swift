@@ -97,10 +97,7 @@ extension Engine {
         let slot = extensions[Int(id)]
         let target = Int(slot.assignment)
         if !slot.renewal, !assignmentSlots[target].ended, let end = assignments[target].end {
-            let newEnd = end + slot.duration
-            assignments[target].end = newEnd
-            sink.record(.assignmentExtended(time: now, id: target, end: newEnd))
-            if newEnd < scenario.horizon { queue.schedule(.assignmentEnd(Int32(target)), at: newEnd, phase: Phase.stateChanges) }
+            moveEnd(of: target, to: end + slot.duration, now: now, queue: &queue)
             return
         }
         var renewed = assignments[target]

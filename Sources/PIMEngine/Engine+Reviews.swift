@@ -43,7 +43,7 @@ extension Engine {
         reviewInstances.append(ReviewInstance(review: index, number: Int(number), start: now, end: end, items: items))
         sink.record(.reviewStarted(time: now, review: Int(index), instance: Int(instance), items: items.count))
         for (position, item) in items.enumerated() {
-            guard let answer = firstAnswer(review, number: number, item: item, start: now, end: end) else { continue }
+            guard let answer = standingAnswer(review, number: number, item: item, start: now, end: end) else { continue }
             reviewAnswers[Int64(instance) << 32 | Int64(position)] = answer.approve
             queue.schedule(.reviewDecision(instance: instance, item: Int32(position)), at: answer.time, phase: Phase.decisions)
         }
@@ -75,8 +75,10 @@ extension Engine {
         return chosen.map(\.rawValue).filter { enabled[Int($0)] }
     }
 
-    /// The earliest answer before the end, from reviewers who respond ([assumption] it decides).
-    func firstAnswer(_ review: AccessReview, number: Int32, item: ReviewInstance.Item, start: SimTime, end: SimTime) -> (time: SimTime, approve: Bool)? {
+    /// The answer that stands: the last one before the end from reviewers who respond (Learn: with
+    /// several reviewers, the last submitted response is recorded). Simultaneous last answers: the
+    /// reviewer later in the reviewers' order stands.
+    func standingAnswer(_ review: AccessReview, number: Int32, item: ReviewInstance.Item, start: SimTime, end: SimTime) -> (time: SimTime, approve: Bool)? {
         let assignment = assignments[item.assignment]
         let base = stableKey([review.name, scenario.tenant.id(of: assignment.principal), scenario[assignment.role].name], [Int64(number)])
         var best: (time: SimTime, approve: Bool)?
@@ -88,7 +90,7 @@ extension Engine {
             let responds = respond.bernoulli(review.respondRate)
             let time = start + review.delay.distribution.sample(&timing)
             let approve = review.followRecommendations ? item.recommendApprove : verdict.bernoulli(review.approveRate)
-            guard responds, time < end, time < (best?.time ?? .max) else { continue }
+            guard responds, time < end, time >= (best?.time ?? .min) else { continue }
             best = (time, approve)
         }
         return best
@@ -120,8 +122,10 @@ extension Engine {
             sink.record(.reviewDecided(time: now, review: Int(reviewInstances[Int(instance)].review), principal: assignment.principal,
                                        role: assignment.role, approved: decision, byReviewer: false))
         }
-        let applyAt = now + review.applyDelay
-        if review.applyDelay == 0 {
+        // Graph's default (`autoApplyDecisionsEnabled: false`): nobody presses Apply in the run.
+        guard let delay = review.applyDelay else { return }
+        let applyAt = now + delay
+        if delay == 0 {
             applyReview(instance, now: now)
         } else if applyAt < scenario.horizon {
             queue.schedule(.reviewApply(instance), at: applyAt, phase: Phase.stateChanges)

@@ -248,6 +248,12 @@ extension Engine {
         case .policy(let role, let next):
             policies = next
             sink.record(.policyChanged(time: now, role: role, policies: next))
+        case .cancelRequest(let user, let role, let admin):
+            adminCancel(user: user, role: role, by: admin, now: now)
+        case .revokeActivation(let user, let role, let admin):
+            adminRevoke(user: user, role: role, by: admin, now: now)
+        case .adminExtend(let filter, let change, let admin):
+            adminExtend(filter, change, by: admin, now: now, queue: &queue)
         }
     }
 

@@ -126,6 +126,7 @@ enum AuditReasons {
         case .requesterDisabled: return "The requester's account was disabled"
         case .notEligible: return "The requester was no longer eligible when the decision came"
         case .alreadyHoldsRole: return "The requester already held the role when the decision came"
+        case .administrator: return "Canceled by an administrator"
         }
     }
 
@@ -135,6 +136,7 @@ enum AuditReasons {
         case .eligibilityLost: return "The eligible assignment behind the activation ended"
         case .userDisabled: return "The account was disabled"
         case .deactivated: return "Deactivated by the user"
+        case .revoked: return "Removed by an administrator"
         }
     }
 }

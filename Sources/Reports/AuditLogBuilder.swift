@@ -1,3 +1,4 @@
+import ExposureMetrics
 import TenantModel
 import Trace
 
@@ -38,15 +39,19 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
     var activationRequests: [Int: Int] = [:]
     /// A submission held back one record, so that an immediate rejection becomes its failure result.
     var heldSubmission: (time: Int64, id: Int)?
+    /// PIM's alerts, evaluated alongside, for `Triggered PIM alert` and `Resolve PIM alert`.
+    var alerts: AlertFold
 
     /// Creates a builder for one run.
     public init(identity: AuditIdentity, output: Output) {
         self.identity = identity
         self.output = output
+        alerts = AlertFold(scenario: identity.scenario, journal: true)
     }
 
     /// Takes one trace record.
     public mutating func record(_ record: TraceRecord) {
+        alerts.record(record)
         if let held = heldSubmission {
             heldSubmission = nil
             if case .requestRejected(_, let id, let reason) = record, id == held.id {
@@ -55,6 +60,8 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
             }
             emitSubmission(held, rejection: nil)
         }
+        // Alert changes of earlier instants are settled now: they go in before this record.
+        for change in alerts.settledChanges(before: record.time) where change.alert.isPIMAlert { alertChanged(change) }
         switch record {
         case .requestSubmitted(let time, let id, let user, let role, let duration):
             requests[id] = (user, role, duration)
@@ -69,6 +76,9 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
         case .requestExpired(let time, let id):
             requestRecord(time, id, "PIM activation request expired", operation: "Update", by: .service,
                           reason: "No approver answered within 24 hours")
+        case .requestCancelled(_, _, .administrator):
+            // Logged, with the administrator as initiator, from the `adminAction` record before it.
+            break
         case .requestCancelled(let time, let id, let reason):
             requestRecord(time, id, "Add member to role canceled (PIM activation)", operation: "Update", by: .service,
                           reason: AuditReasons.describe(reason))
@@ -76,6 +86,9 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
             activationRequests[activation] = request
             requestRecord(time, request, "Add member to role completed (PIM activation)", operation: "Add", by: requester(request),
                           details: ["StartTime": timestamp(time), "ExpirationTime": timestamp(end)])
+        case .activationEnded(_, let activation, _, _, .revoked):
+            // Logged from the `adminAction` record before it.
+            activationRequests[activation] = nil
         case .activationEnded(let time, let activation, let user, let role, let reason):
             let request = activationRequests.removeValue(forKey: activation)
             activationEnded(time, user: user, role: role, reason: reason,
@@ -147,6 +160,8 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
                  correlation: identity.guid("extension-refused", sequence), targets: [roleTarget(role), userTarget(user)])
         case .assignmentExtended(_, let id, let end):
             assignments[id]?.end = end
+        case .adminAction(let time, let kind, let admin, let principal, let role, let result):
+            adminAction(time, kind, admin: admin, principal: principal, role: role, result: result)
         case .requestRejected, .accessChanged, .scopedAccessChanged:
             break
         case .taskArrived, .taskStarted, .taskBlocked, .taskFinished, .mfaPrompt, .mfaSatisfiedBySession, .signedIn:

@@ -52,6 +52,7 @@ extension HTMLReport {
     .r-deactivated { fill: #10b981; background: #10b981; }
     .r-eligibilityLost { fill: #f59e0b; background: #f59e0b; }
     .r-userDisabled { fill: #ef4444; background: #ef4444; }
+    .r-revoked { fill: #8b5cf6; background: #8b5cf6; }
     .r-active { fill: #8b5cf6; background: #8b5cf6; }
     .r-other, .sev-other { fill: #9ca3af; background: #9ca3af; }
     .sev-high { fill: #dc2626; background: #dc2626; }

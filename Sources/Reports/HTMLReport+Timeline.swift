@@ -6,7 +6,7 @@ extension HTMLReport {
     /// How an activation ended → CSS class and legend text, in legend order.
     static let endReasons: [(reason: String, label: String)] = [
         ("expired", "ran to its end"), ("deactivated", "deactivated early"), ("eligibilityLost", "eligibility lost"),
-        ("userDisabled", "user disabled"), ("active", "still active at the horizon"),
+        ("userDisabled", "user disabled"), ("revoked", "removed by an administrator"), ("active", "still active at the horizon"),
     ]
 
     /// One row of a row chart: a label, its tooltip, and bars.

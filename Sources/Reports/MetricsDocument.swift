@@ -202,6 +202,13 @@ public enum MetricsDocument {
                 "refusedAssignments": .integer(Int64(metrics.refusedAssignments)),
                 "refusedRemovals": .integer(Int64(metrics.refusedRemovals)),
                 "leaverExposureHours": hours(metrics.leaverExposureSeconds),
+                "adminActions": .object([
+                    "cancelRequest": .integer(Int64(metrics.adminActions.cancelRequest)),
+                    "revokeActivation": .integer(Int64(metrics.adminActions.revokeActivation)),
+                    "adminExtend": .integer(Int64(metrics.adminActions.adminExtend)),
+                    "refused": .integer(Int64(metrics.adminActions.refused)),
+                    "noEffect": .integer(Int64(metrics.adminActions.noEffect)),
+                ]),
             ]),
             "run": .object([
                 "scenario": .string(run.scenario),

@@ -17,7 +17,7 @@ public struct ReportInput: Sendable {
         public var start: Int64
         /// When it ended; nil when still active at the horizon.
         public var end: Int64?
-        /// Why it ended (`expired`, `deactivated`, `eligibilityLost`, `userDisabled`); nil when still active.
+        /// Why it ended (`expired`, `deactivated`, `eligibilityLost`, `userDisabled`, `revoked`); nil when still active.
         public var endReason: String?
 
         /// Creates an activation bar.

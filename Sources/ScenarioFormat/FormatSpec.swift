@@ -75,7 +75,11 @@ enum FormatSpec {
         .optional("reviewer", "{respond, approve, delay, followRecommendations}"),
         .optional("onNoResponse", "noChange, removeAccess, approveAccess or takeRecommendations"),
         .optional("lookback", "the activity window behind recommendations, default 30d"),
-        .optional("apply", "auto (default) or a delay after the end"),
+        .optional("apply", "manual (default: nobody applies the results), auto, or a delay after the end"),
+        .optional("recommendations", "true (default) or false: reviewers see recommendations"),
+        .optional("justificationRequired", "true or false (default): reviewers must justify approvals"),
+        .optional("mailNotifications", "true or false (default): reviewers get email"),
+        .optional("reminders", "true or false (default): reviewers get reminders"),
     ])
     static let reviewers = MapSpec(what: "reviewers (a map)", keys: [
         .optional("selected", "user ids"), .optional("manager", "{fallback: [ids]}"),
@@ -318,9 +322,15 @@ enum FormatSpec {
         .optional("join", "a user id: the user appears"),
         .optional("move", "{user, add, remove, manager}"),
         .optional("compromise", "{user, duration, attacker: {has}}"),
+        .optional("cancelRequest", "{user, role, by?}: an administrator cancels a pending request"),
+        .optional("revokeActivation", "{user, role, by?}: an administrator removes a live activation"),
+        .optional("adminExtend", "{principal, role, type?, scope?, end | duration, by?}: an administrator extends"),
     ])
 
-    static let eventActions = ["leave", "membership", "assign", "remove", "policy", "join", "move", "compromise"]
+    static let eventActions = [
+        "leave", "membership", "assign", "remove", "policy", "join", "move", "compromise",
+        "cancelRequest", "revokeActivation", "adminExtend",
+    ]
 
     static let compromise = MapSpec(what: "a compromise (a map)", keys: [
         .required("user", "the compromised user's id"),

@@ -12,7 +12,8 @@ extension ScenarioDecoder {
             let actions = map.entries.filter { FormatSpec.eventActions.contains($0.key) }
             guard actions.count == 1, let action = actions.first else {
                 let found = actions.map { "'\($0.key)'" }.joined(separator: ", ")
-                context.error("an event needs exactly one of 'leave', 'membership', 'assign', 'remove', 'policy', 'join', 'move', 'compromise'\(found.isEmpty ? "" : "; found \(found)")", at: item)
+                let expected = FormatSpec.eventActions.map { "'\($0)'" }.joined(separator: ", ")
+                context.error("an event needs exactly one of \(expected)\(found.isEmpty ? "" : "; found \(found)")", at: item)
                 continue
             }
             guard let atValue = map["at"], let at = eventTime(atValue) else { continue }
@@ -36,6 +37,10 @@ extension ScenarioDecoder {
                 // Resolved below, in time order, into the whole policy set in effect from `at`.
                 policyChanges.append((at, events.count, action.value))
                 decoded = .policy(role: nil, policies: initial)
+            case "cancelRequest", "revokeActivation":
+                decoded = decodeAdminAction(action.key, action.value)
+            case "adminExtend":
+                decoded = decodeAdminExtend(action.value, eventTime: at)
             default:
                 decoded = decodeRemoval(action.value)
             }

@@ -101,11 +101,32 @@ extension ScenarioDecoder {
             }
             if let lookback = map["lookback"].flatMap({ context.duration($0) }) { review.lookback = lookback }
             if let entry = map["apply"] {
-                if entry.node.string == "auto" { review.applyDelay = 0 } else if let delay = context.duration(entry) { review.applyDelay = delay }
+                switch entry.node.string {
+                case "auto": review.applyDelay = 0
+                case "manual": review.applyDelay = nil
+                default: if let delay = context.duration(entry) { review.applyDelay = delay }
+                }
             }
+            decodeReviewSwitches(map, into: &review)
             if name != nil, reviewers != nil, !roles.isEmpty { reviews.append(review) }
         }
         return reviews
+    }
+
+    /// Graph's switches of a review (`recommendationsEnabled` and the notifications), with the
+    /// combinations that need recommendations checked.
+    func decodeReviewSwitches(_ map: MapView, into review: inout AccessReview) {
+        if let flag = map["recommendations"].flatMap({ context.bool($0) }) { review.recommendationsEnabled = flag }
+        if let flag = map["justificationRequired"].flatMap({ context.bool($0) }) { review.justificationRequired = flag }
+        if let flag = map["mailNotifications"].flatMap({ context.bool($0) }) { review.mailNotifications = flag }
+        if let flag = map["reminders"].flatMap({ context.bool($0) }) { review.reminders = flag }
+        guard !review.recommendationsEnabled, let entry = map["recommendations"] else { return }
+        if review.followRecommendations {
+            context.error("reviewers cannot follow recommendations when 'recommendations' is false; set one of them differently", at: entry)
+        }
+        if review.onNoResponse == .takeRecommendations {
+            context.error("'onNoResponse: takeRecommendations' needs recommendations, but 'recommendations' is false", at: entry)
+        }
     }
 
     /// `{selected: [ids]}`, `members`, or `{manager: {fallback: [ids]}}`.

@@ -1,5 +1,3 @@
-import HeapModule
-
 /// Simulated time in whole seconds since the simulation's origin.
 public typealias SimTime = Int64
 
@@ -61,50 +59,124 @@ extension ScheduledEvent: Sendable where Payload: Sendable {}
 ///
 /// The sequence number is assigned at scheduling time, so events with the same time and phase
 /// come out in the order they were scheduled. Payloads are stored inline: no allocation per event
-/// beyond the heap's amortised growth.
+/// beyond the array's amortised growth.
+///
+/// The queue is an implicit 4-ary min-heap whose entries carry their key packed into two words
+/// (`high`: the time with its sign bit flipped, so unsigned order is time order; `low`: the phase
+/// in the top 8 bits and the sequence below): a comparison is two integer compares, and a node's
+/// four children share a cache line or two. Sifting moves a hole instead of swapping.
 public struct EventQueue<Payload> {
-    @usableFromInline var heap: Heap<ScheduledEvent<Payload>>
+    @usableFromInline
+    struct Entry {
+        @usableFromInline var high: UInt64
+        @usableFromInline var low: UInt64
+        @usableFromInline var payload: Payload
+
+        @inlinable
+        init(high: UInt64, low: UInt64, payload: Payload) {
+            self.high = high
+            self.low = low
+            self.payload = payload
+        }
+
+        @inlinable
+        func precedes(_ other: Entry) -> Bool {
+            high != other.high ? high < other.high : low < other.low
+        }
+
+        @inlinable
+        var key: EventKey {
+            EventKey(time: Int64(bitPattern: high ^ EventQueue.signBit), phase: UInt8(truncatingIfNeeded: low >> 56),
+                     sequence: low & EventQueue.sequenceMask)
+        }
+    }
+
+    @usableFromInline static var signBit: UInt64 { 1 << 63 }
+    @usableFromInline static var sequenceMask: UInt64 { (1 << 56) - 1 }
+
+    @usableFromInline var entries: ContiguousArray<Entry>
     @usableFromInline var nextSequence: UInt64
 
     /// Creates an empty queue.
     public init() {
-        heap = Heap()
+        entries = []
         nextSequence = 0
     }
 
     /// The number of pending events.
     @inlinable
-    public var count: Int { heap.count }
+    public var count: Int { entries.count }
 
     /// Whether no event is pending.
     @inlinable
-    public var isEmpty: Bool { heap.isEmpty }
+    public var isEmpty: Bool { entries.isEmpty }
 
     /// The earliest pending event, without removing it.
     @inlinable
-    public var first: ScheduledEvent<Payload>? { heap.min }
+    public var first: ScheduledEvent<Payload>? {
+        entries.first.map { ScheduledEvent(key: $0.key, payload: $0.payload) }
+    }
 
     /// Schedules `payload` at `time` in `phase`; returns the key it was given.
     @inlinable
     @discardableResult
     public mutating func schedule(_ payload: Payload, at time: SimTime, phase: UInt8) -> EventKey {
-        let key = EventKey(time: time, phase: phase, sequence: nextSequence)
+        precondition(nextSequence <= Self.sequenceMask, "more than 2^56 events scheduled")
+        let entry = Entry(high: UInt64(bitPattern: time) ^ Self.signBit, low: UInt64(phase) << 56 | nextSequence, payload: payload)
         nextSequence &+= 1
-        heap.insert(ScheduledEvent(key: key, payload: payload))
-        return key
+        entries.append(entry)
+        siftUp(from: entries.count - 1, entry)
+        return entry.key
     }
 
     /// Removes and returns the earliest pending event.
     @inlinable
     public mutating func popFirst() -> ScheduledEvent<Payload>? {
-        heap.popMin()
+        guard let last = entries.popLast() else { return nil }
+        guard !entries.isEmpty else { return ScheduledEvent(key: last.key, payload: last.payload) }
+        let top = entries[0]
+        siftDown(last)
+        return ScheduledEvent(key: top.key, payload: top.payload)
     }
 
     /// Reserves room for `capacity` pending events.
     public mutating func reserveCapacity(_ capacity: Int) {
-        var elements = Array(heap.unordered)
-        elements.reserveCapacity(capacity)
-        heap = Heap(elements)
+        entries.reserveCapacity(capacity)
+    }
+
+    /// Moves the hole at `index` up until `entry` fits there.
+    @inlinable
+    mutating func siftUp(from index: Int, _ entry: Entry) {
+        var hole = index
+        while hole > 0 {
+            let parent = (hole - 1) >> 2
+            guard entry.precedes(entries[parent]) else { break }
+            entries[hole] = entries[parent]
+            hole = parent
+        }
+        entries[hole] = entry
+    }
+
+    /// Puts `entry` in the root's place and moves the hole down until it fits.
+    @inlinable
+    mutating func siftDown(_ entry: Entry) {
+        let count = entries.count
+        var hole = 0
+        while true {
+            let firstChild = hole << 2 + 1
+            guard firstChild < count else { break }
+            var best = firstChild
+            let lastChild = min(firstChild + 3, count - 1)
+            var child = firstChild + 1
+            while child <= lastChild {
+                if entries[child].precedes(entries[best]) { best = child }
+                child += 1
+            }
+            guard entries[best].precedes(entry) else { break }
+            entries[hole] = entries[best]
+            hole = best
+        }
+        entries[hole] = entry
     }
 }
 
@@ -113,15 +185,11 @@ extension EventQueue {
     public func checkInvariants() {
         #if PIMSIM_INVARIANTS
         var seen = Set<UInt64>()
-        for event in heap.unordered {
-            precondition(event.key.sequence < nextSequence, "sequence \(event.key.sequence) was never issued")
-            precondition(seen.insert(event.key.sequence).inserted, "sequence \(event.key.sequence) issued twice")
-        }
-        var copy = heap
-        var previous: EventKey?
-        while let event = copy.popMin() {
-            if let previous { precondition(previous < event.key, "heap order broken at \(event.key)") }
-            previous = event.key
+        for (index, entry) in entries.enumerated() {
+            let key = entry.key
+            precondition(key.sequence < nextSequence, "sequence \(key.sequence) was never issued")
+            precondition(seen.insert(key.sequence).inserted, "sequence \(key.sequence) issued twice")
+            if index > 0 { precondition(!entry.precedes(entries[(index - 1) >> 2]), "heap order broken at \(key)") }
         }
         #endif
     }

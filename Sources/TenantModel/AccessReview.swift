@@ -67,8 +67,17 @@ public struct AccessReview: Sendable, Equatable {
     public var onNoResponse: NoResponse
     /// The window of activity behind recommendations (default 30 days).
     public var lookback: Seconds
-    /// Results are applied this long after the instance ends (0: auto-apply at the end).
-    public var applyDelay: Seconds
+    /// Results are applied this long after the instance ends (0: auto-apply at the end); nil
+    /// (Graph's default, `autoApplyDecisionsEnabled: false`): nobody applies them in the run.
+    public var applyDelay: Seconds?
+    /// Reviewers are shown recommendations (Graph `recommendationsEnabled`).
+    public var recommendationsEnabled: Bool
+    /// Reviewers must justify an approval (Graph `justificationRequiredOnApproval`, default false).
+    public var justificationRequired: Bool
+    /// Reviewers get email when an instance starts (Graph `mailNotificationsEnabled`, default false).
+    public var mailNotifications: Bool
+    /// Reviewers get reminder email (Graph `reminderNotificationsEnabled`, default false).
+    public var reminders: Bool
     /// Where it was written.
     public var origin: String
 
@@ -78,7 +87,7 @@ public struct AccessReview: Sendable, Equatable {
         recurrence: Recurrence = .once, firstStart: Seconds = 0, duration: Seconds = 30 * 86_400,
         respondRate: Double = 1, approveRate: Double = 1, delay: DurationSpec = .fixed(86_400),
         followRecommendations: Bool = false, onNoResponse: NoResponse = .noChange, lookback: Seconds = 30 * 86_400,
-        applyDelay: Seconds = 0, origin: String = ""
+        applyDelay: Seconds? = nil, origin: String = ""
     ) {
         self.name = name
         self.roles = roles
@@ -95,6 +104,10 @@ public struct AccessReview: Sendable, Equatable {
         self.onNoResponse = onNoResponse
         self.lookback = lookback
         self.applyDelay = applyDelay
+        self.recommendationsEnabled = true
+        self.justificationRequired = false
+        self.mailNotifications = false
+        self.reminders = false
         self.origin = origin
     }
 }

@@ -188,6 +188,12 @@ public enum EventAction: Sendable, Equatable {
     /// The role settings change: `policies` is the whole set in effect from then on; `role` is
     /// the role changed, nil when the change applies to every role.
     case policy(role: RoleIndex?, policies: PolicySet)
+    /// An administrator (`by`, nil: the scenario itself) cancels the user's pending activation request.
+    case cancelRequest(user: UserIndex, role: RoleIndex, by: UserIndex?)
+    /// An administrator removes the user's live activation now; the eligibility stays.
+    case revokeActivation(user: UserIndex, role: RoleIndex, by: UserIndex?)
+    /// An administrator extends the matching assignments in force, without approval.
+    case adminExtend(RemovalFilter, AdminExtension, by: UserIndex?)
 }
 
 /// An event of the scenario with its time.

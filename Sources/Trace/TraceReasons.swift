@@ -36,6 +36,8 @@ public enum CancellationReason: String, Sendable {
     case notEligible
     /// The requester already held the role at the decision time.
     case alreadyHoldsRole
+    /// An administrator cancelled it (`cancelRequest`).
+    case administrator
 }
 
 /// Why an activation ended (contract rule 4).
@@ -48,6 +50,8 @@ public enum ActivationEndReason: String, Sendable {
     case userDisabled
     /// The user deactivated it early.
     case deactivated
+    /// An administrator removed it (`revokeActivation`); the eligibility stays.
+    case revoked
 }
 
 /// Why an assignment ended.

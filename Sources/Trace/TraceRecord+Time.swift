@@ -17,7 +17,7 @@ extension TraceRecord {
              .policyChanged(let time, _, _), .assignmentRefused(let time, _, _), .removalRefused(let time, _, _), .deactivationRefused(let time, _, _),
              .extensionRequested(let time, _, _, _, _, _, _), .extensionRefused(let time, _, _, _),
              .extensionDecided(let time, _, _, _), .extensionExpired(let time, _), .assignmentExtended(let time, _, _),
-             .accessChanged(let time, _, _, _), .scopedAccessChanged(let time, _, _, _, _):
+             .accessChanged(let time, _, _, _), .scopedAccessChanged(let time, _, _, _, _), .adminAction(let time, _, _, _, _, _):
             return time
         case .finished(let horizon, _, _):
             return horizon

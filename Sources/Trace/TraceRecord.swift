@@ -82,6 +82,10 @@ public enum TraceRecord: Sendable {
     case extensionExpired(time: SimTime, id: Int)
     /// An assignment's end moved (extension): it now ends at `end`.
     case assignmentExtended(time: SimTime, id: Int, end: SimTime)
+    /// An administrator's action (`admin`; nil: the scenario acting as an administrator) on
+    /// `principal`'s access to `role`. Recorded before its effects (a cancellation, an activation's
+    /// end, extended assignments), which follow at the same time.
+    case adminAction(time: SimTime, kind: AdminActionKind, admin: UserIndex?, principal: Principal, role: RoleIndex, result: AdminActionResult)
     /// A user's access to a role changed; the state holds from `time` until the next change.
     case accessChanged(time: SimTime, user: UserIndex, role: RoleIndex, state: AccessState)
     /// A user's access to a role at one directory scope changed (only in scenarios with several

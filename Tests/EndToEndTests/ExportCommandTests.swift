@@ -57,4 +57,26 @@ struct ExportCommandTests {
         let format = try Pimsim.run(["export", "Scenarios/quickstart.yaml", "--format", "csv", "-o", "-"])
         #expect(format.status == 64)
     }
+
+    @Test("import → export → import gives the same scenario (bar the source named in the first comment)",
+          arguments: [("quickstart", "2026-03-02T00:00:00Z"), ("role-settings", "2026-03-02T00:00:00Z"), ("app-escalation", "2026-03-02T00:00:00Z"),
+                      ("governance", "2026-01-05T00:00:00Z")])
+    func roundTrip(name: String, start: String) throws {
+        let folder = try Pimsim.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func path(_ file: String) -> String { folder.appendingPathComponent(file).path }
+        var scenario = "Scenarios/\(name).yaml"
+        var imported: [String] = []
+        for round in 1...2 {
+            let export = try Pimsim.run(["export", scenario, "--format", "graph", "-o", path("bundle\(round).json")])
+            #expect(export.status == 0, "\(export.stderr)")
+            let result = try Pimsim.run(["import", path("bundle\(round).json"), "--at", start, "--name", name, "-o", path("imported\(round).yaml")])
+            #expect(result.status == 0, "\(result.stderr)")
+            let text = try String(contentsOfFile: path("imported\(round).yaml"), encoding: .utf8)
+            imported.append(text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n"))
+            scenario = path("imported\(round).yaml")
+        }
+        #expect(imported[0] == imported[1])
+        #expect(imported[0].contains("assignments:"))
+    }
 }

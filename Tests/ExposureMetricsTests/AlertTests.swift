@@ -152,6 +152,7 @@ struct AccessReviewTests {
             start: 10d
             duration: 7d
             reviewer: {delay: 1d, followRecommendations: true}
+            apply: auto
           - name: ua-review
             roles: [User Administrator]
             assignments: eligible
@@ -193,7 +194,7 @@ struct ReviewDefaultTests {
           - {principal: bo, role: Global Administrator, type: eligible}
         workload: [{at: 1d, activate: {user: ann, role: Global Administrator, duration: 1h}}]
         reviews:
-          - {name: r, roles: [Global Administrator], reviewers: members, start: 5d, duration: 3d, reviewer: {respond: 0}, onNoResponse: \(onNoResponse)}
+          - {name: r, roles: [Global Administrator], reviewers: members, start: 5d, duration: 3d, reviewer: {respond: 0}, onNoResponse: \(onNoResponse), apply: auto}
         """)
         let metrics = PIMReplay.run(scenario, sink: MetricFolds(scenario: scenario)).sink.reviews.metrics
         #expect(metrics.approvedByDefault == approved)

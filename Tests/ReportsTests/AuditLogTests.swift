@@ -38,6 +38,11 @@ struct AuditLogTests {
         let scenario = try #require(Pipeline.load(path: path).scenario)
         let role = "(PIM activation)"
         #expect(lines(records(scenario)) == [
+            // Too many Global Administrators (alice, breakglass1, breakglass2: 3 of 7 assigned
+            // user-role pairs, 43 % ≥ 10 %) from the start to the horizon: three incidents, never resolved.
+            "2026-03-02T00:00:00Z Triggered PIM alert [success] by MS-PIM",
+            "2026-03-02T00:00:00Z Triggered PIM alert [success] by MS-PIM",
+            "2026-03-02T00:00:00Z Triggered PIM alert [success] by MS-PIM",
             "2026-03-03T09:00:00Z Add member to role requested \(role) [success] by alice@pimsim.example",
             "2026-03-03T09:00:00Z Add member to role approval requested \(role) [success] by alice@pimsim.example",
             "2026-03-03T09:15:00Z Add member to role requested \(role) [failure] by alice@pimsim.example",
@@ -125,13 +130,13 @@ struct AuditDatabaseTests {
         let scenario = try #require(Pipeline.load(path: path).scenario)
         let database = folder.appendingPathComponent("audit.sqlite").path
         let outcome = try Pipeline.simulate(RunPlan(scenario: scenario), auditPath: folder.appendingPathComponent("audit.jsonl").path, auditDatabase: database)
-        #expect(outcome.auditRecords == 23)
+        #expect(outcome.auditRecords == 26)
         let rows = try AuditQuery.rows(database, "SELECT activityDateTime, activityDisplayName, initiatedByUser, targetUser, targetRole FROM audit WHERE targetRole = 'Global Administrator' AND activityDisplayName LIKE '%completed%' ORDER BY activityDateTime")
         #expect(rows == [
             ["2026-03-03T09:30:00Z", "Add member to role completed (PIM activation)", "alice@pimsim.example", "alice@pimsim.example", "Global Administrator"],
             ["2026-03-04T14:30:00Z", "Add member to role completed (PIM activation)", "alice@pimsim.example", "alice@pimsim.example", "Global Administrator"],
         ])
-        #expect(try AuditQuery.rows(database, "SELECT count(*) FROM audit") == [["23"]])
+        #expect(try AuditQuery.rows(database, "SELECT count(*) FROM audit") == [["26"]])
         let indexes = try AuditQuery.rows(database, "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'audit_%' ORDER BY name").map { $0[0] }
         #expect(indexes == ["audit_correlation", "audit_initiator", "audit_role", "audit_target_user", "audit_time"])
     }
