@@ -86,11 +86,16 @@ let package = Package(
             name: "WhatIf",
             dependencies: ["RunPipeline", "Reports", "ScenarioFormat", "TenantModel", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // A simulated state written out: Graph-shaped JSON bundles and BloodHound CE OpenGraph JSON.
+        .target(
+            name: "TenantExport",
+            dependencies: ["PrivilegeGraph", "Trace", "TenantModel", "Reports", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // Every use case as a plain function with named inputs and outputs: run-and-write, check,
-        // graph pictures, compare, sweep and merge. The command line is a thin layer over it.
+        // graph pictures, export, compare, sweep and merge. The command line is a thin layer over it.
         .target(
             name: "PimsimKit",
-            dependencies: ["RunPipeline", "WhatIf", "ScenarioFormat", "TenantModel", "Reports", "PrivilegeGraph", "GraphvizRender", "TenantImport"]
+            dependencies: ["RunPipeline", "WhatIf", "ScenarioFormat", "TenantModel", "Reports", "PrivilegeGraph", "GraphvizRender", "TenantImport", "TenantExport"]
         ),
         // The command line: parses, calls one PimsimKit function, prints.
         .executableTarget(
@@ -123,6 +128,10 @@ let package = Package(
             dependencies: ["WhatIf", "RunPipeline", "Reports", "ScenarioFormat", "TenantModel", "TestSupport"]
         ),
         .testTarget(name: "TenantModelTests", dependencies: ["TenantModel"]),
+        .testTarget(
+            name: "TenantExportTests",
+            dependencies: ["TenantExport", "PimsimKit", "RunPipeline", "PrivilegeGraph", "Reports", "ScenarioFormat", "TenantModel", "TestSupport"]
+        ),
         .testTarget(
             name: "PimsimKitTests",
             dependencies: ["PimsimKit", "RunPipeline", "WhatIf", "Reports", "ScenarioFormat", "TenantModel", "GraphvizRender", "TestSupport"]

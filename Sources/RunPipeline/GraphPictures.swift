@@ -3,6 +3,7 @@ import PIMEngine
 import PrivilegeGraph
 import Reports
 import TenantModel
+import Trace
 
 /// Privilege graphs of runs: a state captured at a moment, drawn through a view, rendered by
 /// Graphviz in-process.
@@ -13,6 +14,12 @@ public enum GraphPictures {
     /// The privilege state of a planned run at `time` (seconds since its start), from a replay.
     public static func state(of plan: RunPlan, at time: Int64) -> PrivilegeState {
         PIMReplay.run(plan.scenario, seed: plan.seed, sink: SnapshotSink(scenario: plan.scenario, at: time)).sink.state
+    }
+
+    /// Replays a planned run to its horizon into `sink` and returns the sink (for sinks that
+    /// capture what a use case needs, such as an export's snapshot).
+    public static func replay<Sink: TraceSink>(_ plan: RunPlan, into sink: Sink) -> Sink {
+        PIMReplay.run(plan.scenario, seed: plan.seed, sink: sink).sink
     }
 
     /// The privilege state at the first instant of peak exposure, from a replay that feeds only

@@ -15,7 +15,7 @@ struct Pimsim: AsyncParsableCommand {
         Documentation: docs/ in the repository; the scenario format: docs/scenario-format.md.
         """,
         version: "0.1.0",
-        subcommands: [Run.self, Validate.self, Check.self, Graph.self, Compare.self, Sweep.self, Merge.self, Import.self, Roles.self],
+        subcommands: [Run.self, Validate.self, Check.self, Graph.self, Export.self, Compare.self, Sweep.self, Merge.self, Import.self, Roles.self],
         defaultSubcommand: nil
     )
 }
