@@ -144,7 +144,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TenantImportTests", dependencies: ["TenantImport", "ScenarioFormat", "TenantModel", "RunPipeline", "TestSupport"],
-                    exclude: ["Fixtures"]),
+                    exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "TenantModel"]),
         .testTarget(
             name: "PIMEngineTests",

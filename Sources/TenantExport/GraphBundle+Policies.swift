@@ -61,15 +61,19 @@ extension GraphBundle {
                 "claimValue": activation.authenticationContext.map(JSONValue.string) ?? .null,
             ]),
         ]
-        for (level, caller, levelName) in [("Admin_Eligibility", "Admin", "Eligibility"), ("Admin_Assignment", "Admin", "Assignment"),
-                                           ("EndUser_Assignment", "EndUser", "Assignment")] {
-            for recipient in ["Admin", "Requestor", "Approver"] {
+        let events: [(String, String, String, NotificationEvent)] = [
+            ("Admin_Eligibility", "Admin", "Eligibility", .eligibleAssignment), ("Admin_Assignment", "Admin", "Assignment", .activeAssignment),
+            ("EndUser_Assignment", "EndUser", "Assignment", .activation),
+        ]
+        for (level, caller, levelName, event) in events {
+            for (recipient, type) in [("Admin", NotificationRecipient.admin), ("Requestor", .requestor), ("Approver", .approver)] {
+                let setting = policy.notifications[event, type]
                 result.append(rule("Notification_\(recipient)_\(level)", "NotificationRule", caller: caller, level: levelName, [
                     "notificationType": .string("Email"),
                     "recipientType": .string(recipient),
-                    "notificationLevel": .string("All"),
-                    "isDefaultRecipientsEnabled": .bool(true),
-                    "notificationRecipients": .array([]),
+                    "notificationLevel": .string(setting.level == .all ? "All" : "Critical"),
+                    "isDefaultRecipientsEnabled": .bool(setting.defaultRecipients),
+                    "notificationRecipients": .array(setting.additionalRecipients.map(JSONValue.string)),
                 ]))
             }
         }

@@ -63,10 +63,28 @@ extension ImportBuilder {
             case "Expiration_Admin_Assignment":
                 result.activeAssignment = assignmentRule(rule, defaultMaximum: 180 * 86_400)
             default:
-                continue
+                guard let id = rule.id, id.hasPrefix("Notification_") else { continue }
+                notification(rule, id: id, into: &result)
             }
         }
         return result
+    }
+
+    /// A `Notification_<Recipient>_<Caller>_<Level>` rule, where it differs from Entra's defaults
+    /// (default recipients on, no extra address, all emails).
+    func notification(_ rule: GraphObject, id: String, into result: inout ImportedScenario.Policy) {
+        let events = ["Admin_Eligibility": "eligibleAssignment", "Admin_Assignment": "activeAssignment", "EndUser_Assignment": "activation"]
+        let parts = id.split(separator: "_", maxSplits: 2).map(String.init)
+        guard parts.count == 3, let event = events[parts[2]], ["Admin", "Requestor", "Approver"].contains(parts[1]) else {
+            warning("unknown notification rule '\(id)'; left out", at: rule.at("id"))
+            return
+        }
+        var entries: [(key: String, value: YAMLValue)] = []
+        if rule.bool("isDefaultRecipientsEnabled") == false { entries.append(("defaultRecipients", .bool(false))) }
+        let extra = rule.strings("notificationRecipients")
+        if !extra.isEmpty { entries.append(("additionalRecipients", .list(extra.map(YAMLValue.string)))) }
+        if (rule.string("notificationLevel") ?? "All").lowercased() == "critical" { entries.append(("level", .plain("critical"))) }
+        if !entries.isEmpty { result.notifications.append((event, parts[1].lowercased(), entries)) }
     }
 
     func approval(_ rule: GraphObject, into result: inout ImportedScenario.Policy) {

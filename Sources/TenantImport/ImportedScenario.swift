@@ -89,7 +89,9 @@ struct ImportedScenario {
         var activation: [(key: String, value: YAMLValue)] = []
         var eligibleAssignment: [(key: String, value: YAMLValue)] = []
         var activeAssignment: [(key: String, value: YAMLValue)] = []
-        var isEmpty: Bool { activation.isEmpty && eligibleAssignment.isEmpty && activeAssignment.isEmpty }
+        /// Notification rules that differ from the defaults: (event, recipient type, settings).
+        var notifications: [(event: String, recipient: String, entries: [(key: String, value: YAMLValue)])] = []
+        var isEmpty: Bool { activation.isEmpty && eligibleAssignment.isEmpty && activeAssignment.isEmpty && notifications.isEmpty }
     }
 
     var users: [User] = []

@@ -104,6 +104,15 @@ struct ScenarioWriter {
                                ("activeAssignment", policy.activeAssignment)] where !entries.isEmpty {
             parts.append("\(key): " + flow(entries.map { ($0.key, $0.value) }))
         }
+        if !policy.notifications.isEmpty {
+            var events: [String] = []
+            for event in ["eligibleAssignment", "activeAssignment", "activation"] {
+                let rules = policy.notifications.filter { $0.event == event }
+                guard !rules.isEmpty else { continue }
+                events.append("\(event): {" + rules.map { "\($0.recipient): " + flow($0.entries.map { ($0.key, $0.value) }) }.joined(separator: ", ") + "}")
+            }
+            parts.append("notifications: {" + events.joined(separator: ", ") + "}")
+        }
         return "{" + parts.joined(separator: ", ") + "}"
     }
 

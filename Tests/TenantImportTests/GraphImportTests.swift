@@ -113,6 +113,10 @@ struct GraphImportTests {
         #expect(policy.activation.approvers == [.user(UserIndex(2))])
         #expect(!policy.eligibleAssignment.allowPermanent && policy.eligibleAssignment.maxDuration == 180 * 86_400)
         #expect(policy.activeAssignment.allowPermanent)
+        // Notification rules: a monitored mailbox on activation alerts; the assignee's eligibility email off.
+        #expect(policy.notifications[.activation, .admin].additionalRecipients == ["secops@contoso.com"])
+        #expect(policy.notifications[.eligibleAssignment, .requestor] == NotificationRule(defaultRecipients: false, additionalRecipients: [], level: .critical))
+        #expect(policy.notifications[.activeAssignment, .approver] == .defaults)
         // Helpdesk Administrator's policy equals the defaults: not written.
         #expect(result.yaml?.contains("\"Helpdesk Administrator\":") == false)
     }
