@@ -61,8 +61,10 @@ extension ImportBuilder {
                     warning("access '\(access)' is neither member nor owner; left out", at: schedule.at("accessId"))
                     continue
                 }
-                guard userIDs.contains(principal) else {
-                    warning("PIM for Groups principal '\(principal)' is not a user (groups as eligible members are not imported); left out", at: schedule.at("principalId"))
+                // A group may be an eligible member of another group (each of its members activates for themselves).
+                let groupEligibleMember = eligible && access == "member" && groupIndex[principal] != nil && principal != group
+                guard userIDs.contains(principal) || groupEligibleMember else {
+                    warning("PIM for Groups principal '\(principal)' is neither a user nor a group eligible for membership; left out", at: schedule.at("principalId"))
                     continue
                 }
                 importSchedule(schedule, target: .group(group, access: access), eligible: eligible)

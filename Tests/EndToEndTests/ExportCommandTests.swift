@@ -60,7 +60,7 @@ struct ExportCommandTests {
 
     @Test("import → export → import gives the same scenario (bar the source named in the first comment)",
           arguments: [("quickstart", "2026-03-02T00:00:00Z"), ("role-settings", "2026-03-02T00:00:00Z"), ("app-escalation", "2026-03-02T00:00:00Z"),
-                      ("governance", "2026-01-05T00:00:00Z")])
+                      ("governance", "2026-01-05T00:00:00Z"), ("notifications", "2026-03-02T00:00:00Z")])
     func roundTrip(name: String, start: String) throws {
         let folder = try Pimsim.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
