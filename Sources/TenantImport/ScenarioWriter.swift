@@ -187,7 +187,8 @@ struct ScenarioWriter {
         }
     }
 
-    /// A double-quoted YAML string with JSON's escapes.
+    /// A double-quoted YAML string with JSON's escapes. Unlike `JSONValue.quote` it also escapes
+    /// what YAML does not accept as printable (DEL, the C1 controls, a byte-order mark).
     func quoted(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {

@@ -6,31 +6,7 @@ import TestSupport
 
 /// Audit records of administrators' actions.
 @Suite("Audit log: administrators' actions")
-struct AdminAuditTests {
-    func records(_ scenario: Scenario) -> [JSONValue] {
-        let builder = AuditLogBuilder(identity: AuditIdentity(scenario: scenario, seed: 1), output: AuditCollector())
-        return PIMReplay.run(scenario, sink: builder).sink.output.records
-    }
-
-    func string(_ record: JSONValue, _ path: String...) -> String? {
-        guard case .string(let text)? = record.value(at: path) else { return nil }
-        return text
-    }
-
-    /// `time activity [result] by initiator`.
-    func line(_ record: JSONValue) -> String {
-        let actor = string(record, "initiatedBy", "user", "userPrincipalName") ?? string(record, "initiatedBy", "app", "displayName") ?? "?"
-        return "\(string(record, "activityDateTime") ?? "?") \(string(record, "activityDisplayName") ?? "?") [\(string(record, "result") ?? "?")] by \(actor)"
-    }
-
-    func detail(_ record: JSONValue, _ key: String) -> String? {
-        guard case .array(let details)? = record.value(at: ["additionalDetails"]) else { return nil }
-        for entry in details where entry.value(at: ["key"]) == .string(key) {
-            if case .string(let value)? = entry.value(at: ["value"]) { return value }
-        }
-        return nil
-    }
-
+struct AdminAuditTests: AuditRecordReading {
     @Test("cancel, revoke and extend by an administrator, and a refusal, with Entra's activity names")
     func adminActions() throws {
         let scenario = try makeScenario(header(horizon: "3d") + """
