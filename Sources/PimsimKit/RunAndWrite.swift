@@ -4,21 +4,40 @@ import ScenarioFormat
 import TenantModel
 import WhatIf
 
+/// Which audit log files `pimsim run` writes.
+public enum AuditLogFiles: String, Sendable, CaseIterable {
+    /// `audit.jsonl` (the default).
+    case jsonl
+    /// `audit.sqlite`.
+    case sqlite
+    /// Both.
+    case both
+    /// No audit log (the fastest run).
+    case none
+}
+
 /// What `pimsim run` is asked to do.
 public struct RunRequest: Sendable {
     /// The scenario, variant and seed.
     public var selection: ScenarioSelection
     /// Where the outputs go; nil means `Output/<scenario>/` (plus `variants/<name>/`).
     public var outputDirectory: String?
-    /// An SQLite database to write the audit log into as well, when given.
+    /// Which audit log files to write into the output folder.
+    public var audit: AuditLogFiles
+    /// Where the SQLite audit database goes instead of `audit.sqlite` in the output folder; with
+    /// the default `jsonl`, it is written besides `audit.jsonl` (as before `audit` existed).
     public var auditDatabase: String?
     /// Replications per arm of the report's variant comparison; 0 leaves it out.
     public var compareReplications: Int
 
     /// Describes a run.
-    public init(selection: ScenarioSelection, outputDirectory: String? = nil, auditDatabase: String? = nil, compareReplications: Int = 10) {
+    public init(
+        selection: ScenarioSelection, outputDirectory: String? = nil, audit: AuditLogFiles = .jsonl, auditDatabase: String? = nil,
+        compareReplications: Int = 10
+    ) {
         self.selection = selection
         self.outputDirectory = outputDirectory
+        self.audit = audit
         self.auditDatabase = auditDatabase
         self.compareReplications = compareReplications
     }
@@ -45,18 +64,34 @@ public enum Runs {
         guard request.compareReplications >= 0 else {
             throw .invalidInput("--compare-replications must be 0 or more, got \(request.compareReplications)")
         }
+        if request.audit == .none, let database = request.auditDatabase {
+            throw .invalidInput("--audit none writes no audit log, but --audit-db asks for one in '\(database)'")
+        }
         let loaded = try RunLoader.load(request.selection)
         let plan = loaded.plan
         let comparison = try await variantComparison(request, scenario: plan.scenario)
         let folder = Pipeline.outputFolder(scenario: plan.scenario.name, variant: plan.variant, directory: request.outputDirectory)
         do {
-            let outcome = try Pipeline.simulate(plan, auditPath: Pipeline.path(folder, "audit.jsonl"), auditDatabase: request.auditDatabase)
+            let files = auditFiles(request, folder: folder)
+            let outcome = try Pipeline.simulate(plan, auditPath: files.jsonLines, auditDatabase: files.database)
             let graph = try Pipeline.graphSVG(outcome)
             var paths = [try Pipeline.write(outcome, to: folder), try Pipeline.writeGraph(graph, to: folder)]
             paths += try Pipeline.writeReport(outcome, graphSVG: graph, comparison: comparison, series: outcome.tier0Series, to: folder)
             return RunResult(outcome: outcome, paths: paths, warnings: loaded.warnings, comparison: comparison)
         } catch {
             throw .runtime("\(error)")
+        }
+    }
+
+    /// The audit files a request asks for: JSON Lines and SQLite paths, either or both absent.
+    static func auditFiles(_ request: RunRequest, folder: String) -> (jsonLines: String?, database: String?) {
+        let lines = Pipeline.path(folder, "audit.jsonl")
+        let database = request.auditDatabase ?? Pipeline.path(folder, "audit.sqlite")
+        switch request.audit {
+        case .jsonl: return (lines, request.auditDatabase)
+        case .sqlite: return (nil, database)
+        case .both: return (lines, database)
+        case .none: return (nil, nil)
         }
     }
 

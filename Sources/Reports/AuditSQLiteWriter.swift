@@ -114,29 +114,32 @@ public struct AuditSQLiteWriter: AuditOutput {
 
 /// The audit files of one run: JSON Lines always, SQLite when asked for.
 public struct AuditFiles: AuditOutput {
-    /// The JSON Lines writer.
-    public private(set) var lines: AuditJSONLWriter
+    /// The JSON Lines writer, when a JSON Lines file was asked for.
+    public private(set) var lines: AuditJSONLWriter?
     /// The SQLite writer, when a database was asked for.
     public private(set) var database: AuditSQLiteWriter?
+    /// Records written.
+    public private(set) var count = 0
 
-    /// Opens the writers.
-    public init(jsonLines: String, database: String?) {
-        lines = AuditJSONLWriter(path: jsonLines)
+    /// Opens the writers (either may be absent).
+    public init(jsonLines: String?, database: String?) {
+        lines = jsonLines.map(AuditJSONLWriter.init(path:))
         self.database = database.map(AuditSQLiteWriter.init(path:))
     }
 
     /// Writes the record to every file.
     public mutating func write(_ record: JSONValue) {
-        lines.write(record)
+        lines?.write(record)
         database?.write(record)
+        count += 1
     }
 
     /// Finishes every file.
     public mutating func finish() {
-        lines.finish()
+        lines?.finish()
         database?.finish()
     }
 
     /// The first failure of any writer.
-    public var failure: AtomicFile.WriteError? { lines.failure ?? database?.failure }
+    public var failure: AtomicFile.WriteError? { lines?.failure ?? database?.failure }
 }

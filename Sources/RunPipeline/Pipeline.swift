@@ -67,9 +67,10 @@ public enum Pipeline {
         simulate(RunPlan(scenario: scenario, variant: variant, seed: seed))
     }
 
-    /// Simulates a planned run and streams its audit log as it runs: JSON Lines to `auditPath`,
-    /// and an SQLite database to `auditDatabase` when given.
-    public static func simulate(_ plan: RunPlan, auditPath: String, auditDatabase: String? = nil) throws -> RunOutcome {
+    /// Simulates a planned run and streams its audit log as it runs: JSON Lines to `auditPath`
+    /// and an SQLite database to `auditDatabase`, each when given (neither: no audit log at all).
+    public static func simulate(_ plan: RunPlan, auditPath: String?, auditDatabase: String? = nil) throws -> RunOutcome {
+        guard auditPath != nil || auditDatabase != nil else { return simulate(plan) }
         let audit = AuditLogBuilder(
             identity: AuditIdentity(scenario: plan.scenario, seed: plan.seed),
             output: AuditFiles(jsonLines: auditPath, database: auditDatabase)
@@ -77,7 +78,7 @@ public enum Pipeline {
         let (sink, statistics) = PIMReplay.run(plan.scenario, seed: plan.seed, sink: TeeSink(runFolds(plan.scenario), audit))
         if let failure = sink.second.output.failure { throw failure }
         var result = outcome(plan.scenario, variant: plan.variant, seed: plan.seed, folds: sink.first, events: statistics.eventsHandled)
-        result.auditRecords = sink.second.output.lines.count
+        result.auditRecords = sink.second.output.count
         return result
     }
 

@@ -147,36 +147,40 @@ public struct EventQueue<Payload> {
     /// Moves the hole at `index` up until `entry` fits there.
     @inlinable
     mutating func siftUp(from index: Int, _ entry: Entry) {
-        var hole = index
-        while hole > 0 {
-            let parent = (hole - 1) >> 2
-            guard entry.precedes(entries[parent]) else { break }
-            entries[hole] = entries[parent]
-            hole = parent
+        entries.withUnsafeMutableBufferPointer { buffer in
+            var hole = index
+            while hole > 0 {
+                let parent = (hole - 1) >> 2
+                guard entry.precedes(buffer[parent]) else { break }
+                buffer[hole] = buffer[parent]
+                hole = parent
+            }
+            buffer[hole] = entry
         }
-        entries[hole] = entry
     }
 
     /// Puts `entry` in the root's place and moves the hole down until it fits.
     @inlinable
     mutating func siftDown(_ entry: Entry) {
-        let count = entries.count
-        var hole = 0
-        while true {
-            let firstChild = hole << 2 + 1
-            guard firstChild < count else { break }
-            var best = firstChild
-            let lastChild = min(firstChild + 3, count - 1)
-            var child = firstChild + 1
-            while child <= lastChild {
-                if entries[child].precedes(entries[best]) { best = child }
-                child += 1
+        entries.withUnsafeMutableBufferPointer { buffer in
+            let count = buffer.count
+            var hole = 0
+            while true {
+                let firstChild = hole << 2 + 1
+                guard firstChild < count else { break }
+                var best = firstChild
+                let lastChild = min(firstChild + 3, count - 1)
+                var child = firstChild + 1
+                while child <= lastChild {
+                    if buffer[child].precedes(buffer[best]) { best = child }
+                    child += 1
+                }
+                guard buffer[best].precedes(entry) else { break }
+                buffer[hole] = buffer[best]
+                hole = best
             }
-            guard entries[best].precedes(entry) else { break }
-            entries[hole] = entries[best]
-            hole = best
+            buffer[hole] = entry
         }
-        entries[hole] = entry
     }
 }
 

@@ -22,7 +22,10 @@ struct Run: AsyncParsableCommand {
     @Flag(name: .long, help: "Print the metrics JSON on standard output (the summary goes to standard error).")
     var json = false
 
-    @Option(name: .customLong("audit-db"), help: "Also write the audit log into this SQLite database (see docs/audit-log.md).")
+    @Option(name: .long, help: "Audit log files: jsonl (audit.jsonl, the default), sqlite (audit.sqlite), both, or none (fastest).")
+    var audit: AuditLogFiles = .jsonl
+
+    @Option(name: .customLong("audit-db"), help: "Write the SQLite audit log to this file (besides audit.jsonl unless --audit sqlite; see docs/audit-log.md).")
     var auditDatabase: String?
 
     @Option(name: .long, help: "Replications per arm of the report's variant comparison (default 10; 0 leaves it out).")
@@ -30,7 +33,8 @@ struct Run: AsyncParsableCommand {
 
     func run() async throws {
         let request = RunRequest(
-            selection: scenario.selection, outputDirectory: output, auditDatabase: auditDatabase, compareReplications: compareReplications
+            selection: scenario.selection, outputDirectory: output, audit: audit, auditDatabase: auditDatabase,
+            compareReplications: compareReplications
         )
         let result = try await perform { () async throws(UseCaseError) in try await Runs.runAndWrite(request) }
         printWarnings(result.warnings)
@@ -43,3 +47,5 @@ struct Run: AsyncParsableCommand {
         }
     }
 }
+
+extension AuditLogFiles: ExpressibleByArgument {}
