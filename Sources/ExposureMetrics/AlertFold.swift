@@ -54,6 +54,11 @@ public struct AlertFold: TraceSink {
     var open: [AlertKind: [UInt64: SimTime]] = [:]
     var closed: [AlertKind: [UInt64: Int]] = [:]
     var deadlines = Heap<AlertDeadline>()
+    /// The earliest stale-account deadline in the heap per user, and unused-role deadline per
+    /// (user, role): a sign-in or a use moves the due time later, and the entry then reschedules
+    /// itself when it fires, so the heap holds one entry per subject instead of one per sign-in.
+    var pendingStale: [Int32: SimTime] = [:]
+    var pendingUnused: [UInt64: SimTime] = [:]
     /// Every incident, sorted by alert and start at the horizon.
     public private(set) var incidents: [AlertIncident] = []
     /// Keep every transition for `settledChanges(before:)` (the audit log's alert records).
@@ -142,8 +147,7 @@ public struct AlertFold: TraceSink {
             if privileged[Int(role)] { privilegedAssigned[user, default: 0] += now ? 1 : -1 }
             if now {
                 // A user who never signs in goes stale `staleAfter` after the last sign-in (or the start).
-                let staleAt = max(time, (lastSignIn[user] ?? 0) + settings.staleAfter)
-                deadlines.insert(AlertDeadline(time: staleAt, kind: 0, key: UInt64(UInt32(bitPattern: user))))
+                scheduleStale(user, at: max(time, (lastSignIn[user] ?? 0) + settings.staleAfter))
             }
             refreshCounts(at: time)
             checkStale(user, at: time)
@@ -153,7 +157,7 @@ public struct AlertFold: TraceSink {
             if state.contains(.eligible) {
                 // The unused-role alert watches eligible assignments: its clock starts with the eligibility.
                 since[key] = time
-                deadlines.insert(AlertDeadline(time: time + settings.unusedAfter + 1, kind: 1, key: key))
+                scheduleUnused(key, at: time + settings.unusedAfter + 1)
             }
             refreshPolicyAlerts(at: time)
             checkUnused(key, at: time)
@@ -164,22 +168,49 @@ public struct AlertFold: TraceSink {
 
     mutating func markUse(_ key: UInt64, at time: SimTime) {
         lastUse[key] = time
-        deadlines.insert(AlertDeadline(time: time + settings.unusedAfter + 1, kind: 1, key: key))
+        scheduleUnused(key, at: time + settings.unusedAfter + 1)
         checkUnused(key, at: time)
     }
 
     mutating func signIn(_ user: Int32, at time: SimTime) {
         lastSignIn[user] = time
-        deadlines.insert(AlertDeadline(time: time + settings.staleAfter, kind: 0, key: UInt64(UInt32(bitPattern: user))))
+        scheduleStale(user, at: time + settings.staleAfter)
         checkStale(user, at: time)
+    }
+
+    /// Makes sure a stale-account check for `user` runs at `time` (or earlier, and then again).
+    mutating func scheduleStale(_ user: Int32, at time: SimTime, after fired: SimTime = .min) {
+        guard time > fired else { return }
+        if let pending = pendingStale[user], pending <= time { return }
+        pendingStale[user] = time
+        deadlines.insert(AlertDeadline(time: time, kind: 0, key: UInt64(UInt32(bitPattern: user))))
+    }
+
+    /// Makes sure an unused-role check for `key` runs at `time` (or earlier, and then again).
+    mutating func scheduleUnused(_ key: UInt64, at time: SimTime, after fired: SimTime = .min) {
+        guard time > fired else { return }
+        if let pending = pendingUnused[key], pending <= time { return }
+        pendingUnused[key] = time
+        deadlines.insert(AlertDeadline(time: time, kind: 1, key: key))
     }
 
     mutating func runDeadlines(before time: SimTime) {
         while let next = deadlines.min, next.time < time {
             _ = deadlines.popMin()
             switch next.kind {
-            case 0: checkStale(Int32(truncatingIfNeeded: next.key), at: next.time)
-            case 1: checkUnused(next.key, at: next.time)
+            case 0:
+                let user = Int32(truncatingIfNeeded: next.key)
+                if pendingStale[user] == next.time { pendingStale[user] = nil }
+                checkStale(user, at: next.time)
+                // Signed in since the entry was made: the account goes stale later, if at all.
+                if (privilegedAssigned[user] ?? 0) > 0 { scheduleStale(user, at: (lastSignIn[user] ?? 0) + settings.staleAfter, after: next.time) }
+            case 1:
+                if pendingUnused[next.key] == next.time { pendingUnused[next.key] = nil }
+                checkUnused(next.key, at: next.time)
+                if (access[next.key] ?? []).contains(.eligible) {
+                    let used = max(lastUse[next.key] ?? 0, since[next.key] ?? 0)
+                    scheduleUnused(next.key, at: used + settings.unusedAfter + 1, after: next.time)
+                }
             case 2: checkFrequent(next.key, at: next.time)
             default: checkAssignment(Int(next.key), at: next.time)
             }
