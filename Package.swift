@@ -161,3 +161,10 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Release builds optimise across modules: the engine is generic over its trace sink and the
+// kernel over its model, and without this their code runs unspecialised across module
+// boundaries (about 30 % of a tenant-year; docs/performance.md).
+for target in package.targets where target.type == .regular || target.type == .executable {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+}
