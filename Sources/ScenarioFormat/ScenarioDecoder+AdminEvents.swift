@@ -23,10 +23,7 @@ extension ScenarioDecoder {
         let principal = map["principal"].flatMap { principalReference($0, use: .roleAssignment) }
         let role = targetReference(map, at: value)
         let type = map["type"].flatMap { assignmentType($0) }
-        var scope: String?
-        if let entry = map["scope"], let text = context.identifier(entry, what: "a directory scope") {
-            if text.hasPrefix("/") { scope = text } else { context.error("a directory scope starts with '/', got '\(text)'", at: entry) }
-        }
+        let scope = narrowingScope(map)
         var change: AdminExtension?
         switch (map["end"], map["duration"]) {
         case (let end?, nil):

@@ -130,15 +130,22 @@ extension ScenarioDecoder {
         return .membership(group: group, add: add, remove: remove)
     }
 
+    /// The optional `scope` that narrows a `remove` or an `adminExtend`; it starts with `/`.
+    func narrowingScope(_ map: MapView) -> String? {
+        guard let entry = map["scope"], let text = context.identifier(entry, what: "a directory scope") else { return nil }
+        guard text.hasPrefix("/") else {
+            context.error("a directory scope starts with '/', got '\(text)'", at: entry)
+            return nil
+        }
+        return text
+    }
+
     func decodeRemoval(_ value: Value) -> EventAction? {
         guard let map = context.map(value, FormatSpec.removal) else { return nil }
         let principal = map["principal"].flatMap { principalReference($0, use: .roleAssignment) }
         let role = targetReference(map, at: value)
         let type = map["type"].flatMap { assignmentType($0) }
-        var scope: String?
-        if let entry = map["scope"], let text = context.identifier(entry, what: "a directory scope") {
-            if text.hasPrefix("/") { scope = text } else { context.error("a directory scope starts with '/', got '\(text)'", at: entry) }
-        }
+        let scope = narrowingScope(map)
         guard let principal, let role else { return nil }
         return .remove(RemovalFilter(principal: principal, role: role, type: type, scope: scope))
     }
