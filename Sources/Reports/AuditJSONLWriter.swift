@@ -6,7 +6,7 @@ public struct AuditJSONLWriter: AuditOutput {
     public let path: String
     private let temporary: String
     private var handle: FileHandle?
-    private var buffer = Data()
+    private var buffer: [UInt8] = []
     /// The first error met, if any; the file is then not put in place.
     public private(set) var failure: AtomicFile.WriteError?
     /// Records written.
@@ -31,7 +31,7 @@ public struct AuditJSONLWriter: AuditOutput {
     /// Appends one line.
     public mutating func write(_ record: JSONValue) {
         guard failure == nil else { return }
-        buffer.append(contentsOf: Array(record.renderedCompact().utf8))
+        record.appendCompact(to: &buffer)
         buffer.append(0x0A)
         count += 1
         if buffer.count >= 1 << 20 { flush() }
@@ -48,7 +48,7 @@ public struct AuditJSONLWriter: AuditOutput {
     private mutating func flush() {
         guard !buffer.isEmpty, let handle else { return }
         do {
-            try handle.write(contentsOf: buffer)
+            try handle.write(contentsOf: Data(buffer))
         } catch {
             failure = AtomicFile.WriteError(path: path, reason: "\(error)")
         }

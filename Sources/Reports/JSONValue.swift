@@ -42,31 +42,54 @@ public enum JSONValue: Sendable, Equatable {
 
     /// One line without spaces between tokens (for JSON Lines), keys sorted.
     public func renderedCompact() -> String {
-        var output = ""
-        writeCompact(to: &output)
-        return output
+        var bytes: [UInt8] = []
+        appendCompact(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    private func writeCompact(to output: inout String) {
+    /// Appends the compact form's UTF-8 bytes (the same text as `renderedCompact`), without
+    /// building strings on the way: what the audit log writer uses per record.
+    public func appendCompact(to bytes: inout [UInt8]) {
         switch self {
+        case .null: bytes.append(contentsOf: "null".utf8)
+        case .bool(let value): bytes.append(contentsOf: (value ? "true" : "false").utf8)
+        case .integer(let value): bytes.append(contentsOf: String(value).utf8)
+        case .number(let value): bytes.append(contentsOf: Self.format(value).utf8)
+        case .string(let value): Self.appendQuoted(value, to: &bytes)
         case .array(let items):
-            output += "["
+            bytes.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                if index > 0 { output += "," }
-                item.writeCompact(to: &output)
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                item.appendCompact(to: &bytes)
             }
-            output += "]"
+            bytes.append(UInt8(ascii: "]"))
         case .object(let members):
-            output += "{"
+            bytes.append(UInt8(ascii: "{"))
             for (index, key) in members.keys.sorted().enumerated() {
-                if index > 0 { output += "," }
-                output += Self.quote(key) + ":"
-                members[key]?.writeCompact(to: &output)
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                Self.appendQuoted(key, to: &bytes)
+                bytes.append(UInt8(ascii: ":"))
+                members[key]?.appendCompact(to: &bytes)
             }
-            output += "}"
-        default:
-            write(to: &output, indent: 0)
+            bytes.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// Appends `quote(text)`'s bytes: the text itself when nothing in it needs an escape.
+    static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        var plain = true
+        for byte in text.utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0xE2 {
+            plain = false
+            break
+        }
+        if plain {
+            bytes.append(contentsOf: text.utf8)
+        } else {
+            let quoted = quote(text)
+            bytes.append(contentsOf: quoted.utf8.dropFirst().dropLast())
+        }
+        bytes.append(UInt8(ascii: "\""))
     }
 
     private func write(to output: inout String, indent: Int) {

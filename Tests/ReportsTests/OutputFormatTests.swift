@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Reports
 
@@ -110,5 +111,26 @@ private struct Shape: Decodable {
         let fields = try decoder.container(keyedBy: Key.self)
         _ = try fields.member(String.self, .name, "a string")
         for part in try fields.objects(PartKey.self, .parts) { _ = try part.member(Int.self, .size, "a whole number") }
+    }
+}
+
+/// The byte writer behind the audit log gives exactly the text of the string renderer.
+@Suite("Compact JSON bytes")
+struct CompactJSONBytesTests {
+    @Test("strings that need no escape and strings that do: the same text as quote, and JSON reads them back")
+    func quoting() throws {
+        let samples = ["plain", "", "a\"b", "back\\slash", "line\nbreak\ttab", "\u{2028}sep\u{2029}", "→ arrow", "日本語", "\u{01}\u{1F}", "é"]
+        for sample in samples {
+            let text = JSONValue.string(sample).renderedCompact()
+            #expect(text == JSONValue.quote(sample))
+            let parsed = try JSONSerialization.jsonObject(with: Data("[\(text)]".utf8)) as? [String]
+            #expect(parsed == [sample])
+        }
+    }
+
+    @Test("a nested record: keys sorted, no spaces, one line")
+    func record() {
+        let record = JSONValue.object(["b": .array([.integer(1), .bool(false), .null]), "a": .object(["z": .number(0.5), "y": .string("x\"y")])])
+        #expect(record.renderedCompact() == #"{"a":{"y":"x\"y","z":0.5},"b":[1,false,null]}"#)
     }
 }
