@@ -44,54 +44,6 @@ enum FormatSpec {
         .optional("conditionalAccess", "authentication contexts' strengths, MFA at sign-in, sign-in frequency"),
     ])
 
-    static let conditionalAccess = MapSpec(what: "Conditional Access settings (a map)", keys: [
-        .optional("authenticationContexts", "the policy targeting each authentication context, keyed by context id"),
-        .optional("signIn", "{mfa: true or false, frequency: a duration}"),
-    ])
-    static let authenticationContexts = MapSpec(what: "authentication context policies (a map keyed by context id)", keys: [], acceptsAnyKey: true)
-    static let contextPolicy = MapSpec(what: "a Conditional Access policy for an authentication context (a map)", keys: [
-        .required("strength", "mfa, passwordless or phishingResistant"),
-        .optional("state", "enabled (default), disabled or reportOnly"),
-    ])
-    static let signInPolicy = MapSpec(what: "sign-in controls (a map)", keys: [
-        .optional("mfa", "true when every sign-in asks for MFA"),
-        .optional("frequency", "the sign-in frequency: whole hours or days, 1h to 365d"),
-    ])
-    static let signIns = MapSpec(what: "scheduled sign-ins (a map)", keys: [
-        .optional("users", "user ids (default every user)"),
-        .optional("calendar", "working days and hours (default mon-fri 09:00-17:00 UTC)"),
-        .optional("probability", "the probability a user signs in on a working day (default 1)"),
-        .optional("spread", "sign-ins come up to this long after the day starts (default 1h)"),
-    ])
-
-    static let review = MapSpec(what: "an access review (a map)", keys: [
-        .required("name", "the review's name"),
-        .required("roles", "the roles reviewed"),
-        .optional("assignments", "eligible, active or both (default both)"),
-        .required("reviewers", "{selected: [ids]}, members, or {manager: {fallback: [ids]}}"),
-        .optional("recurrence", "once, weekly, monthly, quarterly, semiannually or annually"),
-        .optional("start", "the first instance's start, default 0"),
-        .optional("duration", "how long an instance stays open, default 30d"),
-        .optional("reviewer", "{respond, approve, delay, followRecommendations}"),
-        .optional("onNoResponse", "noChange, removeAccess, approveAccess or takeRecommendations"),
-        .optional("lookback", "the activity window behind recommendations, default 30d"),
-        .optional("apply", "manual (default: nobody applies the results), auto, or a delay after the end"),
-        .optional("recommendations", "true (default) or false: reviewers see recommendations"),
-        .optional("justificationRequired", "true or false (default): reviewers must justify approvals"),
-        .optional("mailNotifications", "true or false (default): reviewers get email"),
-        .optional("reminders", "true or false (default): reviewers get reminders"),
-    ])
-    static let reviewers = MapSpec(what: "reviewers (a map)", keys: [
-        .optional("selected", "user ids"), .optional("manager", "{fallback: [ids]}"),
-    ])
-    static let managerReviewers = MapSpec(what: "manager reviewers (a map)", keys: [.optional("fallback", "user ids")])
-    static let reviewerBehaviour = MapSpec(what: "reviewer behaviour (a map)", keys: [
-        .optional("respond", "the probability a reviewer answers"),
-        .optional("approve", "the probability an answer approves"),
-        .optional("delay", "a duration or a distribution"),
-        .optional("followRecommendations", "true or false"),
-    ])
-
     static let alerts = MapSpec(what: "alert settings (a map)", keys: [
         .optional("tooManyGlobalAdmins", "{count, percentage}"),
         .optional("staleSignIn", "{after: a duration}"),
