@@ -78,7 +78,9 @@ public struct Reachability: Sendable {
         var added = Set<NodeID>()
         var queue: [NodeID] = []
         func known(_ node: NodeID) -> Bool { standing.contains(node) || added.contains(node) }
-        for activation in state.activations.values.sorted(by: { ($0.user, $0.role) < ($1.user, $1.role) }) {
+        // The closure does not depend on the order: an activation whose target is only added
+        // later by the search is found through its activation edge into that target.
+        for activation in state.activations.values {
             let user = NodeID.user(activation.user)
             guard state.isPresent(activation.user), activation.scope == "/", !known(user) else { continue }
             let target: NodeID
