@@ -38,7 +38,7 @@ let package = Package(
             dependencies: ["TenantModel", .product(name: "Yams", package: "Yams")]
         ),
         // Real tenants in: Microsoft Graph v1.0 exports (folders, pages, bundles) to scenario YAML.
-        .target(name: "TenantImport", dependencies: ["ScenarioFormat", "TenantModel"]),
+        .target(name: "TenantImport", dependencies: ["ScenarioFormat", "TenantModel", "Reports"]),
         // What happened in a run: trace records, their sinks, and statistics of step functions over them.
         .target(
             name: "Trace",

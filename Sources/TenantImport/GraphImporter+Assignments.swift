@@ -1,3 +1,4 @@
+import Reports
 import ScenarioFormat
 import TenantModel
 
@@ -125,7 +126,7 @@ extension ImportBuilder {
         case .permanent: length = nil
         }
         if let length, length < 300 {
-            warning("an assignment of \(TimeText.compact(length)); Entra's minimum is 5 minutes, left out", at: assignment.origin)
+            warning("an assignment of \(TimeText.duration(length)); Entra's minimum is 5 minutes, left out", at: assignment.origin)
             return
         }
         if case .role(let role) = assignment.target {

@@ -1,3 +1,4 @@
+import Reports
 import ScenarioFormat
 import TenantModel
 
@@ -42,7 +43,7 @@ extension ImportBuilder {
                 if let text = rule.string("maximumDuration"), let seconds = isoDuration(text, at: rule.at("maximumDuration")) {
                     let clamped = min(max(seconds, 1800), 86_400)
                     if clamped != seconds { warning("activation maximum '\(text)' is outside 30m-24h; clamped", at: rule.at("maximumDuration")) }
-                    if clamped != defaults.maxDuration { result.activation.append(("maxDuration", .plain(TimeText.compact(clamped)))) }
+                    if clamped != defaults.maxDuration { result.activation.append(("maxDuration", .plain(TimeText.duration(clamped)))) }
                 }
             case "Enablement_EndUser_Assignment":
                 let enabled = Set(rule.strings("enabledRules"))
@@ -118,7 +119,7 @@ extension ImportBuilder {
         if required { entries.append(("allowPermanent", .bool(false))) }
         if let text = rule.string("maximumDuration"), let seconds = isoDuration(text, at: rule.at("maximumDuration")),
            seconds != defaultMaximum, seconds > 0 {
-            entries.append(("maxDuration", .plain(TimeText.compact(seconds))))
+            entries.append(("maxDuration", .plain(TimeText.duration(seconds))))
         }
         return entries
     }
@@ -130,25 +131,10 @@ extension ImportBuilder {
         if upper.hasPrefix("P"), !upper.contains("T"), let unit = upper.last, unit == "Y" || unit == "M",
            let count = Int64(upper.dropFirst().dropLast()) {
             let seconds = count * (unit == "Y" ? 365 : 30) * 86_400
-            warning("'\(text)' read as \(TimeText.compact(seconds)) (pimsim has no months or years)", at: origin)
+            warning("'\(text)' read as \(TimeText.duration(seconds)) (pimsim has no months or years)", at: origin)
             return seconds
         }
         error("'\(text)' is not an ISO 8601 duration such as 'PT8H' or 'P365D'", at: origin)
         return nil
-    }
-}
-
-/// Durations written the way scenario files write them (`1d2h30m`).
-enum TimeText {
-    /// The compact form of a number of seconds.
-    static func compact(_ seconds: Int64) -> String {
-        guard seconds > 0 else { return "0s" }
-        var rest = seconds
-        var text = ""
-        for (unit, size) in [("d", Int64(86_400)), ("h", 3600), ("m", 60), ("s", 1)] where rest >= size {
-            text += "\(rest / size)\(unit)"
-            rest %= size
-        }
-        return text
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 
 /// Writes an imported scenario as commented YAML that pimsim validates and runs.
 ///
@@ -21,8 +22,8 @@ struct ScenarioWriter {
         lines.append("# unless listed under policies. See docs/import-export.md for what is read and how.")
         for note in notes { lines.append("# Note: \(note)") }
         lines.append("scenario: \(quoted(options.name))")
-        lines.append("start: \(Self.timestamp(start))")
-        lines.append("horizon: \(TimeText.compact(horizon))")
+        lines.append("start: \(TimeText.timestamp(epoch: start))")
+        lines.append("horizon: \(TimeText.duration(horizon))")
         lines.append("tenant:")
         lines.append("  users:")
         if scenario.users.isEmpty { lines[lines.count - 1] += " []" }
@@ -124,10 +125,10 @@ struct ScenarioWriter {
             entries += target(assignment.target)
             entries.append(("type", .plain(assignment.eligible ? "eligible" : "active")))
             entries.append(("scope", assignment.scope.map(YAMLValue.string)))
-            entries.append(("start", assignment.start.map { .plain(Self.timestamp($0)) }))
+            entries.append(("start", assignment.start.map { .plain(TimeText.timestamp(epoch: $0)) }))
             switch assignment.end {
             case .permanent: break
-            case .at(let end): entries.append(("end", .plain(Self.timestamp(end))))
+            case .at(let end): entries.append(("end", .plain(TimeText.timestamp(epoch: end))))
             case .after(let duration): entries.append(("duration", .plain(duration)))
             }
             if assignment.outsidePIM { entries.append(("outsidePIM", .bool(true))) }
@@ -145,7 +146,7 @@ struct ScenarioWriter {
         for activation in scenario.activations {
             var entries: [(String, YAMLValue?)] = [("user", .string(activation.user))]
             entries += target(activation.target)
-            entries.append(("duration", .plain(TimeText.compact(activation.duration))))
+            entries.append(("duration", .plain(TimeText.duration(activation.duration))))
             entries.append(("scope", activation.scope.map(YAMLValue.string)))
             lines.append("  - {at: 0s, activate: \(flow(entries))}")
         }
@@ -156,10 +157,10 @@ struct ScenarioWriter {
             var entries: [(String, YAMLValue?)] = [("user", .string(item.user)), ("role", .string(item.role))]
             switch item.kind {
             case .activate(let duration):
-                entries.append(("duration", .plain(TimeText.compact(duration))))
-                lines.append("  - {at: \(Self.timestamp(item.at)), activate: \(flow(entries))}")
+                entries.append(("duration", .plain(TimeText.duration(duration))))
+                lines.append("  - {at: \(TimeText.timestamp(epoch: item.at)), activate: \(flow(entries))}")
             case .deactivate:
-                lines.append("  - {at: \(Self.timestamp(item.at)), deactivate: \(flow(entries))}")
+                lines.append("  - {at: \(TimeText.timestamp(epoch: item.at)), deactivate: \(flow(entries))}")
             }
         }
         return lines
@@ -187,35 +188,19 @@ struct ScenarioWriter {
         }
     }
 
-    /// A double-quoted YAML string with JSON's escapes. Unlike `JSONValue.quote` it also escapes
-    /// what YAML does not accept as printable (DEL, the C1 controls, a byte-order mark).
+    /// A double-quoted YAML string: `JSONValue.quote` (YAML reads JSON's escapes), then the
+    /// characters YAML does not accept as printable and JSON leaves as they are (DEL, the C1
+    /// controls, a byte-order mark) escaped too.
     func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            case "\r": result += "\\r"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || scalar.value == 0xFEFF
-                    || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    result += String(format: "\\u%04X", scalar.value)
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
+        let json = JSONValue.quote(text)
+        func unprintable(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || scalar.value == 0xFEFF
         }
-        return result + "\""
-    }
-
-    /// `2026-03-02T00:00:00Z`.
-    static func timestamp(_ epoch: Int64) -> String {
-        let date = Date(timeIntervalSince1970: TimeInterval(epoch))
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
+        guard json.unicodeScalars.contains(where: unprintable) else { return json }
+        var result = ""
+        for scalar in json.unicodeScalars {
+            if unprintable(scalar) { result += String(format: "\\u%04X", scalar.value) } else { result.unicodeScalars.append(scalar) }
+        }
+        return result
     }
 }

@@ -111,3 +111,15 @@ struct ImportErrorTests {
         #expect(result.diagnostics.contains { $0.message == "an assignment of 4m; Entra's minimum is 5 minutes, left out" })
     }
 }
+
+@Suite("Import: names YAML must escape")
+struct ImportNameTests {
+    @Test("quotes, backslashes, controls, DEL, C1, a byte-order mark and line separators survive the written YAML")
+    func awkwardNames() throws {
+        let name = "a\"b\\c\td\u{01}e\u{7F}f\u{85}g\u{FEFF}h\u{2028}i: j # k"
+        let json = String(decoding: try JSONSerialization.data(withJSONObject: ["value": [["id": "u1", "displayName": name]]]), as: UTF8.self)
+        let (result, _) = try ImportErrorTests.importing(["users.json": json])
+        let scenario = try makeScenario(try #require(result.yaml))
+        #expect(scenario.tenant.users.first?.name == name)
+    }
+}
