@@ -46,8 +46,6 @@ public struct FrictionMetrics: Sendable, Equatable {
     public var mfaFailures = 0
     /// Activations that needed MFA (or a stronger authentication) the session already had: no prompt.
     public var mfaSatisfiedBySession = 0
-    /// Activation requests made (the denominator of prompts per activation).
-    public var requests = 0
     /// Sign-ins: all, those on schedule, and those with MFA at sign-in.
     public var signIns = 0
     /// See `signIns`.
@@ -138,8 +136,6 @@ public struct FrictionFold: TraceSink {
             if !passed { metrics.mfaFailures += 1 }
         case .mfaSatisfiedBySession:
             metrics.mfaSatisfiedBySession += 1
-        case .requestSubmitted:
-            metrics.requests += 1
         case .signedIn(_, let user, let scheduled, let mfa):
             metrics.signIns += 1
             if scheduled { metrics.scheduledSignIns += 1 }

@@ -12,7 +12,6 @@ extension Engine {
     mutating func submit(_ request: ActivationRequest, index: Int32, now: SimTime, queue: inout EventQueue<EngineEvent>) {
         // A disabled account cannot sign in, so it sees no prompt (and its request is rejected).
         if enabled[request.user.int] {
-            ensureSession(request.user.rawValue, now: now)
             if authenticate(request.user.rawValue, role: request.role.rawValue, now: now, alwaysPass: true) == .unable { return }
         }
         submit(user: request.user.rawValue, role: request.role.rawValue, duration: request.duration, forTask: false,

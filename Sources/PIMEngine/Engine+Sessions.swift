@@ -36,13 +36,14 @@ extension Engine {
         sink.record(.signedIn(time: now, user: UserIndex(user), scheduled: scheduled, mfa: mfa))
     }
 
-    /// PIM's check before an activation: a prompt only when the session lacks the strength the
-    /// role's settings require (Microsoft Learn: a user who already authenticated with MFA in the
-    /// session is not prompted again). `alwaysPass` is the core's rule for explicit requests.
+    /// PIM's check before an activation, in the user's session (opened first when there is none):
+    /// a prompt only when the session lacks the strength the role's settings require (Microsoft
+    /// Learn: a user who already authenticated with MFA in the session is not prompted again).
+    /// `alwaysPass` is the core's rule for explicit requests.
     mutating func authenticate(_ user: Int32, role: Int32, now: SimTime, alwaysPass: Bool) -> AuthenticationOutcome {
+        ensureSession(user, now: now)
         let settings = policies[RoleIndex(role)].activation
         guard let required = scenario.conditionalAccess.requiredStrength(for: settings) else { return .notRequired }
-        ensureSession(user, now: now)
         if let held = sessionStrengths[Int(user)], held >= required {
             sink.record(.mfaSatisfiedBySession(time: now, user: UserIndex(user), role: RoleIndex(role)))
             return .satisfiedBySession

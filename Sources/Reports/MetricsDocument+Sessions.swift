@@ -2,13 +2,13 @@ import ExposureMetrics
 
 extension MetricsDocument {
     /// `friction.mfa`: prompts, failures, activations whose MFA the session already carried, and
-    /// prompts per activation request (0 without requests).
-    static func mfaJSON(_ friction: FrictionMetrics) -> JSONValue {
+    /// prompts per activation request (`requests`: the core count; 0 without requests).
+    static func mfaJSON(_ friction: FrictionMetrics, requests: Int) -> JSONValue {
         .object([
             "prompts": .integer(Int64(friction.mfaPrompts)),
             "failures": .integer(Int64(friction.mfaFailures)),
             "satisfiedBySession": .integer(Int64(friction.mfaSatisfiedBySession)),
-            "promptsPerActivation": .number(friction.requests > 0 ? Double(friction.mfaPrompts) / Double(friction.requests) : 0),
+            "promptsPerActivation": .number(requests > 0 ? Double(friction.mfaPrompts) / Double(requests) : 0),
         ])
     }
 

@@ -106,7 +106,7 @@ public enum MetricsDocument {
             "taskHoursWithoutAccess": hours(friction.blockedTaskSeconds + metrics.uncoveredTaskSeconds),
             "idlePrivilegedHours": hours(metrics.idlePrivilegedSeconds),
             "activationsPerUserWeek": .number(metrics.eligibleUsers > 0 && weeks > 0 ? granted / (Double(metrics.eligibleUsers) * weeks) : 0),
-            "mfa": mfaJSON(friction),
+            "mfa": mfaJSON(friction, requests: activations.requested),
             "deactivationsRefused": .integer(Int64(friction.deactivationsRefused)),
             "extensions": .object(friction.extensions.mapValues { .integer(Int64($0)) }),
         ])

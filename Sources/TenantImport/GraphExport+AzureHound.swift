@@ -104,9 +104,9 @@ extension GraphExport {
             }
         }
         // Joins, once every record is read (AzureHound writes them in fan-in order).
-        pages["groups"] = pages["groups"]?.map { Self.attach($0, members, as: "members", owners, as: "owners") }
-        pages["applications"] = pages["applications"]?.map { Self.attach($0, appOwners, as: "owners", [:], as: "") }
-        pages["servicePrincipals"] = pages["servicePrincipals"]?.map { Self.attach($0, spOwners, as: "owners", [:], as: "") }
+        pages["groups"] = pages["groups"]?.map { Self.attach($0, ["members": members, "owners": owners]) }
+        pages["applications"] = pages["applications"]?.map { Self.attach($0, ["owners": appOwners]) }
+        pages["servicePrincipals"] = pages["servicePrincipals"]?.map { Self.attach($0, ["owners": spOwners]) }
         pages["roleAssignmentSchedules"] = Self.standingAssignments(activeAssignments, eligibility: pages["roleEligibilitySchedules"] ?? [],
                                                                     diagnostics: &diagnostics, origin: origin)
         for name in pages.keys.sorted() {
@@ -154,11 +154,11 @@ extension GraphExport {
         return result
     }
 
-    /// The object with joined member and owner lists added under Graph's names.
-    static func attach(_ object: Any, _ first: [String: [Any]], as firstKey: String, _ second: [String: [Any]], as secondKey: String) -> Any {
+    /// The object with its joined lists added under Graph's names (`members`, `owners`), each
+    /// list looked up by the object's id.
+    static func attach(_ object: Any, _ lists: [String: [String: [Any]]]) -> Any {
         guard var object = object as? [String: Any], let id = object["id"] as? String else { return object }
-        if let items = first[id] { object[firstKey] = items }
-        if !secondKey.isEmpty, let items = second[id] { object[secondKey] = items }
+        for (key, byID) in lists { if let items = byID[id] { object[key] = items } }
         return object
     }
 }
