@@ -117,6 +117,10 @@ public struct EventQueue<Payload> {
         entries.first.map { ScheduledEvent(key: $0.key, payload: $0.payload) }
     }
 
+    /// The earliest pending event's key, without copying its payload (what the run loop peeks at).
+    @inlinable
+    public var firstKey: EventKey? { entries.first?.key }
+
     /// Schedules `payload` at `time` in `phase`; returns the key it was given.
     @inlinable
     @discardableResult

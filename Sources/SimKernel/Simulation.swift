@@ -54,7 +54,7 @@ public enum Simulation {
     ) -> RunStatistics {
         var statistics = RunStatistics()
         var last: EventKey?
-        while let head = queue.first, head.key.time < horizon, let event = queue.popFirst() {
+        while let head = queue.firstKey, head.time < horizon, let event = queue.popFirst() {
             let key = event.key
             #if PIMSIM_INVARIANTS
             if let last { precondition(last < key, "time moved back: \(key) after \(last)") }
@@ -62,9 +62,9 @@ public enum Simulation {
             last = key
             model.handle(event.payload, now: key.time, queue: &queue)
             statistics.eventsHandled += 1
-            if !isSame(queue.first?.key, time: key.time, phase: key.phase, horizon: horizon) {
+            if !isSame(queue.firstKey, time: key.time, phase: key.phase, horizon: horizon) {
                 model.phaseEnded(key.phase, now: key.time, queue: &queue)
-                if !isSame(queue.first?.key, time: key.time, phase: nil, horizon: horizon) {
+                if !isSame(queue.firstKey, time: key.time, phase: nil, horizon: horizon) {
                     model.instantEnded(now: key.time)
                     statistics.instants += 1
                 }

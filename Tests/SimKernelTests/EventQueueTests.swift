@@ -36,6 +36,7 @@ struct EventQueueTests {
         #expect(queue.isEmpty)
         #expect(queue.count == 0)
         #expect(queue.first == nil)
+        #expect(queue.firstKey == nil)
         #expect(queue.popFirst() == nil)
     }
 
@@ -89,6 +90,7 @@ struct EventQueueTests {
         queue.schedule("early", at: 10, phase: 1)
         #expect(queue.first?.payload == "early")
         #expect(queue.first?.key == EventKey(time: 10, phase: 1, sequence: 1))
+        #expect(queue.firstKey == EventKey(time: 10, phase: 1, sequence: 1))
         #expect(queue.count == 2)  // peeking does not remove
         #expect(queue.popFirst()?.payload == "early")
         #expect(queue.first?.payload == "late")
