@@ -38,15 +38,6 @@ extension ScenarioDecoder {
         }
     }
 
-    /// A value among an enumeration's raw values, with a suggestion when misspelled.
-    func enumValue<E: RawRepresentable & CaseIterable>(_ value: Value, _: E.Type, noun: String) -> E? where E.RawValue == String {
-        guard let text = context.identifier(value, what: "a name of \(noun)") else { return nil }
-        if let result = E(rawValue: text) { return result }
-        let names = E.allCases.map(\.rawValue)
-        context.error("unknown \(noun) '\(text)'\(Suggestions.hint(for: text, in: names)) (expected \(names.joined(separator: ", ")))", at: value)
-        return nil
-    }
-
     /// `behaviour.signIns: {users, calendar, probability, spread}`.
     func decodeSignIns(_ value: Value) -> SignInBehaviour? {
         guard let map = context.map(value, FormatSpec.signIns) else { return nil }

@@ -78,13 +78,7 @@ extension ScenarioDecoder {
         if let entry = map["attacker"], let body = context.map(entry, FormatSpec.attacker),
            let list = body["has"].flatMap({ context.list($0, what: "credentials", singleAllowed: true) }) {
             for item in list {
-                guard let text = context.identifier(item, what: "a credential") else { continue }
-                if let credential = AttackerCredential(rawValue: text) {
-                    has.insert(credential)
-                } else {
-                    let names = AttackerCredential.allCases.map(\.rawValue)
-                    context.error("unknown credential '\(text)'\(Suggestions.hint(for: text, in: names)) (expected password, mfa or token)", at: item)
-                }
+                if let credential = enumValue(item, AttackerCredential.self, noun: "credential", what: "a credential") { has.insert(credential) }
             }
         }
         guard let user, let duration else { return nil }

@@ -61,13 +61,7 @@ extension ScenarioDecoder {
                 }
             }
             let reviewers = map["reviewers"].flatMap { decodeReviewers($0) }
-            var recurrence = AccessReview.Recurrence.once
-            if let entry = map["recurrence"], let text = context.identifier(entry, what: "a recurrence") {
-                if let parsed = AccessReview.Recurrence(rawValue: text) { recurrence = parsed } else {
-                    let names = AccessReview.Recurrence.allCases.map(\.rawValue)
-                    context.error("unknown recurrence '\(text)'\(Suggestions.hint(for: text, in: names)) (expected \(names.joined(separator: ", ")))", at: entry)
-                }
-            }
+            let recurrence = map["recurrence"].flatMap { enumValue($0, AccessReview.Recurrence.self, noun: "recurrence", what: "a recurrence") } ?? .once
             let start = map["start"].flatMap { eventTime($0) } ?? 0
             var duration: Seconds = 30 * 86_400
             if let entry = map["duration"], let value = context.duration(entry) {
@@ -93,11 +87,8 @@ extension ScenarioDecoder {
                 if let delay = body["delay"].flatMap({ decodeDurationSpec($0) }) { review.delay = delay }
                 if let flag = body["followRecommendations"].flatMap({ context.bool($0) }) { review.followRecommendations = flag }
             }
-            if let entry = map["onNoResponse"], let text = context.identifier(entry, what: "a default decision") {
-                if let parsed = AccessReview.NoResponse(rawValue: text) { review.onNoResponse = parsed } else {
-                    let names = AccessReview.NoResponse.allCases.map(\.rawValue)
-                    context.error("unknown onNoResponse '\(text)'\(Suggestions.hint(for: text, in: names)) (expected \(names.joined(separator: ", ")))", at: entry)
-                }
+            if let parsed = map["onNoResponse"].flatMap({ enumValue($0, AccessReview.NoResponse.self, noun: "onNoResponse", what: "a default decision") }) {
+                review.onNoResponse = parsed
             }
             if let lookback = map["lookback"].flatMap({ context.duration($0) }) { review.lookback = lookback }
             if let entry = map["apply"] {

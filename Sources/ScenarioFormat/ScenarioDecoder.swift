@@ -123,6 +123,16 @@ final class ScenarioDecoder {
 
     // MARK: References
 
+    /// A value among an enumeration's raw values, with a suggestion when misspelled.
+    /// `what` names the expected value in a type error (default "a name of <noun>").
+    func enumValue<E: RawRepresentable & CaseIterable>(_ value: Value, _: E.Type, noun: String, what: String? = nil) -> E? where E.RawValue == String {
+        guard let text = context.identifier(value, what: what ?? "a name of \(noun)") else { return nil }
+        if let result = E(rawValue: text) { return result }
+        let names = E.allCases.map(\.rawValue)
+        context.error("unknown \(noun) '\(text)'\(Suggestions.hint(for: text, in: names)) (expected \(names.joined(separator: ", ")))", at: value)
+        return nil
+    }
+
     var allIDs: [String] { Array(userByID.keys) + Array(groupByID.keys) }
 
     /// Where a principal reference stands, for the message when it names a service principal.

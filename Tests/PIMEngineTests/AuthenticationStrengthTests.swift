@@ -149,5 +149,10 @@ struct AuthenticationStrengthTests {
         #expect(messages.contains { $0.contains("c2.state: unknown policy state 'enabeld'; did you mean 'enabled'? (expected enabled, disabled, reportOnly)") })
         #expect(messages.contains { $0.contains("conditionalAccess.signIn.frequency: a sign-in frequency is whole hours or days") })
         #expect(messages.contains { $0.contains("warning") && $0.contains("no Conditional Access policy targets authentication context 'c3'") })
+        let credential = ScenarioLoader.decode(text: header() + """
+        tenant: {users: [{id: mo}]}
+        events: [{at: 1h, compromise: {user: mo, duration: 1h, attacker: {has: [password, phishing]}}}]
+        """, file: "t.yaml", defaultName: "t").diagnostics.map(\.description)
+        #expect(credential.contains { $0.contains("unknown credential 'phishing'") && $0.contains("(expected password, mfa, token, passwordless, phishingResistant)") })
     }
 }
