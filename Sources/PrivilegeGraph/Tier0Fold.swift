@@ -25,8 +25,9 @@ public struct Tier0Fold: TraceSink {
     private var settledAt: SimTime = 0
     private var reachableSince: [NodeID: SimTime] = [:]
     private var standingSince: [NodeID: SimTime] = [:]
-    private var extraSince: [NodeID: SimTime] = [:]
-    private var standingReach: Set<NodeID> = []
+    /// Principals with a live path only through activations, sorted, with when it began.
+    private var extraSince: [(node: NodeID, since: SimTime)] = []
+    private var liveReach: LiveReach
     private var effectiveRecorder = TimeSeriesRecorder(name: "Effective Global Administrators (can reach Tier 0)")
     private var liveRecorder = TimeSeriesRecorder(name: "Live Global Administrators (reach Tier 0 without PIM)")
     private var attackerReaches = false
@@ -38,6 +39,7 @@ public struct Tier0Fold: TraceSink {
         state = PrivilegeState(scenario: scenario)
         peakState = state
         catalogue = EscalationCatalogue(scenario: scenario)
+        liveReach = LiveReach(scenario: scenario)
         metrics.horizon = scenario.horizon
     }
 
@@ -53,7 +55,8 @@ public struct Tier0Fold: TraceSink {
         instant = time
         guard state.apply(record) else { return }
         switch record {
-        case .activationStarted(_, _, _, _, let role, _, _), .activationEnded(_, _, _, let role, _):
+        case .activationStarted(_, _, _, let user, let role, _, _), .activationEnded(_, _, let user, let role, _):
+            liveReach.invalidate(user: user, role: role, scenario: state.scenario)
             // A PIM for Groups activation on a role-assignable group protects the user from
             // password resets: edges disappear, so it is a structural change. Other activations
             // only add live edges where an eligibility already stood.
@@ -62,8 +65,8 @@ public struct Tier0Fold: TraceSink {
             }
             liveChange = true
         case .policyChanged:
-            // Gates change, reach does not.
-            break
+            // Gates change, reach does not; approver edges may, for the next live search.
+            liveReach.invalidateAll()
         case .compromiseStarted, .compromiseEnded:
             // Reach is unchanged; the attacker's share is recomputed at every evaluation.
             liveChange = true
@@ -95,14 +98,14 @@ public struct Tier0Fold: TraceSink {
             }
             metrics.effective.add(now.count - metrics.effective.value)
             let standing = Reachability(state: state, catalogue: catalogue, mode: .standing)
-            standingReach = Set(standing.reachingNodes)
+            liveReach.setStanding(standing.reachingNodes)
             _ = Self.update(&standingSince, to: standing.principals, at: time) { node, seconds in
                 metrics.principals[node, default: Tier0Metrics.Principal()].liveSeconds += seconds
             }
         }
         // Live = standing reach (kept since the last structural change) + what activations add.
-        let extra = Reachability.liveAdditions(beyond: standingReach, state: state, catalogue: catalogue).filter(\.isPrincipal).sorted()
-        _ = Self.update(&extraSince, to: extra, at: time) { node, seconds in
+        let extra = liveReach.additions(state: state, catalogue: catalogue)
+        Self.update(&extraSince, to: extra, at: time) { node, seconds in
             metrics.principals[node, default: Tier0Metrics.Principal()].liveSeconds += seconds
         }
         metrics.live.add(standingSince.count + extraSince.count - metrics.live.value)
@@ -112,7 +115,7 @@ public struct Tier0Fold: TraceSink {
         liveChange = false
         let compromised = state.compromised.map(NodeID.user)
         attackerReaches = compromised.contains { reachableSince[$0] != nil }
-        attackerLive = compromised.contains { standingSince[$0] != nil || extraSince[$0] != nil }
+        attackerLive = compromised.contains { node in standingSince[node] != nil || extraSince.contains { $0.node == node } }
         if attackerReaches && metrics.attackerFirstReachable == nil { metrics.attackerFirstReachable = time }
         if attackerLive && metrics.attackerFirstLive == nil { metrics.attackerFirstLive = time }
         if metrics.effective.value > seenPeak {
@@ -140,6 +143,34 @@ public struct Tier0Fold: TraceSink {
         return entering
     }
 
+    /// Moves the sorted list `since` to the sorted set `now` by merging the two: nodes that leave
+    /// are charged their time through `charge`, nodes that enter start at `time`.
+    private static func update(
+        _ since: inout [(node: NodeID, since: SimTime)], to now: [NodeID], at time: SimTime, charge: (NodeID, SimTime) -> Void
+    ) {
+        if since.isEmpty && now.isEmpty { return }
+        var merged: [(node: NodeID, since: SimTime)] = []
+        merged.reserveCapacity(now.count)
+        var old = 0
+        for node in now {
+            while old < since.count && since[old].node < node {
+                charge(since[old].node, time - since[old].since)
+                old += 1
+            }
+            if old < since.count && since[old].node == node {
+                merged.append(since[old])
+                old += 1
+            } else {
+                merged.append((node, time))
+            }
+        }
+        while old < since.count {
+            charge(since[old].node, time - since[old].since)
+            old += 1
+        }
+        since = merged
+    }
+
     /// Accumulates the counts and the attacker's time held on `[settledAt, time)`.
     private mutating func settle(until time: SimTime) {
         let span = time - settledAt
@@ -154,12 +185,14 @@ public struct Tier0Fold: TraceSink {
     private mutating func close(at horizon: SimTime) {
         settle(until: horizon)
         for (node, start) in reachableSince { metrics.principals[node, default: Tier0Metrics.Principal()].reachableSeconds += horizon - start }
-        for (node, start) in standingSince.merging(extraSince, uniquingKeysWith: min) {
+        var liveSince = standingSince
+        for (node, start) in extraSince { liveSince[node] = min(liveSince[node] ?? start, start) }
+        for (node, start) in liveSince {
             metrics.principals[node, default: Tier0Metrics.Principal()].liveSeconds += horizon - start
         }
         reachableSince = [:]
         standingSince = [:]
-        extraSince = [:]
+        extraSince = []
         metrics.effective.finish(at: horizon)
         metrics.live.finish(at: horizon)
     }
