@@ -59,146 +59,226 @@ extension ScheduledEvent: Sendable where Payload: Sendable {}
 ///
 /// The sequence number is assigned at scheduling time, so events with the same time and phase
 /// come out in the order they were scheduled. Payloads are stored inline: no allocation per event
-/// beyond the array's amortised growth.
+/// beyond the arrays' amortised growth.
 ///
-/// The queue is an implicit 4-ary min-heap whose entries carry their key packed into two words
-/// (`high`: the time with its sign bit flipped, so unsigned order is time order; `low`: the phase
-/// in the top 8 bits and the sequence below): a comparison is two integer compares, and a node's
-/// four children share a cache line or two. Sifting moves a hole instead of swapping.
+/// Time is whole seconds, so most events land on a timing wheel: one slot per second for the
+/// `wheelSize` seconds from the time of the last event taken, each slot a list kept in (phase,
+/// sequence) order, and a bitmap of the slots in use. Scheduling is an append (a short insertion
+/// when the phase is earlier than what waits there) and taking the next event reads the first
+/// occupied slot. Events beyond the window, before it, or behind many events of later phases in
+/// their slot wait in a 4-ary heap; the next event is the earlier of the two heads, so the order
+/// never depends on where an event waits.
 public struct EventQueue<Payload> {
+    /// One second of the wheel: its events in key order, from `head` on.
     @usableFromInline
-    struct Entry {
-        @usableFromInline var high: UInt64
-        @usableFromInline var low: UInt64
-        @usableFromInline var payload: Payload
+    struct Slot {
+        @usableFromInline var lows: ContiguousArray<UInt64> = []
+        @usableFromInline var payloads: ContiguousArray<Payload> = []
+        @usableFromInline var head = 0
 
         @inlinable
-        init(high: UInt64, low: UInt64, payload: Payload) {
-            self.high = high
-            self.low = low
-            self.payload = payload
-        }
-
-        @inlinable
-        func precedes(_ other: Entry) -> Bool {
-            high != other.high ? high < other.high : low < other.low
-        }
-
-        @inlinable
-        var key: EventKey {
-            EventKey(time: Int64(bitPattern: high ^ EventQueue.signBit), phase: UInt8(truncatingIfNeeded: low >> 56),
-                     sequence: low & EventQueue.sequenceMask)
-        }
+        init() {}
     }
 
-    @usableFromInline static var signBit: UInt64 { 1 << 63 }
-    @usableFromInline static var sequenceMask: UInt64 { (1 << 56) - 1 }
+    @usableFromInline static var wheelBits: Int { 12 }
+    @usableFromInline static var wheelSize: Int { 1 << wheelBits }
+    @usableFromInline static var wheelMask: Int { wheelSize - 1 }
 
-    @usableFromInline var entries: ContiguousArray<Entry>
-    @usableFromInline var nextSequence: UInt64
+    /// The wheel's window is `[base, base + wheelSize)`; `base` only moves forward.
+    @usableFromInline var base: SimTime = 0
+    @usableFromInline var slots: ContiguousArray<Slot>
+    /// One bit per slot holding events.
+    @usableFromInline var occupied: ContiguousArray<UInt64>
+    @usableFromInline var wheelCount = 0
+    /// Events outside the window when they were scheduled.
+    @usableFromInline var far = EventHeap<Payload>()
+    @usableFromInline var nextSequence: UInt64 = 0
 
     /// Creates an empty queue.
     public init() {
-        entries = []
-        nextSequence = 0
+        slots = ContiguousArray(repeating: Slot(), count: Self.wheelSize)
+        occupied = ContiguousArray(repeating: 0, count: Self.wheelSize >> 6)
     }
 
     /// The number of pending events.
     @inlinable
-    public var count: Int { entries.count }
+    public var count: Int { wheelCount + far.count }
 
     /// Whether no event is pending.
     @inlinable
-    public var isEmpty: Bool { entries.isEmpty }
+    public var isEmpty: Bool { count == 0 }
 
     /// The earliest pending event, without removing it.
     @inlinable
     public var first: ScheduledEvent<Payload>? {
-        entries.first.map { ScheduledEvent(key: $0.key, payload: $0.payload) }
+        switch next() {
+        case .none: return nil
+        case .far: return far.first.map { ScheduledEvent(key: $0.key, payload: $0.payload) }
+        case .wheel(let slot, let time):
+            let entry = slots[slot]
+            let low = entry.lows[entry.head]
+            return ScheduledEvent(key: Self.key(time: time, low: low), payload: entry.payloads[entry.head])
+        }
     }
 
     /// The earliest pending event's key, without copying its payload (what the run loop peeks at).
     @inlinable
-    public var firstKey: EventKey? { entries.first?.key }
+    public var firstKey: EventKey? {
+        switch next() {
+        case .none: return nil
+        case .far: return far.first?.key
+        case .wheel(let slot, let time): return Self.key(time: time, low: slots[slot].lows[slots[slot].head])
+        }
+    }
 
     /// Schedules `payload` at `time` in `phase`; returns the key it was given.
     @inlinable
     @discardableResult
     public mutating func schedule(_ payload: Payload, at time: SimTime, phase: UInt8) -> EventKey {
-        precondition(nextSequence <= Self.sequenceMask, "more than 2^56 events scheduled")
-        let entry = Entry(high: UInt64(bitPattern: time) ^ Self.signBit, low: UInt64(phase) << 56 | nextSequence, payload: payload)
+        precondition(nextSequence <= PackedEvent<Payload>.sequenceMask, "more than 2^56 events scheduled")
+        let low = UInt64(phase) << 56 | nextSequence
         nextSequence &+= 1
-        entries.append(entry)
-        siftUp(from: entries.count - 1, entry)
-        return entry.key
+        if time >= base && UInt64(bitPattern: time) &- UInt64(bitPattern: base) < UInt64(Self.wheelSize) {
+            let slot = Int(truncatingIfNeeded: time) & Self.wheelMask
+            // An event that would have to pass many events of later phases waits in the heap.
+            if slots[slot].insert(low, payload, shiftLimit: 16) {
+                occupied[slot >> 6] |= 1 << UInt64(slot & 63)
+                wheelCount += 1
+                return Self.key(time: time, low: low)
+            }
+        }
+        far.insert(PackedEvent(high: UInt64(bitPattern: time) ^ PackedEvent<Payload>.signBit, low: low, payload: payload))
+        return Self.key(time: time, low: low)
     }
 
     /// Removes and returns the earliest pending event.
     @inlinable
     public mutating func popFirst() -> ScheduledEvent<Payload>? {
-        guard let last = entries.popLast() else { return nil }
-        guard !entries.isEmpty else { return ScheduledEvent(key: last.key, payload: last.payload) }
-        let top = entries[0]
-        siftDown(last)
-        return ScheduledEvent(key: top.key, payload: top.payload)
+        switch next() {
+        case .none:
+            return nil
+        case .far:
+            guard let entry = far.popFirst() else { return nil }
+            // Every event on the wheel is at this time or later, so the window may move here.
+            if entry.time > base { base = entry.time }
+            return ScheduledEvent(key: entry.key, payload: entry.payload)
+        case .wheel(let slot, let time):
+            base = time
+            wheelCount -= 1
+            let (low, payload) = slots[slot].removeFirst()
+            if slots[slot].head == 0 { occupied[slot >> 6] &= ~(1 << UInt64(slot & 63)) }
+            return ScheduledEvent(key: Self.key(time: time, low: low), payload: payload)
+        }
     }
 
-    /// Reserves room for `capacity` pending events.
+    /// Reserves room for `capacity` pending events beyond the wheel's window.
     public mutating func reserveCapacity(_ capacity: Int) {
-        entries.reserveCapacity(capacity)
+        far.entries.reserveCapacity(capacity)
     }
 
-    /// Moves the hole at `index` up until `entry` fits there.
-    @inlinable
-    mutating func siftUp(from index: Int, _ entry: Entry) {
-        entries.withUnsafeMutableBufferPointer { buffer in
-            var hole = index
-            while hole > 0 {
-                let parent = (hole - 1) >> 2
-                guard entry.precedes(buffer[parent]) else { break }
-                buffer[hole] = buffer[parent]
-                hole = parent
-            }
-            buffer[hole] = entry
-        }
+    /// Where the earliest event waits.
+    @usableFromInline
+    enum Next {
+        case none
+        case far
+        case wheel(slot: Int, time: SimTime)
     }
 
-    /// Puts `entry` in the root's place and moves the hole down until it fits.
+    /// Finds the earliest event: the first occupied slot from the window's start, or the heap's
+    /// head when that comes first.
     @inlinable
-    mutating func siftDown(_ entry: Entry) {
-        entries.withUnsafeMutableBufferPointer { buffer in
-            let count = buffer.count
-            var hole = 0
-            while true {
-                let firstChild = hole << 2 + 1
-                guard firstChild < count else { break }
-                var best = firstChild
-                let lastChild = min(firstChild + 3, count - 1)
-                var child = firstChild + 1
-                while child <= lastChild {
-                    if buffer[child].precedes(buffer[best]) { best = child }
-                    child += 1
-                }
-                guard buffer[best].precedes(entry) else { break }
-                buffer[hole] = buffer[best]
-                hole = best
-            }
-            buffer[hole] = entry
+    func next() -> Next {
+        guard wheelCount > 0 else { return far.count > 0 ? .far : .none }
+        let start = Int(truncatingIfNeeded: base) & Self.wheelMask
+        let slot = firstOccupied(from: start)
+        let time = base + SimTime((slot - start) & Self.wheelMask)
+        if let head = far.first {
+            let low = slots[slot].lows[slots[slot].head]
+            let wheelHigh = UInt64(bitPattern: time) ^ PackedEvent<Payload>.signBit
+            if head.high < wheelHigh || (head.high == wheelHigh && head.low < low) { return .far }
         }
+        return .wheel(slot: slot, time: time)
+    }
+
+    /// The first occupied slot at or after `start`, going round the wheel; one must exist.
+    @inlinable
+    func firstOccupied(from start: Int) -> Int {
+        let words = occupied.count
+        var word = start >> 6
+        var bits = occupied[word] & (UInt64.max << UInt64(start & 63))
+        var visited = 0
+        while bits == 0 && visited <= words {
+            word = (word + 1) & (words - 1)
+            bits = occupied[word]
+            visited += 1
+        }
+        return word << 6 | bits.trailingZeroBitCount
+    }
+
+    @inlinable
+    static func key(time: SimTime, low: UInt64) -> EventKey {
+        EventKey(time: time, phase: UInt8(truncatingIfNeeded: low >> 56), sequence: low & PackedEvent<Payload>.sequenceMask)
+    }
+}
+
+extension EventQueue.Slot {
+    /// Adds an event where (phase, sequence) order puts it, when that is among the last
+    /// `shiftLimit` events: new events have the highest sequence, so they go last unless an event
+    /// of a later phase waits. Returns false, adding nothing, when the event belongs further up.
+    @inlinable
+    mutating func insert(_ low: UInt64, _ payload: Payload, shiftLimit: Int) -> Bool {
+        guard let last = lows.last, last > low, lows.count > head else {
+            lows.append(low)
+            payloads.append(payload)
+            return true
+        }
+        var index = lows.count
+        while index > head && lows[index - 1] > low {
+            index -= 1
+            if lows.count - index > shiftLimit { return false }
+        }
+        lows.insert(low, at: index)
+        payloads.insert(payload, at: index)
+        return true
+    }
+
+    /// Takes the first event; an emptied slot starts again at zero, keeping its storage.
+    @inlinable
+    mutating func removeFirst() -> (UInt64, Payload) {
+        let taken = (lows[head], payloads[head])
+        head += 1
+        if head == lows.count {
+            lows.removeAll(keepingCapacity: true)
+            payloads.removeAll(keepingCapacity: true)
+            head = 0
+        }
+        return taken
     }
 }
 
 extension EventQueue {
-    /// Checks the heap property and sequence bookkeeping; does real work only with `PIMSIM_INVARIANTS`.
+    /// Checks the wheel, the heap and the sequence bookkeeping; does real work only with
+    /// `PIMSIM_INVARIANTS`.
     public func checkInvariants() {
         #if PIMSIM_INVARIANTS
         var seen = Set<UInt64>()
-        for (index, entry) in entries.enumerated() {
-            let key = entry.key
-            precondition(key.sequence < nextSequence, "sequence \(key.sequence) was never issued")
-            precondition(seen.insert(key.sequence).inserted, "sequence \(key.sequence) issued twice")
-            if index > 0 { precondition(!entry.precedes(entries[(index - 1) >> 2]), "heap order broken at \(key)") }
+        var onWheel = 0
+        for (index, slot) in slots.enumerated() {
+            let used = occupied[index >> 6] & (1 << UInt64(index & 63)) != 0
+            precondition(used == (slot.lows.count > slot.head), "slot \(index)'s bit does not match its events")
+            precondition(slot.lows.count == slot.payloads.count, "slot \(index) lost a payload")
+            for position in slot.head..<slot.lows.count {
+                if position > slot.head { precondition(slot.lows[position - 1] < slot.lows[position], "slot \(index) out of order") }
+                precondition(seen.insert(slot.lows[position] & PackedEvent<Payload>.sequenceMask).inserted, "a sequence issued twice")
+                onWheel += 1
+            }
         }
+        precondition(onWheel == wheelCount, "the wheel counts \(wheelCount) events but holds \(onWheel)")
+        for entry in far.entries {
+            precondition(entry.key.sequence < nextSequence, "sequence \(entry.key.sequence) was never issued")
+            precondition(seen.insert(entry.key.sequence).inserted, "sequence \(entry.key.sequence) issued twice")
+        }
+        far.checkHeapOrder()
         #endif
     }
 }

@@ -9,7 +9,7 @@ guard arguments.first == "kernel" else {
     exit(64)
 }
 let events = arguments.dropFirst().first.flatMap { Int($0) } ?? 5_000_000
-print("pending    EventQueue (4-ary)   binary Heap     (million events/s, \(events) events, best of 3)")
+print("pending    EventQueue (wheel)   binary Heap     (million events/s, \(events) events, best of 3)")
 for pending in [100, 10_000, 1_000_000] {
     let queue = (0..<3).map { _ in KernelBenchmark.eventQueue(pending: pending, events: events) }.max() ?? 0
     let heap = (0..<3).map { _ in KernelBenchmark.binaryHeap(pending: pending, events: events) }.max() ?? 0

@@ -196,4 +196,65 @@ struct EventQueueTests {
         #expect(mismatches == 0)
         #expect(queue.isEmpty)
     }
+
+    /// The wheel holds one window of seconds; events beyond it, before it (behind the last event
+    /// taken) or behind many events of later phases in their second wait in the heap. Whatever
+    /// the mix, every pop must match a naive reference, and peeking must agree with popping.
+    @Test("randomized: far, past, negative and crowded events come out in key order", arguments: [1, 2, 3, 4])
+    func randomizedAcrossTheWheel(seed: Int) {
+        var rng = RandomStream(seed: UInt64(seed))
+        var queue = EventQueue<Int>()
+        var reference: [(key: EventKey, payload: Int)] = []
+        var mismatches = 0
+        var now: SimTime = 0
+        for i in 0..<3_000 {
+            let time: SimTime
+            switch rng.next() % 6 {
+            case 0: time = now + SimTime(rng.next() % 100_000)          // often beyond the window
+            case 1: time = now - SimTime(rng.next() % 5_000)            // before it
+            case 2: time = -SimTime(rng.next() % 1_000_000)             // negative
+            case 3: time = now + 3                                     // one crowded second
+            default: time = now + SimTime(rng.next() % 50)
+            }
+            // In the crowded second, early phases arrive after many later ones.
+            let phase = UInt8(rng.next() % (time == now + 3 ? 8 : 3))
+            let key = queue.schedule(i, at: time, phase: phase)
+            reference.append((key, i))
+            if rng.bernoulli(0.45) {
+                let index = reference.indices.min { reference[$0].key < reference[$1].key }
+                let peeked = queue.firstKey
+                if peeked != queue.first?.key { mismatches += 1 }
+                let got = queue.popFirst()
+                if let index {
+                    let want = reference.remove(at: index)
+                    if got?.key != want.key || got?.payload != want.payload || peeked != want.key { mismatches += 1 }
+                    now = max(now, want.key.time)
+                } else if got != nil {
+                    mismatches += 1
+                }
+            }
+            if queue.count != reference.count { mismatches += 1 }
+        }
+        queue.checkInvariants()
+        reference.sort { $0.key < $1.key }
+        let drained = drain(&queue)
+        #expect(drained.map(\.0) == reference.map(\.key))
+        #expect(drained.map(\.1) == reference.map(\.payload))
+        #expect(mismatches == 0)
+    }
+
+    @Test("events a year apart, an instant with 5 000 events, and the window wrapping round")
+    func wheelWrapsAndCrowds() {
+        var queue = EventQueue<Int>()
+        var expected: [Int] = []
+        // 5 000 events in one second, in descending phases: most cannot be placed by a short
+        // insertion and wait in the heap; they still come out by phase, then in scheduling order.
+        for i in 0..<5_000 { queue.schedule(i, at: 100, phase: UInt8(9 - i % 10)) }
+        for phase in 0..<10 { expected += (0..<5_000).filter { 9 - $0 % 10 == phase } }
+        // One event per hour for a year: the window wraps round about 2 000 times.
+        for hour in 0..<8_760 { queue.schedule(10_000 + hour, at: 3_600 * SimTime(hour + 1), phase: 0) }
+        expected += (0..<8_760).map { 10_000 + $0 }
+        queue.checkInvariants()
+        #expect(drain(&queue).map(\.1) == expected)
+    }
 }
