@@ -25,8 +25,8 @@ public struct Tier0Fold: TraceSink {
     private var settledAt: SimTime = 0
     private var reachableSince: [NodeID: SimTime] = [:]
     private var standingSince: [NodeID: SimTime] = [:]
-    /// Principals with a live path only through activations, sorted, with when it began.
-    private var extraSince: [(node: NodeID, since: SimTime)] = []
+    /// Principals with a live path only through activations, with when it began.
+    private var extraSince: [NodeID: SimTime] = [:]
     private var liveReach: LiveReach
     private var effectiveRecorder = TimeSeriesRecorder(name: "Effective Global Administrators (can reach Tier 0)")
     private var liveRecorder = TimeSeriesRecorder(name: "Live Global Administrators (reach Tier 0 without PIM)")
@@ -53,15 +53,26 @@ public struct Tier0Fold: TraceSink {
         let time = record.time
         if time > instant { evaluate(at: instant) }
         instant = time
-        guard state.apply(record) else { return }
+        var before: LiveReach.PendingChange?
+        var activation: (user: UserIndex, role: RoleIndex)?
         switch record {
         case .activationStarted(_, _, _, let user, let role, _, _), .activationEnded(_, _, let user, let role, _):
-            liveReach.invalidate(user: user, role: role, scenario: state.scenario)
+            activation = (user, role)
+            // The live reach follows activations edge by edge until the next structural change.
+            if !structuralChange { before = liveReach.willChange(user: user, role: role, state: state, catalogue: catalogue) }
+        default:
+            break
+        }
+        guard state.apply(record) else { return }
+        switch record {
+        case .activationStarted, .activationEnded:
             // A PIM for Groups activation on a role-assignable group protects the user from
             // password resets: edges disappear, so it is a structural change. Other activations
             // only add live edges where an eligibility already stood.
-            if let access = state.scenario[role].groupAccess, state.scenario.tenant[access.group].roleAssignable {
+            if let role = activation?.role, let access = state.scenario[role].groupAccess, state.scenario.tenant[access.group].roleAssignable {
                 structuralChange = true
+            } else if let before {
+                liveReach.didChange(before, state: state, catalogue: catalogue)
             }
             liveChange = true
         case .policyChanged:
@@ -98,16 +109,21 @@ public struct Tier0Fold: TraceSink {
             }
             metrics.effective.add(now.count - metrics.effective.value)
             let standing = Reachability(state: state, catalogue: catalogue, mode: .standing)
-            liveReach.setStanding(standing.reachingNodes)
+            liveReach.setStanding(standing.reachingNodes, state: state, catalogue: catalogue)
             _ = Self.update(&standingSince, to: standing.principals, at: time) { node, seconds in
                 metrics.principals[node, default: Tier0Metrics.Principal()].liveSeconds += seconds
             }
+        } else {
+            liveReach.rebuildIfNeeded(state: state, catalogue: catalogue)
         }
         // Live = standing reach (kept since the last structural change) + what activations add.
-        let extra = liveReach.additions(state: state, catalogue: catalogue)
-        Self.update(&extraSince, to: extra, at: time) { node, seconds in
-            metrics.principals[node, default: Tier0Metrics.Principal()].liveSeconds += seconds
+        let (entered, left) = liveReach.takeChanges()
+        for node in left {
+            guard let start = extraSince.removeValue(forKey: node) else { continue }
+            metrics.principals[node, default: Tier0Metrics.Principal()].liveSeconds += time - start
         }
+        for node in entered where extraSince[node] == nil { extraSince[node] = time }
+        liveReach.checkInvariants(state: state, catalogue: catalogue)
         metrics.live.add(standingSince.count + extraSince.count - metrics.live.value)
         effectiveRecorder.set(Double(metrics.effective.value), at: time)
         liveRecorder.set(Double(metrics.live.value), at: time)
@@ -115,7 +131,7 @@ public struct Tier0Fold: TraceSink {
         liveChange = false
         let compromised = state.compromised.map(NodeID.user)
         attackerReaches = compromised.contains { reachableSince[$0] != nil }
-        attackerLive = compromised.contains { node in standingSince[node] != nil || extraSince.contains { $0.node == node } }
+        attackerLive = compromised.contains { standingSince[$0] != nil || extraSince[$0] != nil }
         if attackerReaches && metrics.attackerFirstReachable == nil { metrics.attackerFirstReachable = time }
         if attackerLive && metrics.attackerFirstLive == nil { metrics.attackerFirstLive = time }
         if metrics.effective.value > seenPeak {
@@ -143,34 +159,6 @@ public struct Tier0Fold: TraceSink {
         return entering
     }
 
-    /// Moves the sorted list `since` to the sorted set `now` by merging the two: nodes that leave
-    /// are charged their time through `charge`, nodes that enter start at `time`.
-    private static func update(
-        _ since: inout [(node: NodeID, since: SimTime)], to now: [NodeID], at time: SimTime, charge: (NodeID, SimTime) -> Void
-    ) {
-        if since.isEmpty && now.isEmpty { return }
-        var merged: [(node: NodeID, since: SimTime)] = []
-        merged.reserveCapacity(now.count)
-        var old = 0
-        for node in now {
-            while old < since.count && since[old].node < node {
-                charge(since[old].node, time - since[old].since)
-                old += 1
-            }
-            if old < since.count && since[old].node == node {
-                merged.append(since[old])
-                old += 1
-            } else {
-                merged.append((node, time))
-            }
-        }
-        while old < since.count {
-            charge(since[old].node, time - since[old].since)
-            old += 1
-        }
-        since = merged
-    }
-
     /// Accumulates the counts and the attacker's time held on `[settledAt, time)`.
     private mutating func settle(until time: SimTime) {
         let span = time - settledAt
@@ -185,14 +173,12 @@ public struct Tier0Fold: TraceSink {
     private mutating func close(at horizon: SimTime) {
         settle(until: horizon)
         for (node, start) in reachableSince { metrics.principals[node, default: Tier0Metrics.Principal()].reachableSeconds += horizon - start }
-        var liveSince = standingSince
-        for (node, start) in extraSince { liveSince[node] = min(liveSince[node] ?? start, start) }
-        for (node, start) in liveSince {
+        for (node, start) in standingSince.merging(extraSince, uniquingKeysWith: min) {
             metrics.principals[node, default: Tier0Metrics.Principal()].liveSeconds += horizon - start
         }
         reachableSince = [:]
         standingSince = [:]
-        extraSince = []
+        extraSince = [:]
         metrics.effective.finish(at: horizon)
         metrics.live.finish(at: horizon)
     }
