@@ -13,14 +13,14 @@ extension Engine {
     /// **[choice]** The user the email is about is left out: that user gets the assignee's or
     /// requestor's email instead.
     func adminRecipients(role: Int32, about subject: Principal?) -> Int {
-        var users = Set<Int32>()
+        var about: Int32?
+        if case .user(let user)? = subject { about = user.rawValue }
         if let access = scenario.roles[Int(role)].groupAccess {
-            users = Set(scenario.tenant.groups[access.group.int].owners.filter { enabled[$0.int] }.map(\.rawValue))
-        } else {
-            for admin in watchedRoles { users.formUnion(holders[admin] ?? []) }
+            let owners = Set(scenario.tenant.groups[access.group.int].owners.filter { enabled[$0.int] }.map(\.rawValue))
+            return owners.count - (about.map(owners.contains) == true ? 1 : 0)
         }
-        if case .user(let user)? = subject { users.remove(user.rawValue) }
-        return users.count
+        // The distinct holders of the watched roles, counted as they change (not gathered per email).
+        return watchedHeld.count - (about.map { watchedHeld[$0] != nil } == true ? 1 : 0)
     }
 
     /// Records the emails one rule sends: its default recipients (when on) and its extra

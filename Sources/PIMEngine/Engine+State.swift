@@ -101,11 +101,17 @@ extension Engine {
         }
     }
 
+    /// Keeps `holders` of a watched role, and how many watched roles each user holds, current.
     mutating func refreshHolder(_ user: Int32, _ role: Int32) {
-        if holds(user, role) {
+        let held = holds(user, role)
+        guard held != (holders[role]?.contains(user) ?? false) else { return }
+        if held {
             holders[role, default: []].append(user)
+            watchedHeld[user, default: 0] += 1
         } else {
             holders[role]?.remove(user)
+            let left = (watchedHeld[user] ?? 1) - 1
+            watchedHeld[user] = left > 0 ? left : nil
         }
     }
 

@@ -59,6 +59,8 @@ struct Engine<Sink: TraceSink>: SimulationModel {
     var dirty: [UInt64] = []
     /// Users holding each role right now (kept for the default approvers: GA and PRA).
     var holders: [Int32: OrderedSet<Int32>] = [:]
+    /// How many of the watched roles each user holds (users holding none are absent).
+    var watchedHeld: [Int32: Int] = [:]
     let watchedRoles: Set<Int32>
     /// The default approvers' roles: Global Administrator and Privileged Role Administrator.
     let approverRoles: [Int32]
