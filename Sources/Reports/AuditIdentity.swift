@@ -1,4 +1,3 @@
-import Foundation
 import TenantModel
 
 /// Deterministic ids and names for audit records: the same scenario and seed give the same ids.
@@ -19,6 +18,11 @@ public struct AuditIdentity: Sendable {
 
     /// A GUID-formatted id derived from a namespace and a value (version-4 layout, not random).
     public func guid(_ namespace: String, _ value: UInt64) -> String {
+        guidValue(namespace, value).text
+    }
+
+    /// The GUID of `guid(_:_:)`, before it is written out.
+    public func guidValue(_ namespace: String, _ value: UInt64) -> AuditGUID {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in namespace.utf8 {
             hash ^= UInt64(byte)
@@ -26,7 +30,7 @@ public struct AuditIdentity: Sendable {
         }
         let high = Self.mix(Self.mix(seed) ^ hash ^ Self.mix(value))
         let low = Self.mix(high ^ 0xA076_1D64_78BD_642F)
-        return Self.format(high: high, low: low)
+        return AuditGUID(bits: high, low)
     }
 
     /// A user's object id: the scenario id itself when it is a GUID, else one derived from it.
@@ -70,13 +74,5 @@ public struct AuditIdentity: Sendable {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
-    }
-
-    /// The GUID of 128 bits, version 4 and variant 1 bits set, in Foundation's text form, lower case.
-    static func format(high: UInt64, low: UInt64) -> String {
-        let versioned = (high & 0xFFFF_FFFF_FFFF_0FFF) | 0x0000_0000_0000_4000
-        let variant = (low & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000
-        let bytes = withUnsafeBytes(of: (versioned.bigEndian, variant.bigEndian)) { $0.loadUnaligned(as: uuid_t.self) }
-        return UUID(uuid: bytes).uuidString.lowercased()
     }
 }

@@ -29,12 +29,23 @@ public struct AuditJSONLWriter: AuditOutput {
     }
 
     /// Appends one line.
-    public mutating func write(_ record: JSONValue) {
+    public mutating func write(_ entry: AuditEntry, encoder: inout AuditEncoder) {
         guard failure == nil else { return }
-        record.appendCompact(to: &buffer)
+        encoder.appendLine(entry, to: &buffer)
+        endLine()
+    }
+
+    /// Appends one line already encoded (without its newline).
+    mutating func write(line: [UInt8]) {
+        guard failure == nil else { return }
+        buffer.append(contentsOf: line)
+        endLine()
+    }
+
+    private mutating func endLine() {
         buffer.append(0x0A)
         count += 1
-        if buffer.count >= 1 << 20 { flush() }
+        if buffer.count >= 1 << 22 { flush() }
     }
 
     /// Flushes, closes and renames the file into place.
@@ -48,7 +59,7 @@ public struct AuditJSONLWriter: AuditOutput {
     private mutating func flush() {
         guard !buffer.isEmpty, let handle else { return }
         do {
-            try handle.write(contentsOf: Data(buffer))
+            try buffer.withUnsafeBytes { try handle.write(contentsOf: $0) }
         } catch {
             failure = AtomicFile.WriteError(path: path, reason: "\(error)")
         }

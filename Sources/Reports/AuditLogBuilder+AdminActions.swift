@@ -16,7 +16,7 @@ extension AuditLogBuilder {
         case .refused(let reason):
             emit(time, Self.requestedActivity(kind, eligible: false), category: category(of: role), operation: operation(kind),
                  by: actor, result: "failure", reason: Self.sentence(reason),
-                 correlation: identity.guid("admin-refused", sequence), targets: [roleTarget(role), principalTarget(principal)])
+                 correlation: identity.guidValue("admin-refused", sequence), targets: [roleTarget(role), principalTarget(principal)])
         case .done(let targets, let ends):
             switch kind {
             case .cancelRequest:
@@ -27,7 +27,7 @@ extension AuditLogBuilder {
             case .revokeActivation:
                 for activation in targets {
                     let request = activationRequests[activation]
-                    let correlation = request.map { identity.guid("request", UInt64($0)) } ?? identity.guid("activation", UInt64(activation))
+                    let correlation = request.map { identity.guidValue("request", UInt64($0)) } ?? identity.guidValue("activation", UInt64(activation))
                     var details: [String: String] = [:]
                     if let request { details["RequestId"] = identity.guid("request", UInt64(request)) }
                     emit(time, "Remove member from role in PIM completed (timebound)", category: category(of: role), operation: "Delete",
@@ -39,7 +39,7 @@ extension AuditLogBuilder {
                     guard let assignment = assignments[id] else { continue }
                     emit(time, Self.requestedActivity(kind, eligible: assignment.type == .eligible), category: category(of: role),
                          operation: "Update", by: actor, reason: "Extended by an administrator; no approval needed",
-                         correlation: identity.guid("admin-extension", sequence),
+                         correlation: identity.guidValue("admin-extension", sequence),
                          targets: [roleTarget(assignment.role), principalTarget(assignment.principal)],
                          details: ["Scope": assignment.scope, "ExpirationTime": timestamp(end)])
                 }

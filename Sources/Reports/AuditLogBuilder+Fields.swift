@@ -25,79 +25,39 @@ extension AuditLogBuilder {
     mutating func emit(
         _ time: Int64, _ activity: String, category: String = "RoleManagement", service: String = pimService,
         operation: String, by actor: Actor, result: String = "success", reason: String = "",
-        correlation: String, targets: [JSONValue], details: [String: String] = [:]
+        correlation: AuditGUID, targets: [AuditParty], details: [String: String] = [:]
     ) {
-        let id = identity.guid("audit", sequence)
+        let id = identity.guidValue("audit", sequence)
         sequence += 1
-        output.write(.object([
-            "id": .string(id),
-            "activityDateTime": .string(timestamp(time)),
-            "activityDisplayName": .string(activity),
-            "category": .string(category),
-            "loggedByService": .string(service),
-            "operationType": .string(operation),
-            "result": .string(result),
-            "resultReason": .string(reason),
-            "correlationId": .string(correlation),
-            "initiatedBy": initiator(actor),
-            "targetResources": .array(targets),
-            "additionalDetails": .array(details.keys.sorted().map { key in
-                .object(["key": .string(key), "value": .string(details[key] ?? "")])
-            }),
-        ]))
+        let entry = AuditEntry(
+            id: id, epoch: identity.scenario.startEpoch + time, activity: activity, category: category, service: service,
+            operation: operation, result: result, reason: reason, correlation: correlation, initiator: initiator(actor),
+            targets: targets, details: details.keys.sorted().map { ($0, details[$0] ?? "") })
+        output.write(entry, encoder: &encoder)
     }
 
     func requester(_ request: Int) -> Actor {
         requests[request].map { .user($0.user) } ?? .service
     }
 
-    func initiator(_ actor: Actor) -> JSONValue {
+    func initiator(_ actor: Actor) -> AuditParty {
         switch actor {
-        case .user(let user):
-            return .object(["user": .object([
-                "id": .string(identity.objectId(user: user)),
-                "displayName": .string(identity.scenario.tenant[user].displayName),
-                "userPrincipalName": .string(identity.principalName(user: user)),
-            ])])
-        case .service:
-            return .object(["app": .object(["displayName": .string("MS-PIM"), "appId": .null])])
-        case .scenario:
-            return .object(["app": .object(["displayName": .string("pimsim scenario"), "appId": .null])])
+        case .user(let user): return .user(user)
+        case .service: return .pimService
+        case .scenario: return .scenario
         }
     }
 
-    func userTarget(_ user: UserIndex) -> JSONValue {
-        .object([
-            "id": .string(identity.objectId(user: user)),
-            "displayName": .string(identity.scenario.tenant[user].displayName),
-            "type": .string("User"),
-            "userPrincipalName": .string(identity.principalName(user: user)),
-        ])
-    }
+    func userTarget(_ user: UserIndex) -> AuditParty { .user(user) }
 
-    func groupTarget(_ group: GroupIndex) -> JSONValue {
-        let definition = identity.scenario.tenant[group]
-        return .object([
-            "id": .string(identity.objectId(group: group)),
-            "displayName": .string(definition.name ?? definition.id),
-            "type": .string("Group"),
-            "groupType": .string("azureAD"),
-        ])
-    }
+    func groupTarget(_ group: GroupIndex) -> AuditParty { .group(group) }
 
-    func roleTarget(_ role: RoleIndex) -> JSONValue {
-        if let access = identity.scenario[role].groupAccess { return groupTarget(access.group) }
-        return .object([
-            "id": .string(identity.objectId(role: role)),
-            "displayName": .string(identity.scenario[role].name),
-            "type": .string("Role"),
-        ])
-    }
+    func roleTarget(_ role: RoleIndex) -> AuditParty { .role(role) }
 
-    func principalTarget(_ principal: Principal) -> JSONValue {
+    func principalTarget(_ principal: Principal) -> AuditParty {
         switch principal {
-        case .user(let user): return userTarget(user)
-        case .group(let group): return groupTarget(group)
+        case .user(let user): return .user(user)
+        case .group(let group): return .group(group)
         }
     }
 

@@ -2,22 +2,22 @@ import ExposureMetrics
 import TenantModel
 import Trace
 
-/// Receives audit records as JSON values, in order.
+/// Receives audit records, in order.
 public protocol AuditOutput {
-    /// Takes one `directoryAudit`-shaped record.
-    mutating func write(_ record: JSONValue)
+    /// Takes one `directoryAudit` record; `encoder` writes it as JSON and names its parties.
+    mutating func write(_ entry: AuditEntry, encoder: inout AuditEncoder)
     /// Called once after the last record.
     mutating func finish()
 }
 
-/// Keeps audit records in memory (tests, small runs).
+/// Keeps audit records in memory as JSON values (tests, small runs).
 public struct AuditCollector: AuditOutput {
     /// The records, in order.
     public private(set) var records: [JSONValue] = []
     /// Creates an empty collector.
     public init() {}
-    /// Appends the record.
-    public mutating func write(_ record: JSONValue) { records.append(record) }
+    /// Appends the record's JSON value.
+    public mutating func write(_ entry: AuditEntry, encoder: inout AuditEncoder) { records.append(entry.json(encoder.identity)) }
     /// Nothing to do.
     public mutating func finish() {}
 }
@@ -31,6 +31,7 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
     /// Where records go.
     public internal(set) var output: Output
     let identity: AuditIdentity
+    var encoder: AuditEncoder
     var sequence: UInt64 = 0
     var requests: [Int: (user: UserIndex, role: RoleIndex, duration: Int64)] = [:]
     var assignments: [Int: Assignment] = [:]
@@ -45,6 +46,7 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
     /// Creates a builder for one run.
     public init(identity: AuditIdentity, output: Output) {
         self.identity = identity
+        encoder = AuditEncoder(identity: identity)
         self.output = output
         alerts = AlertFold(scenario: identity.scenario, journal: true)
     }
@@ -92,7 +94,7 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
         case .activationEnded(let time, let activation, let user, let role, let reason):
             let request = activationRequests.removeValue(forKey: activation)
             activationEnded(time, user: user, role: role, reason: reason,
-                            correlation: request.map { identity.guid("request", UInt64($0)) } ?? identity.guid("activation", UInt64(activation)))
+                            correlation: request.map { identity.guidValue("request", UInt64($0)) } ?? identity.guidValue("activation", UInt64(activation)))
         case .assignmentStarted(let time, let id, let assignment):
             assignments[id] = assignment
             // Assignments in force when the scenario starts existed before it: nothing to log.
@@ -104,10 +106,10 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
             membershipChanged(time, group: group, user: user, added: added)
         case .userJoined(let time, let user):
             emit(time, "Add user", category: "UserManagement", service: "Core Directory", operation: "Add",
-                 by: .scenario, correlation: identity.guid("join", UInt64(user.rawValue)), targets: [userTarget(user)])
+                 by: .scenario, correlation: identity.guidValue("join", UInt64(user.rawValue)), targets: [userTarget(user)])
         case .managerChanged(let time, let user, let manager):
             emit(time, "Update user", category: "UserManagement", service: "Core Directory", operation: "Update",
-                 by: .scenario, correlation: identity.guid("manager", sequence), targets: [userTarget(user)],
+                 by: .scenario, correlation: identity.guidValue("manager", sequence), targets: [userTarget(user)],
                  details: ["Manager": manager.map { identity.principalName(user: $0) } ?? ""])
         case .reviewStarted, .reviewDecided, .reviewApplied:
             // Review decisions live in the access reviews' own history; removals are logged as such.
@@ -117,18 +119,18 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
             break
         case .userDisabled(let time, let user):
             emit(time, "Disable account", category: "UserManagement", service: "Core Directory", operation: "Update",
-                 by: .scenario, correlation: identity.guid("disable", UInt64(user.rawValue)), targets: [userTarget(user)])
+                 by: .scenario, correlation: identity.guidValue("disable", UInt64(user.rawValue)), targets: [userTarget(user)])
         case .policyChanged(let time, let role, _):
-            let target: JSONValue = role.map { roleTarget($0) } ?? .object(["displayName": .string("All roles"), "type": .string("Policy")])
+            let target: AuditParty = role.map { roleTarget($0) } ?? .allRoles
             emit(time, "Update role setting in PIM", operation: "Update", by: .scenario,
-                 correlation: identity.guid("policy", sequence), targets: [target])
+                 correlation: identity.guidValue("policy", sequence), targets: [target])
         case .assignmentRefused(let time, let assignment, let reason):
             let span = assignment.isPermanent ? "permanent" : "timebound"
             let activity = assignment.type == .eligible
                 ? "Add eligible member to role in PIM requested (\(span))" : "Add member to role in PIM requested (\(span))"
             emit(time, activity, operation: "Add", by: .scenario, result: "failure",
                  reason: "RoleAssignmentRequestPolicyValidationFailed: The following policy rules failed: [\"ExpirationRule\"] (\(reason))",
-                 correlation: identity.guid("refused", sequence),
+                 correlation: identity.guidValue("refused", sequence),
                  targets: [roleTarget(assignment.role), principalTarget(assignment.principal)], details: ["Scope": assignment.scope])
         case .removalRefused(let time, _, let ids):
             // One failed removal request per active assignment the event would have ended.
@@ -137,13 +139,13 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
                 let span = assignment.isPermanent ? "permanent" : "timebound"
                 emit(time, "Remove member from role in PIM requested (\(span))", operation: "Delete", by: .scenario, result: "failure",
                      reason: AuditReasons.lastGlobalAdministrator,
-                     correlation: identity.guid("removal-refused", sequence),
+                     correlation: identity.guidValue("removal-refused", sequence),
                      targets: [roleTarget(assignment.role), principalTarget(assignment.principal)], details: ["Scope": assignment.scope])
             }
         case .deactivationRefused(let time, let user, let role):
             emit(time, "Remove member from role requested (PIM deactivate)", operation: "Delete", by: .user(user), result: "failure",
                  reason: "An activation cannot be deactivated in its first 5 minutes",
-                 correlation: identity.guid("deactivation", sequence), targets: [roleTarget(role), userTarget(user)])
+                 correlation: identity.guidValue("deactivation", sequence), targets: [roleTarget(role), userTarget(user)])
         case .extensionRequested(let time, let id, let user, _, let assignment, let renewal, let approvers):
             extensionRequests[id] = (user, assignment, renewal)
             extensionRecord(time, id, activity: { renewal ? "Add \($0)to role in PIM requested (renew)" : "Update \($0)in PIM requested (extend)" },
@@ -157,7 +159,7 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
                             by: .service, reason: "No administrator answered within 24 hours")
         case .extensionRefused(let time, let user, let role, let reason):
             emit(time, "Update member in PIM requested (extend)", operation: "Update", by: .user(user), result: "failure", reason: reason,
-                 correlation: identity.guid("extension-refused", sequence), targets: [roleTarget(role), userTarget(user)])
+                 correlation: identity.guidValue("extension-refused", sequence), targets: [roleTarget(role), userTarget(user)])
         case .assignmentExtended(_, let id, let end):
             assignments[id]?.end = end
         case .adminAction(let time, let kind, let admin, let principal, let role, let result):
@@ -187,14 +189,15 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
         result: String = "success", reason: String = "", details: [String: String] = [:]
     ) {
         guard let request = requests[id] else { return }
+        let requestId = identity.guidValue("request", UInt64(id))
         var details = details
-        details["RequestId"] = identity.guid("request", UInt64(id))
+        details["RequestId"] = requestId.text
         emit(time, activity, category: category(of: request.role), operation: operation, by: actor, result: result, reason: reason,
-             correlation: identity.guid("request", UInt64(id)),
+             correlation: requestId,
              targets: [roleTarget(request.role), userTarget(request.user)], details: details)
     }
 
-    mutating func activationEnded(_ time: Int64, user: UserIndex, role: RoleIndex, reason: ActivationEndReason, correlation: String) {
+    mutating func activationEnded(_ time: Int64, user: UserIndex, role: RoleIndex, reason: ActivationEndReason, correlation: AuditGUID) {
         if reason == .deactivated {
             emit(time, "Remove member from role requested (PIM deactivate)", operation: "Delete", by: .user(user),
                  correlation: correlation, targets: [roleTarget(role), userTarget(user)])
@@ -218,7 +221,7 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
         }
         var details = ["Scope": assignment.scope, "StartTime": timestamp(max(assignment.start, 0))]
         if let end = assignment.end { details["ExpirationTime"] = timestamp(end) }
-        emit(time, activity, category: category(of: assignment.role), operation: "Add", by: .scenario, correlation: identity.guid("assignment", UInt64(id)),
+        emit(time, activity, category: category(of: assignment.role), operation: "Add", by: .scenario, correlation: identity.guidValue("assignment", UInt64(id)),
              targets: [roleTarget(assignment.role), principalTarget(assignment.principal)], details: details)
     }
 
@@ -229,7 +232,7 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
             ? "Remove eligible member from role in PIM completed (\(span))" : "Remove member from role in PIM completed (\(span))"
         emit(time, activity, category: category(of: assignment.role), operation: "Delete", by: reason == .removed ? .scenario : .service,
              reason: reason == .removed ? "Removed by an administrator" : "Assignment expired",
-             correlation: identity.guid("assignment", UInt64(id)),
+             correlation: identity.guidValue("assignment", UInt64(id)),
              targets: [roleTarget(assignment.role), principalTarget(assignment.principal)], details: ["Scope": assignment.scope])
     }
 
@@ -240,13 +243,13 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
         guard let request = extensionRequests[id], let assignment = assignments[request.assignment] else { return }
         let noun = assignment.type == .eligible ? "eligible member " : "member "
         emit(time, activity(noun), operation: "Update", by: actor, reason: reason,
-             correlation: identity.guid("extension", UInt64(id)),
+             correlation: identity.guidValue("extension", UInt64(id)),
              targets: [roleTarget(assignment.role), userTarget(request.user)], details: details)
     }
 
     mutating func membershipChanged(_ time: Int64, group: GroupIndex, user: UserIndex, added: Bool) {
         emit(time, added ? "Add member to group" : "Remove member from group", category: "GroupManagement",
              service: "Core Directory", operation: added ? "Add" : "Delete", by: .scenario,
-             correlation: identity.guid("membership", sequence), targets: [groupTarget(group), userTarget(user)])
+             correlation: identity.guidValue("membership", sequence), targets: [groupTarget(group), userTarget(user)])
     }
 }

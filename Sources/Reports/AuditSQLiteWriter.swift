@@ -12,7 +12,7 @@ public struct AuditSQLiteWriter: AuditOutput {
     public let path: String
     private let temporary: String
     private var queue: DatabaseQueue?
-    private var pending: [JSONValue] = []
+    private var pending: [[DatabaseValueConvertible?]] = []
     /// The first error met, if any; the database is then not put in place.
     public private(set) var failure: AtomicFile.WriteError?
 
@@ -34,6 +34,10 @@ public struct AuditSQLiteWriter: AuditOutput {
             targetRole TEXT,
             record TEXT NOT NULL
         );
+        """
+
+    /// The indexes, built once every row is in (faster than keeping them up to date per row).
+    static let indexes = """
         CREATE INDEX audit_time ON audit(activityDateTime);
         CREATE INDEX audit_target_user ON audit(targetUser, activityDateTime);
         CREATE INDEX audit_initiator ON audit(initiatedByUser, activityDateTime);
@@ -58,15 +62,29 @@ public struct AuditSQLiteWriter: AuditOutput {
     }
 
     /// Queues one record; records are inserted in batches of 10 000, one transaction each.
-    public mutating func write(_ record: JSONValue) {
+    public mutating func write(_ entry: AuditEntry, encoder: inout AuditEncoder) {
+        var line: [UInt8] = []
+        encoder.appendLine(entry, to: &line)
+        write(entry, line: line, encoder: &encoder)
+    }
+
+    /// Queues one record whose JSON text is already written.
+    mutating func write(_ entry: AuditEntry, line: [UInt8], encoder: inout AuditEncoder) {
         guard failure == nil else { return }
-        pending.append(record)
+        pending.append(Self.columns(of: entry, line: line, encoder: &encoder))
         if pending.count >= 10_000 { flush() }
     }
 
-    /// Inserts what is queued, closes the database and renames it into place.
+    /// Inserts what is queued, builds the indexes, closes the database and renames it into place.
     public mutating func finish() {
         flush()
+        if failure == nil, let queue {
+            do {
+                try queue.write { try $0.execute(sql: Self.indexes) }
+            } catch {
+                failure = AtomicFile.WriteError(path: path, reason: "\(error)")
+            }
+        }
         queue = nil
         failure = AtomicFile.commit(temporary, to: path, failure: failure)
     }
@@ -80,8 +98,8 @@ public struct AuditSQLiteWriter: AuditOutput {
                 let statement = try database.makeStatement(sql: """
                     INSERT INTO audit VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
-                for record in batch {
-                    try statement.execute(arguments: StatementArguments(Self.columns(of: record)))
+                for row in batch {
+                    try statement.execute(arguments: StatementArguments(row))
                 }
             }
         } catch {
@@ -89,25 +107,32 @@ public struct AuditSQLiteWriter: AuditOutput {
         }
     }
 
-    /// The row of one record, in the table's column order.
-    static func columns(of record: JSONValue) -> [DatabaseValueConvertible?] {
-        func text(_ path: String...) -> String? {
-            if case .string(let value)? = record.value(at: path) { return value }
-            return nil
-        }
-        var targets: [String: String] = [:]
-        if case .array(let items)? = record.value(at: ["targetResources"]) {
-            for item in items {
-                guard case .string(let type)? = item.value(at: ["type"]) else { continue }
-                let key = type == "User" ? "userPrincipalName" : "displayName"
-                if targets[type] == nil, case .string(let name)? = item.value(at: [key]) { targets[type] = name }
+    /// The row of one record, in the table's column order: the initiator and the first target
+    /// of each type flattened (users by principal name, groups and roles by display name).
+    static func columns(of entry: AuditEntry, line: [UInt8], encoder: inout AuditEncoder) -> [DatabaseValueConvertible?] {
+        var user: String?
+        var app: String?
+        if case .user = entry.initiator { user = encoder.name(of: entry.initiator) } else { app = encoder.name(of: entry.initiator) }
+        var targetUser: String?
+        var targetGroup: String?
+        var targetRole: String?
+        for target in entry.targets {
+            switch target {
+            case .user: if targetUser == nil { targetUser = encoder.name(of: target) }
+            case .group: if targetGroup == nil { targetGroup = encoder.name(of: target) }
+            case .role(let role):
+                if encoder.identity.scenario[role].groupAccess != nil {
+                    if targetGroup == nil { targetGroup = encoder.name(of: target) }
+                } else if targetRole == nil {
+                    targetRole = encoder.name(of: target)
+                }
+            case .allRoles, .pimService, .scenario: continue
             }
         }
         return [
-            text("id"), text("activityDateTime"), text("activityDisplayName"), text("category"),
-            text("loggedByService"), text("operationType"), text("result"), text("resultReason"),
-            text("correlationId"), text("initiatedBy", "user", "userPrincipalName"), text("initiatedBy", "app", "displayName"),
-            targets["User"], targets["Group"], targets["Role"], record.renderedCompact(),
+            entry.id.text, TimeText.timestamp(epoch: entry.epoch), entry.activity, entry.category, entry.service, entry.operation,
+            entry.result, entry.reason, entry.correlation.text, user, app, targetUser, targetGroup, targetRole,
+            String(decoding: line, as: UTF8.self),
         ]
     }
 }
@@ -120,6 +145,7 @@ public struct AuditFiles: AuditOutput {
     public private(set) var database: AuditSQLiteWriter?
     /// Records written.
     public private(set) var count = 0
+    private var line: [UInt8] = []
 
     /// Opens the writers (either may be absent).
     public init(jsonLines: String?, database: String?) {
@@ -127,10 +153,16 @@ public struct AuditFiles: AuditOutput {
         self.database = database.map(AuditSQLiteWriter.init(path:))
     }
 
-    /// Writes the record to every file.
-    public mutating func write(_ record: JSONValue) {
-        lines?.write(record)
-        database?.write(record)
+    /// Writes the record to every file, encoding its JSON once.
+    public mutating func write(_ entry: AuditEntry, encoder: inout AuditEncoder) {
+        if database == nil {
+            lines?.write(entry, encoder: &encoder)
+        } else {
+            line.removeAll(keepingCapacity: true)
+            encoder.appendLine(entry, to: &line)
+            lines?.write(line: line)
+            database?.write(entry, line: line, encoder: &encoder)
+        }
         count += 1
     }
 

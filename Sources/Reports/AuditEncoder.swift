@@ -1,0 +1,135 @@
+import TenantModel
+
+/// Writes audit entries as compact JSON, byte for byte what `AuditEntry.json(_:)` gives through
+/// `JSONValue.appendCompact`, at a fraction of the cost: members in sorted-key order from
+/// pre-encoded fragments, each party's object encoded once per run, timestamps and GUIDs written
+/// as digits, no dictionary per record.
+public struct AuditEncoder {
+    /// Names and ids of the run.
+    public let identity: AuditIdentity
+    private var initiators: [AuditParty: [UInt8]] = [:]
+    private var targets: [AuditParty: [UInt8]] = [:]
+    private var names: [AuditParty: String] = [:]
+    /// The `YYYY-MM-DDT` of the last day written.
+    private var day: Int64 = .min
+    private var dayBytes: [UInt8] = []
+
+    /// An encoder for one run.
+    public init(identity: AuditIdentity) {
+        self.identity = identity
+    }
+
+    // The members of a record in sorted-key order, between the values.
+    private static let openTime = Array(#"{"activityDateTime":""#.utf8)
+    private static let activity = Array(#"","activityDisplayName":"#.utf8)
+    private static let details = Array(#","additionalDetails":["#.utf8)
+    private static let key = Array(#"{"key":"#.utf8)
+    private static let value = Array(#","value":"#.utf8)
+    private static let category = Array(#"],"category":"#.utf8)
+    private static let correlation = Array(#","correlationId":""#.utf8)
+    private static let id = Array(#"","id":""#.utf8)
+    private static let initiator = Array(#"","initiatedBy":"#.utf8)
+    private static let service = Array(#","loggedByService":"#.utf8)
+    private static let operation = Array(#","operationType":"#.utf8)
+    private static let result = Array(#","result":"#.utf8)
+    private static let reason = Array(#","resultReason":"#.utf8)
+    private static let targetList = Array(#","targetResources":["#.utf8)
+    private static let close = Array("]}".utf8)
+
+    /// Appends the record's compact JSON, without a newline.
+    public mutating func appendLine(_ entry: AuditEntry, to bytes: inout [UInt8]) {
+        bytes.append(contentsOf: Self.openTime)
+        appendTimestamp(entry.epoch, to: &bytes)
+        bytes.append(contentsOf: Self.activity)
+        JSONValue.appendQuoted(entry.activity, to: &bytes)
+        bytes.append(contentsOf: Self.details)
+        for (index, detail) in entry.details.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(contentsOf: Self.key)
+            JSONValue.appendQuoted(detail.key, to: &bytes)
+            bytes.append(contentsOf: Self.value)
+            JSONValue.appendQuoted(detail.value, to: &bytes)
+            bytes.append(UInt8(ascii: "}"))
+        }
+        bytes.append(contentsOf: Self.category)
+        JSONValue.appendQuoted(entry.category, to: &bytes)
+        bytes.append(contentsOf: Self.correlation)
+        entry.correlation.append(to: &bytes)
+        bytes.append(contentsOf: Self.id)
+        entry.id.append(to: &bytes)
+        bytes.append(contentsOf: Self.initiator)
+        appendInitiator(entry.initiator, to: &bytes)
+        bytes.append(contentsOf: Self.service)
+        JSONValue.appendQuoted(entry.service, to: &bytes)
+        bytes.append(contentsOf: Self.operation)
+        JSONValue.appendQuoted(entry.operation, to: &bytes)
+        bytes.append(contentsOf: Self.result)
+        JSONValue.appendQuoted(entry.result, to: &bytes)
+        bytes.append(contentsOf: Self.reason)
+        JSONValue.appendQuoted(entry.reason, to: &bytes)
+        bytes.append(contentsOf: Self.targetList)
+        for (index, target) in entry.targets.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            appendTarget(target, to: &bytes)
+        }
+        bytes.append(contentsOf: Self.close)
+    }
+
+    /// The name an SQLite column shows for a party: a user's principal name, a group's or a
+    /// role's display name (a PIM for Groups pseudo-role's group), an app's display name.
+    public mutating func name(of party: AuditParty) -> String {
+        if let known = names[party] { return known }
+        let name: String
+        switch party {
+        case .user(let user): name = identity.principalName(user: user)
+        case .group(let group): name = identity.scenario.tenant[group].name ?? identity.scenario.tenant[group].id
+        case .role(let role):
+            if let access = identity.scenario[role].groupAccess { return self.name(of: .group(access.group)) }
+            name = identity.scenario[role].name
+        case .allRoles: name = "All roles"
+        case .pimService: name = "MS-PIM"
+        case .scenario: name = "pimsim scenario"
+        }
+        names[party] = name
+        return name
+    }
+
+    private mutating func appendInitiator(_ party: AuditParty, to bytes: inout [UInt8]) {
+        if let known = initiators[party] { return bytes.append(contentsOf: known) }
+        var encoded: [UInt8] = []
+        identity.initiatorJSON(party).appendCompact(to: &encoded)
+        initiators[party] = encoded
+        bytes.append(contentsOf: encoded)
+    }
+
+    private mutating func appendTarget(_ party: AuditParty, to bytes: inout [UInt8]) {
+        if let known = targets[party] { return bytes.append(contentsOf: known) }
+        var encoded: [UInt8] = []
+        identity.targetJSON(party).appendCompact(to: &encoded)
+        targets[party] = encoded
+        bytes.append(contentsOf: encoded)
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SSZ`, as `TimeText.timestamp(epoch:)` writes it, without its quotes.
+    private mutating func appendTimestamp(_ epoch: Int64, to bytes: inout [UInt8]) {
+        let days = epoch >= 0 ? epoch / 86_400 : (epoch - 86_399) / 86_400
+        if days != day {
+            day = days
+            dayBytes = Array(TimeText.timestamp(epoch: days * 86_400).utf8.prefix(while: { $0 != UInt8(ascii: "T") }))
+            dayBytes.append(UInt8(ascii: "T"))
+        }
+        bytes.append(contentsOf: dayBytes)
+        let second = epoch - days * 86_400
+        Self.twoDigits(second / 3600, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        Self.twoDigits(second / 60 % 60, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        Self.twoDigits(second % 60, to: &bytes)
+        bytes.append(UInt8(ascii: "Z"))
+    }
+
+    private static func twoDigits(_ value: Int64, to bytes: inout [UInt8]) {
+        bytes.append(0x30 + UInt8(truncatingIfNeeded: value / 10))
+        bytes.append(0x30 + UInt8(truncatingIfNeeded: value % 10))
+    }
+}
