@@ -53,8 +53,14 @@ public struct AuditSQLiteWriter: AuditOutput {
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try? FileManager.default.removeItem(atPath: temporary)
-            let queue = try DatabaseQueue(path: temporary)
-            try queue.write { try $0.execute(sql: Self.schema) }
+            // The file is a temporary one until it is renamed into place, so a crash loses nothing
+            // worth a journal or a sync: both are off, and the page cache is large.
+            var configuration = Configuration()
+            configuration.prepareDatabase { database in
+                try database.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536")
+            }
+            let queue = try DatabaseQueue(path: temporary, configuration: configuration)
+            try queue.writeWithoutTransaction { try $0.execute(sql: Self.schema) }
             self.queue = queue
         } catch {
             failure = AtomicFile.WriteError(path: path, reason: "\(error)")
@@ -80,7 +86,7 @@ public struct AuditSQLiteWriter: AuditOutput {
         flush()
         if failure == nil, let queue {
             do {
-                try queue.write { try $0.execute(sql: Self.indexes) }
+                try queue.writeWithoutTransaction { try $0.execute(sql: Self.indexes) }
             } catch {
                 failure = AtomicFile.WriteError(path: path, reason: "\(error)")
             }
