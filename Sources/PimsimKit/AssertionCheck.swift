@@ -62,9 +62,10 @@ public enum AssertionCheck {
             if !holds { failures.append(bound.written) }
         }
         let passed = failures.isEmpty
-        let shown = replications > 1
-            ? "\(assertion.statistic.rawValue) \(text(value)) (mean \(text(summary.mean)) [\(text(summary.low)), \(text(summary.high))] over \(present.count) replications)"
-            : text(value)
+        let interval = "[\(text(summary.low)), \(text(summary.high))] over \(present.count) replications"
+        let shown = replications == 1 ? text(value)
+            : assertion.statistic == .mean ? "mean \(text(value)) \(interval)"
+            : "\(assertion.statistic.rawValue) \(text(value)) (mean \(text(summary.mean)) \(interval))"
         let against = comparisons.isEmpty ? "" : " (\(comparisons.joined(separator: "; ")))"
         result.passed = passed
         result.message = "\(subject) = \(shown) — expected \(result.bound)\(against): \(passed ? "ok" : "FAILED")"

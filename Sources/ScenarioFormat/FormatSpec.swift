@@ -40,7 +40,7 @@ struct MapSpec: Sendable {
 enum FormatSpec {
     static let topLevel = MapSpec(what: "a scenario (a map)", keys: [
         .optional("$schema", "the JSON Schema editors validate the file against (ignored by pimsim)", .text),
-        .optional("scenario", "the scenario's name", .pattern(SyntaxPatterns.folderName, what: "a name usable as a folder name"), default: .string("the file's name")),
+        .optional("scenario", "the scenario's name", .identifierPattern(SyntaxPatterns.folderName), default: .string("the file's name")),
         .optional("description", "free text", .text),
         .required("start", "an ISO 8601 UTC timestamp such as 2026-03-02T00:00:00Z", .timestamp),
         .required("horizon", "a duration such as 30d", .duration),

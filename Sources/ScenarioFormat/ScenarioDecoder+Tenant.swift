@@ -140,6 +140,7 @@ extension ScenarioDecoder {
             context.error("custom role '\(name)' has the same name as \(what); choose another name", at: nameValue)
             return
         }
+        _ = map["description"].flatMap { context.string($0) }
         var permissions: [String] = []
         if let list = map["permissions"].flatMap({ context.list($0, what: "permissions") }) {
             for entry in list {

@@ -91,6 +91,8 @@ struct SchemaWriter {
         case .identifier:
             return .object([("type", .array([.string("string"), .string("number")])), ("pattern", .string("\\S"))])
         case .pattern(let pattern, _): return Self.string(pattern)
+        case .identifierPattern(let pattern):
+            return .object([("type", .array([.string("string"), .string("number")])), ("pattern", .string(pattern))])
         case .boolean: return .object([("type", .string("boolean"))])
         case .integer(let range):
             return .object([("type", .string("integer")), ("minimum", .integer(range.lowerBound)), ("maximum", .integer(range.upperBound))])

@@ -15,6 +15,8 @@ indirect enum ValueSpec: Sendable {
     case identifier
     /// A string matching an ECMA-262 regular expression (plain text, numbers not accepted).
     case pattern(String, what: String)
+    /// An identifier whose text matches a regular expression (a number is taken as written).
+    case identifierPattern(String)
     /// `true` or `false`.
     case boolean
     /// A whole number in a range.
