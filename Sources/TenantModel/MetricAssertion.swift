@@ -60,6 +60,14 @@ public struct MetricAssertion: Sendable, Equatable {
 
     /// Whether it has any bound.
     public var hasBound: Bool { min != nil || max != nil || above != nil || !relative.isEmpty }
+
+    /// Equal checks: everything but the line they were written on (a YAML file and its JSON
+    /// rendering hold equal assertions).
+    public static func == (lhs: MetricAssertion, rhs: MetricAssertion) -> Bool {
+        (lhs.variant, lhs.metric, lhs.min, lhs.max, lhs.origin, lhs.above) == (rhs.variant, rhs.metric, rhs.min, rhs.max, rhs.origin, rhs.above)
+            && (lhs.relative, lhs.statistic, lhs.kind) == (rhs.relative, rhs.statistic, rhs.kind)
+            && (lhs.id, lhs.title, lhs.severity) == (rhs.id, rhs.title, rhs.severity)
+    }
 }
 
 /// A bound on a metric relative to the same metric of another run: `value ≤ factor × other`
