@@ -19,7 +19,10 @@ extension ScenarioDecoder {
     }
 
     func decodeAssertion(_ item: Value, variants: [VariantInfo]?) -> MetricAssertion? {
+        let reported = context.diagnostics.count
         guard let map = context.map(item, FormatSpec.assertion) else { return nil }
+        // A misspelt bound ('mn') is reported as an unknown key; "needs a bound" would only repeat it.
+        let misspelt = context.diagnostics.count > reported
         let forms = ["metric", "alert", "tier0"].filter { map.has($0) }
         guard forms.count == 1, let form = forms.first else {
             let found = forms.isEmpty ? "" : "; found \(forms.map { "'\($0)'" }.joined(separator: " and "))"
@@ -39,8 +42,8 @@ extension ScenarioDecoder {
         }
         var assertion: MetricAssertion?
         switch form {
-        case "metric": assertion = decodeMetricAssertion(map, at: item, variant: variant, variants: variants)
-        case "alert": assertion = decodeAlertAssertion(map, at: item, variant: variant, variants: variants)
+        case "metric": assertion = decodeMetricAssertion(map, at: item, variant: variant, variants: variants, quiet: misspelt)
+        case "alert": assertion = decodeAlertAssertion(map, at: item, variant: variant, variants: variants, quiet: misspelt)
         default: assertion = decodeTier0Assertion(map, at: item, variant: variant)
         }
         guard ok, var result = assertion else { return nil }
@@ -61,19 +64,19 @@ extension ScenarioDecoder {
     }
 
     /// `{metric, min | max | between | atMost | atLeast | lessThanBaseline | moreThanBaseline}`.
-    func decodeMetricAssertion(_ map: MapView, at item: Value, variant: String?, variants: [VariantInfo]?) -> MetricAssertion? {
+    func decodeMetricAssertion(_ map: MapView, at item: Value, variant: String?, variants: [VariantInfo]?, quiet: Bool) -> MetricAssertion? {
         for key in FormatSpec.alertMeasures + FormatSpec.tier0Measures where map.has(key) {
             context.error("'\(key)' belongs to an '\(FormatSpec.alertMeasures.contains(key) ? "alert" : "tier0")' check, not to a 'metric' one", at: map[key] ?? item)
             return nil
         }
         guard let metricValue = map["metric"], let metric = context.identifier(metricValue, what: "a metric key") else { return nil }
         var assertion = MetricAssertion(metric: metric)
-        guard decodeBounds(map, at: item, into: &assertion, variant: variant, variants: variants) else { return nil }
+        guard decodeBounds(map, at: item, into: &assertion, variant: variant, variants: variants, quiet: quiet) else { return nil }
         return assertion
     }
 
     /// `{alert: ID, fires: BOOL}` or `{alert: ID, incidents | triggeredHours: {bounds}}`.
-    func decodeAlertAssertion(_ map: MapView, at item: Value, variant: String?, variants: [VariantInfo]?) -> MetricAssertion? {
+    func decodeAlertAssertion(_ map: MapView, at item: Value, variant: String?, variants: [VariantInfo]?, quiet: Bool) -> MetricAssertion? {
         guard let idValue = map["alert"], let id = context.identifier(idValue, what: "an alert id") else { return nil }
         guard AlertCatalogue.ids.contains(id) else {
             context.error("unknown alert '\(id)'\(Suggestions.hint(for: id, in: AlertCatalogue.ids)) (expected one of \(AlertCatalogue.ids.joined(separator: ", ")))", at: idValue)
@@ -95,10 +98,12 @@ extension ScenarioDecoder {
             assertion.kind = .alert(id: id, measure: "fires")
             return assertion
         }
+        let reported = context.diagnostics.count
         guard let bounds = context.map(body, FormatSpec.bounds) else { return nil }
         var assertion = MetricAssertion(metric: "alerts.\(id).\(measure)")
         assertion.kind = .alert(id: id, measure: measure)
-        guard decodeBounds(bounds, at: body, into: &assertion, variant: variant, variants: variants) else { return nil }
+        guard decodeBounds(bounds, at: body, into: &assertion, variant: variant, variants: variants,
+                           quiet: quiet || context.diagnostics.count > reported) else { return nil }
         return assertion
     }
 
@@ -132,7 +137,8 @@ extension ScenarioDecoder {
 
     /// Reads the bound keys of `map` into `assertion`; false (with errors) when one is wrong or
     /// none is given.
-    func decodeBounds(_ map: MapView, at item: Value, into assertion: inout MetricAssertion, variant: String?, variants: [VariantInfo]?) -> Bool {
+    /// `quiet`: the map already has an error (a misspelt key), so a missing bound is not reported again.
+    func decodeBounds(_ map: MapView, at item: Value, into assertion: inout MetricAssertion, variant: String?, variants: [VariantInfo]?, quiet: Bool) -> Bool {
         let range = -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude
         var ok = true
         var low = map["min"].flatMap { context.number($0, in: range, what: "min") }
@@ -166,6 +172,7 @@ extension ScenarioDecoder {
             assertion.relative.append(bound)
         }
         if ok && !assertion.hasBound {
+            if quiet { return false }
             context.error("an assertion needs a bound: 'min', 'max', 'between', 'atMost', 'atLeast', 'lessThanBaseline' or 'moreThanBaseline'", at: item)
             ok = false
         }
