@@ -150,7 +150,7 @@ let package = Package(
         ),
         .testTarget(name: "TenantImportTests", dependencies: ["TenantImport", "ScenarioFormat", "TenantModel", "RunPipeline", "TestSupport"],
                     exclude: ["Fixtures", "Golden"]),
-        .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "TenantModel"], exclude: ["Fixtures"]),
+        .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "TenantModel", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "PIMEngineTests",
             dependencies: ["PIMEngine", "Trace", "ScenarioFormat", "TenantModel", "ExposureMetrics", "RunPipeline", "Reports", "TestSupport"]

@@ -72,7 +72,7 @@ public enum Exercises {
         var text = "# \(exercise.title ?? "Exercise: \(scenario.name)")\n\n"
         if let briefing = exercise.briefing { text += briefing.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\n" }
         text += "Answer from what is in this folder: `audit.jsonl` (the Entra audit log, one JSON record a line), "
-        text += "`audit.sqlite` (the same records for SQL), and `report.html` / `summary.md` (the run's exposure, without the attacker's side).\n\n"
+        text += "`audit.sqlite` (the same records for SQL), and `report.html` / `summary.md` (the run's privileged exposure and PIM's alerts).\n\n"
         text += "## Questions\n\n"
         for (index, question) in exercise.questions.enumerated() {
             text += "\(index + 1). \(question.question.trimmingCharacters(in: .whitespacesAndNewlines))\n"

@@ -1,3 +1,4 @@
+import Foundation
 import ScenarioFormat
 
 /// A baseline of checks, as the command line names it.
@@ -59,6 +60,9 @@ public enum SecurityBaselines {
 
     /// The baseline `argument` names: a built-in one (`cisa`) or a file of assertions.
     public static func resolve(_ argument: String) throws(UseCaseError) -> CheckBaseline {
+        if argument != "cisa" && !FileManager.default.fileExists(atPath: argument) {
+            throw .invalidInput("--baseline '\(argument)': no built-in baseline has that name (built in: \(builtIn.joined(separator: ", "))), and no such file of assertions")
+        }
         let (text, file) = argument == "cisa" ? (cisaText, "<built-in baseline cisa>") : (nil, argument)
         let loaded = text.map { ScenarioLoader.decodeBaseline(text: $0, file: file, defaultName: argument) }
             ?? ScenarioLoader.loadBaseline(path: argument)

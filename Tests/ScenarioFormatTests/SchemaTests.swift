@@ -1,13 +1,14 @@
 import Foundation
 @testable import ScenarioFormat
 import Testing
+import TestSupport
 
 /// The JSON Schema against the decoder: the library validates, invalid fixtures are rejected by
 /// both, mutated scenarios never validate where the decoder refuses their shape, and the schema's
 /// patterns accept exactly the durations and timestamps `TimeSyntax` reads.
 @Suite("JSON Schema")
 struct SchemaTests {
-    static let root = SchemaValidator.root
+    static let root = repositoryRoot
 
     static func files(_ folder: String) throws -> [URL] {
         try FileManager.default.contentsOfDirectory(at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil)

@@ -1,17 +1,18 @@
 import Foundation
-@testable import ScenarioFormat
+import ScenarioFormat
 
 /// Runs a real JSON Schema validator (Python's `jsonschema`, draft 2020-12, through
 /// `Tests/Schema/validate.py`) on documents, beside pimsim's decoder.
-enum SchemaValidator {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+public enum SchemaValidator {
 
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+    /// Why the validator could not answer.
+    public struct Failure: Error, CustomStringConvertible {
+        /// What went wrong.
+        public let description: String
     }
 
     /// One verdict per document, in order: nil when valid, else the validator's first error.
-    static func validate(_ documents: [SchemaNode], schema: String = ScenarioSchema.text()) throws -> [String?] {
+    public static func validate(_ documents: [SchemaNode], schema: String = ScenarioSchema.text()) throws -> [String?] {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pimsim-schema-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -21,7 +22,7 @@ enum SchemaValidator {
         try Data(documents.map { $0.text(indent: nil) + "\n" }.joined().utf8).write(to: documentsFile)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", root.appendingPathComponent("Tests/Schema/validate.py").path, schemaFile.path, documentsFile.path]
+        process.arguments = ["python3", repositoryRoot.appendingPathComponent("Tests/Schema/validate.py").path, schemaFile.path, documentsFile.path]
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output
@@ -41,7 +42,7 @@ enum SchemaValidator {
     }
 
     /// The document of a file or text, as the decoder reads it.
-    static func document(_ text: String) throws -> SchemaNode {
+    public static func document(_ text: String) throws -> SchemaNode {
         switch ScenarioDocument.json(text: text) {
         case .success(let node): return node
         case .failure(let failure): throw Failure(description: failure.description)
