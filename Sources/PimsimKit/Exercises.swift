@@ -157,32 +157,17 @@ public enum Exercises {
             return text + "No account was compromised in this run.\n"
         }
         for compromise in compromises {
-            let field = { (name: String) -> String in
-                if case .string(let value)? = compromise.value(at: [name]) { return value }
-                return "?"
-            }
-            var credentials: [String] = []
-            if case .array(let items)? = compromise.value(at: ["credentials"]) {
-                credentials = items.compactMap { if case .string(let text) = $0 { return text } else { return nil } }
-            }
-            text += "- **Compromised:** \(field("user")), from \(field("from")) until \(field("until")); the attacker had \(credentials.joined(separator: ", ")).\n"
+            let credentials = Self.strings(compromise.value(at: ["credentials"]))
+            text += "- **Compromised:** \(Self.string(compromise, "user")), from \(Self.string(compromise, "from")) until \(Self.string(compromise, "until")); the attacker had \(credentials.joined(separator: ", ")).\n"
             if case .array(let activations)? = compromise.value(at: ["activations"]), !activations.isEmpty {
                 text += "- **Activated meanwhile:**\n"
-                for activation in activations {
-                    let role = activation.value(at: ["role"]).flatMap { if case .string(let text) = $0 { return text } else { return nil } } ?? "?"
-                    let start = activation.value(at: ["start"]).flatMap { if case .string(let text) = $0 { return text } else { return nil } } ?? "?"
-                    text += "  - \(role) at \(start)\n"
-                }
+                for activation in activations { text += "  - \(Self.string(activation, "role")) at \(Self.string(activation, "start"))\n" }
             } else {
                 text += "- **Activated meanwhile:** nothing.\n"
             }
             if case .array(let alerts)? = compromise.value(at: ["alerts"]), !alerts.isEmpty {
                 text += "- **PIM alerts:**\n"
-                for alert in alerts {
-                    let name = alert.value(at: ["alert"]).flatMap { if case .string(let text) = $0 { return text } else { return nil } } ?? "?"
-                    let from = alert.value(at: ["from"]).flatMap { if case .string(let text) = $0 { return text } else { return nil } } ?? "?"
-                    text += "  - \(name) from \(from)\n"
-                }
+                for alert in alerts { text += "  - \(Self.string(alert, "alert")) from \(Self.string(alert, "from"))\n" }
             } else {
                 text += "- **PIM alerts:** none fired about this account during the compromise.\n"
             }
@@ -198,8 +183,20 @@ public enum Exercises {
             guard case .object(let entry)? = key.value(at: ["paths", moment]), case .string(let at)? = entry["at"],
                   case .array(let paths)? = entry["paths"] else { continue }
             text += "- **Attacker's \(label) to Tier 0** (\(at)):\n"
-            for path in paths { if case .string(let line) = path { text += "  - `\(line.replacingOccurrences(of: "\t", with: " · "))`\n" } }
+            for line in Self.strings(.array(paths)) { text += "  - `\(line.replacingOccurrences(of: "\t", with: " · "))`\n" }
         }
         return text
+    }
+
+    /// The string at `key` of an object, or `?`.
+    static func string(_ object: JSONValue, _ key: String) -> String {
+        if case .string(let text)? = object.value(at: [key]) { return text }
+        return "?"
+    }
+
+    /// The strings of an array.
+    static func strings(_ value: JSONValue?) -> [String] {
+        guard case .array(let items)? = value else { return [] }
+        return items.compactMap { if case .string(let text) = $0 { return text } else { return nil } }
     }
 }

@@ -15,24 +15,11 @@ import WhatIf
 /// results files made from it.
 @Suite("Use case: check (relative, alerts, Tier 0, replications, baselines, reports)")
 struct CheckUseCaseTests {
-    static func file(_ yaml: String) throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("pimsim-check-\(UUID().uuidString).yaml")
-        try Data(yaml.utf8).write(to: url)
-        return url.path
-    }
+    static func file(_ yaml: String) throws -> String { try CheckAndGraphUseCaseTests.file(yaml) }
 
     /// ann holds Global Administrator for the 48 hours; bo activates it for 3 hours at 2h.
     /// privilegedHours.total: 51 in the baseline, 48 in `none` (no activation).
-    static let small = header() + """
-    scenario: small
-    tenant: {users: [{id: ann}, {id: bo}]}
-    assignments:
-      - {principal: ann, role: Global Administrator, type: active}
-      - {principal: bo, role: Global Administrator, type: eligible}
-    workload:
-      - {at: 2h, activate: {user: bo, role: Global Administrator, duration: 3h}}
-    variants:
-      none: {patch: {workload: []}}
+    static let small = CheckAndGraphUseCaseTests.small.components(separatedBy: "assertions:\n")[0] + """
     assertions:
       - {variant: none, metric: privilegedHours.total, atMost: baseline}
       - {metric: privilegedHours.total, atMost: none, id: NO-MORE}
