@@ -95,7 +95,12 @@ let package = Package(
         // graph pictures, export, compare, sweep and merge. The command line is a thin layer over it.
         .target(
             name: "PimsimKit",
-            dependencies: ["RunPipeline", "WhatIf", "ScenarioFormat", "TenantModel", "Reports", "PrivilegeGraph", "GraphvizRender", "TenantImport", "TenantExport"]
+            dependencies: ["RunPipeline", "WhatIf", "ScenarioFormat", "TenantModel", "Reports", "PrivilegeGraph", "GraphvizRender", "TenantImport", "TenantExport"],
+            // `pimsim init`'s starter scenarios.
+            resources: [
+                .embedInCode("Templates/quickstart.yaml"), .embedInCode("Templates/jit.yaml"),
+                .embedInCode("Templates/approvals.yaml"), .embedInCode("Templates/governance.yaml"),
+            ]
         ),
         // The command line: parses, calls one PimsimKit function, prints.
         .executableTarget(
@@ -145,7 +150,7 @@ let package = Package(
         ),
         .testTarget(name: "TenantImportTests", dependencies: ["TenantImport", "ScenarioFormat", "TenantModel", "RunPipeline", "TestSupport"],
                     exclude: ["Fixtures", "Golden"]),
-        .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "TenantModel"]),
+        .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "TenantModel", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "PIMEngineTests",
             dependencies: ["PIMEngine", "Trace", "ScenarioFormat", "TenantModel", "ExposureMetrics", "RunPipeline", "Reports", "TestSupport"]

@@ -68,15 +68,15 @@ extension AlertFold {
         let high = Int32(truncatingIfNeeded: (subject >> 32) & 0x7FFF_FFFF)
         let low = Int32(truncatingIfNeeded: subject & 0xFFFF_FFFF)
         switch alert {
-        case .tooManyGlobalAdmins, .staleSignIn:
+        case .tooManyGlobalAdmins, .staleSignIn, .cisaCloudOnly:
             return (.user(UserIndex(Int32(truncatingIfNeeded: subject))), nil)
         case .redundantAssignment, .sequentialActivations:
             return (.user(UserIndex(high)), RoleIndex(low))
         case .noMFAOnActivation, .cisaGlobalAdminApproval, .cisaAssignmentAlerts, .cisaGlobalAdminActivationAlerts, .cisaActivationAlerts:
             return (nil, RoleIndex(Int32(truncatingIfNeeded: subject)))
-        case .cisaGlobalAdminCount:
+        case .cisaGlobalAdminCount, .cisaGlobalAdminRatio:
             return (nil, nil)
-        case .rolesAssignedOutsidePIM, .cisaPermanentActive:
+        case .rolesAssignedOutsidePIM, .cisaPermanentActive, .cisaOutsidePAM:
             return (subject >> 63 == 1 ? .group(GroupIndex(high)) : .user(UserIndex(high)), RoleIndex(low))
         }
     }

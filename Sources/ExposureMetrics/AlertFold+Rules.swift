@@ -18,8 +18,14 @@ public enum AlertKind: String, CaseIterable, Sendable {
     case sequentialActivations = "SequentialActivationRenewalsAlert"
     /// CISA MS.AAD.7.1v1: 2 to 8 users hold Global Administrator.
     case cisaGlobalAdminCount = "CISA.MS.AAD.7.1v1"
+    /// CISA MS.AAD.7.2v1: no more Global Administrators than users of the other highly privileged roles.
+    case cisaGlobalAdminRatio = "CISA.MS.AAD.7.2v1"
+    /// CISA MS.AAD.7.3v1: users of highly privileged roles are cloud-only accounts.
+    case cisaCloudOnly = "CISA.MS.AAD.7.3v1"
     /// CISA MS.AAD.7.4v1: no permanent active assignment of a highly privileged role.
     case cisaPermanentActive = "CISA.MS.AAD.7.4v1"
+    /// CISA MS.AAD.7.5v1: highly privileged roles are assigned through PIM only.
+    case cisaOutsidePAM = "CISA.MS.AAD.7.5v1"
     /// CISA MS.AAD.7.6v1: Global Administrator activation requires approval.
     case cisaGlobalAdminApproval = "CISA.MS.AAD.7.6v1"
     /// CISA MS.AAD.7.7v1: eligible and active assignments of highly privileged roles alert.
@@ -34,8 +40,8 @@ public enum AlertKind: String, CaseIterable, Sendable {
         switch self {
         case .rolesAssignedOutsidePIM: return "high"
         case .staleSignIn: return "medium"
-        case .cisaGlobalAdminCount, .cisaPermanentActive, .cisaGlobalAdminApproval, .cisaAssignmentAlerts,
-             .cisaGlobalAdminActivationAlerts: return "shall"
+        case .cisaGlobalAdminCount, .cisaGlobalAdminRatio, .cisaCloudOnly, .cisaPermanentActive, .cisaOutsidePAM,
+             .cisaGlobalAdminApproval, .cisaAssignmentAlerts, .cisaGlobalAdminActivationAlerts: return "shall"
         case .cisaActivationAlerts: return "should"
         default: return "low"
         }
@@ -50,8 +56,8 @@ public enum AlertKind: String, CaseIterable, Sendable {
         case .staleSignIn: return "Potential stale accounts in a privileged role"
         case .redundantAssignment: return "Administrators aren't using their privileged roles"
         case .sequentialActivations: return "Roles are being activated too frequently"
-        case .cisaGlobalAdminCount, .cisaPermanentActive, .cisaGlobalAdminApproval, .cisaAssignmentAlerts,
-             .cisaGlobalAdminActivationAlerts, .cisaActivationAlerts: return rawValue
+        case .cisaGlobalAdminCount, .cisaGlobalAdminRatio, .cisaCloudOnly, .cisaPermanentActive, .cisaOutsidePAM,
+             .cisaGlobalAdminApproval, .cisaAssignmentAlerts, .cisaGlobalAdminActivationAlerts, .cisaActivationAlerts: return rawValue
         }
     }
 
@@ -117,6 +123,7 @@ extension AlertFold {
         let permanent = assignment.type == .active && assignment.isPermanent && highlyPrivileged.contains(assignment.role.rawValue)
             && !excludedFromCISA(assignment.principal)
         set(.cisaPermanentActive, subject, on: permanent, at: time)
+        set(.cisaOutsidePAM, subject, on: assignment.outsidePIM && highlyPrivileged.contains(assignment.role.rawValue), at: time)
     }
 
     /// Too many Global Administrators (count and share of assignments) and CISA 7.1 (2 to 8).
@@ -127,6 +134,21 @@ extension AlertFold {
         for subject in current where !tooMany || !gaUsers.contains(subject) { set(.tooManyGlobalAdmins, subject, on: false, at: time) }
         if tooMany { for subject in gaUsers { set(.tooManyGlobalAdmins, subject, on: true, at: time) } }
         set(.cisaGlobalAdminCount, 0, on: gaUsers.count < 2 || gaUsers.count > 8, at: time)
+        // 7.2: Global Administrators / users of the other highly privileged roles (a user holding
+        // both counts as a Global Administrator) must be at most 1, and fails without other users.
+        set(.cisaGlobalAdminRatio, 0, on: otherHighlyUsers == 0 || gaUsers.count > otherHighlyUsers, at: time)
+    }
+
+    /// Whether `user` counts among 7.2's "other highly privileged users": a highly privileged
+    /// role other than Global Administrator, and not Global Administrator.
+    func isOtherHighlyUser(_ user: Int32) -> Bool {
+        (highlyOtherAssigned[user] ?? 0) > 0 && !gaUsers.contains(UInt64(UInt32(bitPattern: user)))
+    }
+
+    /// 7.3: a user synchronised from on-premises who holds a highly privileged role.
+    mutating func checkCloudOnly(_ user: Int32, at time: SimTime) {
+        let hybrid = scenario.tenant.users[Int(user)].onPremisesSync && (highlyAssigned[user] ?? 0) > 0
+        set(.cisaCloudOnly, UInt64(UInt32(bitPattern: user)), on: hybrid, at: time)
     }
 
     /// Roles without MFA on activation (with eligible users) and CISA 7.6 (GA needs approval).
@@ -165,15 +187,15 @@ extension AlertFold {
         let high = Int32(truncatingIfNeeded: (subject >> 32) & 0x7FFF_FFFF)
         let low = Int(Int32(truncatingIfNeeded: subject & 0xFFFF_FFFF))
         switch alert {
-        case .tooManyGlobalAdmins, .staleSignIn:
+        case .tooManyGlobalAdmins, .staleSignIn, .cisaCloudOnly:
             return scenario.tenant.users[Int(subject)].id
         case .redundantAssignment, .sequentialActivations:
             return "\(scenario.tenant.users[Int(high)].id)/\(scenario.roles[low].name)"
         case .noMFAOnActivation, .cisaGlobalAdminApproval, .cisaAssignmentAlerts, .cisaGlobalAdminActivationAlerts, .cisaActivationAlerts:
             return scenario.roles[Int(subject)].name
-        case .cisaGlobalAdminCount:
+        case .cisaGlobalAdminCount, .cisaGlobalAdminRatio:
             return "tenant"
-        case .rolesAssignedOutsidePIM, .cisaPermanentActive:
+        case .rolesAssignedOutsidePIM, .cisaPermanentActive, .cisaOutsidePAM:
             let principal = subject >> 63 == 1
                 ? scenario.tenant.groups[Int(high)].id : scenario.tenant.users[Int(high)].id
             return "\(principal)/\(scenario.roles[low].name)"

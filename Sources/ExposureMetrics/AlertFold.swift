@@ -49,6 +49,12 @@ public struct AlertFold: TraceSink {
     /// Privileged (user, role) pairs assigned (standing or eligible) per user.
     var privilegedAssigned: [Int32: Int] = [:]
     var gaUsers = Set<UInt64>()
+    /// Highly privileged (user, role) pairs assigned per user, and those of roles other than
+    /// Global Administrator (CISA 7.2 and 7.3).
+    var highlyAssigned: [Int32: Int] = [:]
+    var highlyOtherAssigned: [Int32: Int] = [:]
+    /// Users holding another highly privileged role but not Global Administrator (CISA 7.2).
+    var otherHighlyUsers = 0
     var assignedPairs = 0
     var eligibleCount: [Int32: Int] = [:]
     var open: [AlertKind: [UInt64: SimTime]] = [:]
@@ -122,6 +128,7 @@ public struct AlertFold: TraceSink {
                 let subject = AlertSubject.principal(live.assignment.principal, live.assignment.role)
                 set(.rolesAssignedOutsidePIM, subject, on: false, at: time)
                 set(.cisaPermanentActive, subject, on: false, at: time)
+                set(.cisaOutsidePAM, subject, on: false, at: time)
             }
         case .policyChanged(_, _, let next):
             policies = next
@@ -141,10 +148,17 @@ public struct AlertFold: TraceSink {
         let now = state.contains(.standing) || state.contains(.eligible)
         if was != now {
             assignedPairs += now ? 1 : -1
+            let wasOther = isOtherHighlyUser(user)
+            if highlyPrivileged.contains(role) {
+                highlyAssigned[user, default: 0] += now ? 1 : -1
+                if role != globalAdministrator { highlyOtherAssigned[user, default: 0] += now ? 1 : -1 }
+            }
             if role == globalAdministrator {
                 if now { gaUsers.insert(UInt64(UInt32(bitPattern: user))) } else { gaUsers.remove(UInt64(UInt32(bitPattern: user))) }
             }
             if privileged[Int(role)] { privilegedAssigned[user, default: 0] += now ? 1 : -1 }
+            otherHighlyUsers += (isOtherHighlyUser(user) ? 1 : 0) - (wasOther ? 1 : 0)
+            if highlyPrivileged.contains(role) { checkCloudOnly(user, at: time) }
             if now {
                 // A user who never signs in goes stale `staleAfter` after the last sign-in (or the start).
                 scheduleStale(user, at: max(time, (lastSignIn[user] ?? 0) + settings.staleAfter))

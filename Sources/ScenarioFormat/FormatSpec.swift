@@ -1,313 +1,361 @@
+import TenantModel
+
 /// One key a map accepts.
-struct KeySpec {
+struct KeySpec: Sendable {
     let name: String
     let required: Bool
-    /// What the value is, in a few words, for messages and (later) the JSON Schema.
+    /// What the value is, in a few words, for messages and the JSON Schema's descriptions.
     let summary: String
+    /// What the value may be, for the JSON Schema.
+    var value: ValueSpec = .any
+    /// The value when the key is absent, for editors' hover help.
+    var defaultValue: DefaultValue?
 
-    static func required(_ name: String, _ summary: String) -> KeySpec {
-        KeySpec(name: name, required: true, summary: summary)
+    static func required(_ name: String, _ summary: String, _ value: ValueSpec = .any) -> KeySpec {
+        KeySpec(name: name, required: true, summary: summary, value: value)
     }
 
-    static func optional(_ name: String, _ summary: String) -> KeySpec {
-        KeySpec(name: name, required: false, summary: summary)
+    static func optional(_ name: String, _ summary: String, _ value: ValueSpec = .any, default defaultValue: DefaultValue? = nil) -> KeySpec {
+        KeySpec(name: name, required: false, summary: summary, value: value, defaultValue: defaultValue)
     }
 }
 
 /// The keys of one kind of map.
-struct MapSpec {
+struct MapSpec: Sendable {
     /// "the scenario", "an assignment": used in "expected X, got Y".
     let what: String
     let keys: [KeySpec]
     /// Maps keyed by data (role names, variant names) rather than by fixed keys.
     var acceptsAnyKey = false
+    /// For maps keyed by data: what each value is.
+    var values: ValueSpec = .any
+    /// For maps keyed by data: what each key must look like (a regular expression), if anything.
+    var keyPattern: String?
+    /// Relations between the keys that the decoder checks too.
+    var rules: [MapRule] = []
 }
 
-/// The scenario format's keys in one place: the decoder checks maps against these.
+/// The scenario format's keys in one place: the decoder checks maps against these, and the JSON
+/// Schema (`ScenarioSchema`) is generated from them.
 enum FormatSpec {
     static let topLevel = MapSpec(what: "a scenario (a map)", keys: [
-        .optional("scenario", "the scenario's name"),
-        .optional("description", "free text"),
-        .required("start", "an ISO 8601 UTC timestamp such as 2026-03-02T00:00:00Z"),
-        .required("horizon", "a duration such as 30d"),
-        .optional("seed", "a whole number, default 1"),
-        .required("tenant", "users, groups, custom roles, applications and service principals"),
-        .optional("policies", "PIM role settings"),
-        .optional("assignments", "a list of role assignments"),
-        .optional("workload", "a list of activation requests"),
-        .optional("behaviour", "how people act"),
-        .optional("reviews", "a list of access reviews"),
-        .optional("events", "a list of timed events"),
-        .optional("variants", "named what-if patches"),
-        .optional("assertions", "checks on the metrics"),
-        .optional("alerts", "thresholds of the PIM alerts and CISA checks"),
-        .optional("conditionalAccess", "authentication contexts' strengths, MFA at sign-in, sign-in frequency"),
+        .optional("$schema", "the JSON Schema editors validate the file against (ignored by pimsim)", .text),
+        .optional("scenario", "the scenario's name", .identifierPattern(SyntaxPatterns.folderName), default: .string("the file's name")),
+        .optional("description", "free text", .text),
+        .required("start", "an ISO 8601 UTC timestamp such as 2026-03-02T00:00:00Z", .timestamp),
+        .required("horizon", "a duration such as 30d", .duration),
+        .optional("seed", "a whole number, default 1", .integer(0...Int64.max), default: .integer(1)),
+        .required("tenant", "users, groups, custom roles, applications and service principals", .map(tenant)),
+        .optional("policies", "PIM role settings", .map(policies)),
+        .optional("assignments", "a list of role assignments", .list(.map(assignment))),
+        .optional("workload", "a list of activation requests", .list(.map(workloadItem))),
+        .optional("behaviour", "how people act", .map(behaviour)),
+        .optional("reviews", "a list of access reviews", .list(.map(review))),
+        .optional("events", "a list of timed events", .list(.map(event))),
+        .optional("variants", "named what-if patches", .map(variants)),
+        .optional("assertions", "checks on the metrics", .list(.map(assertion))),
+        .optional("replications", "runs of each arm `pimsim check` makes for the assertions' statistics (1 to 10000, default 1)",
+                  .integer(1...10_000), default: .integer(1)),
+        .optional("exercise", "a training exercise: {title, briefing, questions}", .map(exercise)),
+        .optional("alerts", "thresholds of the PIM alerts and CISA checks", .map(alerts)),
+        .optional("conditionalAccess", "authentication contexts' strengths, MFA at sign-in, sign-in frequency", .map(conditionalAccess)),
     ])
 
     static let alerts = MapSpec(what: "alert settings (a map)", keys: [
-        .optional("tooManyGlobalAdmins", "{count, percentage}"),
-        .optional("staleSignIn", "{after: a duration}"),
-        .optional("unusedRoles", "{after: a duration}"),
-        .optional("frequentActivation", "{count, within}"),
-        .optional("outsidePIM", "{window: a duration}"),
-        .optional("cisa", "{exclusions: user ids}"),
+        .optional("tooManyGlobalAdmins", "{count, percentage}", .map(alertCount)),
+        .optional("staleSignIn", "{after: a duration}", .map(alertAfter)),
+        .optional("unusedRoles", "{after: a duration}", .map(alertAfter)),
+        .optional("frequentActivation", "{count, within}", .map(alertCount)),
+        .optional("outsidePIM", "{window: a duration}", .map(alertAfter)),
+        .optional("cisa", "{exclusions: user ids}", .map(cisa)),
     ])
     static let alertCount = MapSpec(what: "a threshold (a map)", keys: [
-        .optional("count", "a whole number"), .optional("percentage", "a number"), .optional("within", "a duration"),
+        .optional("count", "a whole number", .integer(2...100)), .optional("percentage", "a number", .number(0...100)),
+        .optional("within", "a duration", .duration),
     ])
-    static let alertAfter = MapSpec(what: "a threshold (a map)", keys: [.optional("after", "a duration"), .optional("window", "a duration")])
-    static let cisa = MapSpec(what: "CISA settings (a map)", keys: [.optional("exclusions", "user ids")])
+    static let alertAfter = MapSpec(what: "a threshold (a map)", keys: [
+        .optional("after", "a duration", .duration), .optional("window", "a duration", .duration),
+    ])
+    static let cisa = MapSpec(what: "CISA settings (a map)", keys: [.optional("exclusions", "user ids", .ids)])
 
     static let tenant = MapSpec(what: "the tenant (a map)", keys: [
-        .optional("users", "a list of users"),
-        .optional("groups", "a list of groups"),
-        .optional("roles", "a list of custom roles"),
-        .optional("applications", "a list of application registrations"),
-        .optional("servicePrincipals", "a list of service principals"),
+        .optional("users", "a list of users", .list(.map(user))),
+        .optional("groups", "a list of groups", .list(.map(group))),
+        .optional("roles", "a list of custom roles", .list(.map(customRole))),
+        .optional("applications", "a list of application registrations", .list(.map(application))),
+        .optional("servicePrincipals", "a list of service principals", .list(.map(servicePrincipal))),
     ])
 
     static let user = MapSpec(what: "a user (a map with an id, or generate)", keys: [
-        .optional("id", "a unique id"),
-        .optional("name", "a display name"),
-        .optional("manager", "a user id"),
-        .optional("breakGlass", "true for an emergency-access account"),
-        .optional("authentication", "the strongest strength the user's methods satisfy: mfa, passwordless or phishingResistant (default)"),
-        .optional("generate", "{count, prefix}: many users at once"),
-    ])
+        .optional("id", "a unique id", .identifier),
+        .optional("name", "a display name", .text),
+        .optional("manager", "a user id", .identifier),
+        .optional("breakGlass", "true for an emergency-access account", .boolean, default: .boolean(false)),
+        .optional("authentication", "the strongest strength the user's methods satisfy: mfa, passwordless or phishingResistant (default)",
+                  .enumeration(AuthenticationStrength.allCases.map(\.rawValue)), default: .string("phishingResistant")),
+        .optional("onPremisesSyncEnabled", "true for an account synchronised from an on-premises directory (not cloud-only; CISA MS.AAD.7.3)",
+                  .boolean, default: .boolean(false)),
+        .optional("generate", "{count, prefix}: many users at once", .map(generate)),
+    ], rules: [.oneOf([(["id"], ["generate"]), (["generate"], ["id", "name", "manager"])])])
 
     static let generate = MapSpec(what: "a generator (a map)", keys: [
-        .required("count", "how many users"),
-        .required("prefix", "the id prefix"),
+        .required("count", "how many users", .integer(1...10_000_000)),
+        .required("prefix", "the id prefix", .identifier),
     ])
 
     static let group = MapSpec(what: "a group (a map)", keys: [
-        .required("id", "a unique id"),
-        .optional("name", "a display name"),
-        .optional("roleAssignable", "true if the group may hold role assignments"),
-        .optional("members", "a list of user ids"),
-        .optional("owners", "a list of user ids"),
+        .required("id", "a unique id", .identifier),
+        .optional("name", "a display name", .text),
+        .optional("roleAssignable", "true if the group may hold role assignments", .boolean, default: .boolean(false)),
+        .optional("members", "a list of user ids", .ids),
+        .optional("owners", "a list of user ids", .ids),
     ])
 
     static let application = MapSpec(what: "an application (a map)", keys: [
-        .required("id", "a unique id"),
-        .optional("name", "a display name"),
-        .optional("owners", "a list of user ids"),
+        .required("id", "a unique id", .identifier),
+        .optional("name", "a display name", .text),
+        .optional("owners", "a list of user ids", .ids),
     ])
 
     static let servicePrincipal = MapSpec(what: "a service principal (a map)", keys: [
-        .required("id", "a unique id"),
-        .optional("name", "a display name"),
-        .optional("application", "the id of the application it runs as"),
-        .optional("owners", "a list of user ids"),
-        .optional("roles", "directory roles it holds standing: role names or template ids"),
-        .optional("appPermissions", "Microsoft Graph application permissions such as RoleManagement.ReadWrite.Directory"),
-        .optional("memberOf", "a list of group ids"),
+        .required("id", "a unique id", .identifier),
+        .optional("name", "a display name", .text),
+        .optional("application", "the id of the application it runs as", .identifier),
+        .optional("owners", "a list of user ids", .ids),
+        .optional("roles", "directory roles it holds standing: role names or template ids", .ids),
+        .optional("appPermissions", "Microsoft Graph application permissions such as RoleManagement.ReadWrite.Directory",
+                  .list(.pattern(SyntaxPatterns.graphPermission, what: "a Microsoft Graph permission name"), single: true)),
+        .optional("memberOf", "a list of group ids", .ids),
     ])
 
     static let customRole = MapSpec(what: "a custom role (a map)", keys: [
-        .required("name", "the role's display name"),
-        .optional("description", "free text"),
-        .required("permissions", "a list of resource actions"),
+        .required("name", "the role's display name", .identifier),
+        .optional("description", "free text", .text),
+        .required("permissions", "a list of resource actions", .list(.identifier)),
     ])
 
     static let policies = MapSpec(what: "policies (a map)", keys: [
-        .optional("default", "the settings of every role"),
-        .optional("roles", "per-role settings, keyed by role name or template id"),
-        .optional("enforceAssignmentRules", "true to refuse assignments that break their rule (default false)"),
-        .optional("groups", "PIM for Groups settings, keyed by group id: {member, owner}"),
+        .optional("default", "the settings of every role", .map(policy)),
+        .optional("roles", "per-role settings, keyed by role name or template id", .map(policyRoles)),
+        .optional("enforceAssignmentRules", "true to refuse assignments that break their rule (default false)", .boolean, default: .boolean(false)),
+        .optional("groups", "PIM for Groups settings, keyed by group id: {member, owner}", .map(groupPolicies)),
     ])
 
-    static let groupPolicies = MapSpec(what: "PIM for Groups policies (a map keyed by group id)", keys: [], acceptsAnyKey: true)
+    static let groupPolicies = MapSpec(what: "PIM for Groups policies (a map keyed by group id)", keys: [], acceptsAnyKey: true,
+                                       values: .map(groupPolicy))
 
     static let groupPolicy = MapSpec(what: "a group's PIM policies (a map)", keys: [
-        .optional("member", "the policy of membership"),
-        .optional("owner", "the policy of ownership"),
+        .optional("member", "the policy of membership", .map(policy)),
+        .optional("owner", "the policy of ownership", .map(policy)),
     ])
 
-    static let policyRoles = MapSpec(what: "per-role policies (a map keyed by role)", keys: [], acceptsAnyKey: true)
+    static let policyRoles = MapSpec(what: "per-role policies (a map keyed by role)", keys: [], acceptsAnyKey: true, values: .map(policy))
 
     static let policy = MapSpec(what: "a role policy (a map)", keys: [
-        .optional("activation", "activation settings"),
-        .optional("eligibleAssignment", "the eligible-assignment rule"),
-        .optional("activeAssignment", "the active-assignment rule"),
-        .optional("notifications", "email notification rules: {eligibleAssignment, activeAssignment, activation}"),
+        .optional("activation", "activation settings", .map(activation)),
+        .optional("eligibleAssignment", "the eligible-assignment rule", .map(assignmentRule)),
+        .optional("activeAssignment", "the active-assignment rule", .map(assignmentRule)),
+        .optional("notifications", "email notification rules: {eligibleAssignment, activeAssignment, activation}", .map(notifications)),
     ])
 
     static let notifications = MapSpec(what: "notification settings (a map)", keys: [
-        .optional("eligibleAssignment", "emails when members are assigned as eligible: {admin, requestor, approver}"),
-        .optional("activeAssignment", "emails when members are assigned as active: {admin, requestor, approver}"),
-        .optional("activation", "emails when eligible members activate: {admin, requestor, approver}"),
+        .optional("eligibleAssignment", "emails when members are assigned as eligible: {admin, requestor, approver}", .map(notificationEvent)),
+        .optional("activeAssignment", "emails when members are assigned as active: {admin, requestor, approver}", .map(notificationEvent)),
+        .optional("activation", "emails when eligible members activate: {admin, requestor, approver}", .map(notificationEvent)),
     ])
 
     static let notificationEvent = MapSpec(what: "the notification rules of one event (a map)", keys: [
-        .optional("admin", "the role assignment / activation alert to administrators"),
-        .optional("requestor", "the notification to the assignee or the activated user"),
-        .optional("approver", "the request to approve"),
+        .optional("admin", "the role assignment / activation alert to administrators", .map(notificationRule)),
+        .optional("requestor", "the notification to the assignee or the activated user", .map(notificationRule)),
+        .optional("approver", "the request to approve", .map(notificationRule)),
     ])
 
     static let notificationRule = MapSpec(what: "a notification rule (a map)", keys: [
-        .optional("defaultRecipients", "true or false, default true"),
-        .optional("additionalRecipients", "a list of email addresses"),
-        .optional("level", "all (default) or critical"),
+        .optional("defaultRecipients", "true or false, default true", .boolean, default: .boolean(true)),
+        .optional("additionalRecipients", "a list of email addresses", .list(.pattern(SyntaxPatterns.email, what: "an email address"), single: true)),
+        .optional("level", "all (default) or critical", .enumeration(NotificationLevel.allCases.map(\.rawValue)), default: .string("all")),
     ])
 
     static let activation = MapSpec(what: "activation settings (a map)", keys: [
-        .optional("maxDuration", "30m to 24h"),
-        .optional("requireMFA", "true or false"),
-        .optional("requireJustification", "true or false"),
-        .optional("requireTicket", "true or false"),
-        .optional("requireApproval", "true or false"),
-        .optional("approvers", "a list of user or group ids"),
-        .optional("authenticationContext", "a Conditional Access authentication context, such as c1"),
+        .optional("maxDuration", "30m to 24h", .duration, default: .string("8h")),
+        .optional("requireMFA", "true or false", .boolean, default: .boolean(true)),
+        .optional("requireJustification", "true or false", .boolean, default: .boolean(true)),
+        .optional("requireTicket", "true or false", .boolean, default: .boolean(false)),
+        .optional("requireApproval", "true or false", .boolean, default: .boolean(false)),
+        .optional("approvers", "a list of user or group ids", .ids),
+        .optional("authenticationContext", "a Conditional Access authentication context, such as c1", .identifier),
     ])
 
     static let assignmentRule = MapSpec(what: "an assignment rule (a map)", keys: [
-        .optional("allowPermanent", "true or false"),
-        .optional("maxDuration", "a duration"),
+        .optional("allowPermanent", "true or false", .boolean),
+        .optional("maxDuration", "a duration", .duration),
     ])
 
     static let assignment = MapSpec(what: "an assignment (a map)", keys: [
-        .required("principal", "a user or role-assignable group id"),
-        .optional("role", "a role name or template id"),
-        .optional("group", "PIM for Groups: the group whose membership or ownership is assigned"),
-        .optional("access", "PIM for Groups: member (default) or owner"),
-        .required("type", "active or eligible"),
-        .optional("scope", "a directory scope, default /"),
-        .optional("start", "a time, default 0"),
-        .optional("end", "a time or 'permanent'"),
-        .optional("duration", "a duration, instead of end"),
-        .optional("outsidePIM", "true if made outside PIM"),
-    ])
+        .required("principal", "a user or role-assignable group id", .identifier),
+        .optional("role", "a role name or template id", .identifier),
+        .optional("group", "PIM for Groups: the group whose membership or ownership is assigned", .identifier),
+        .optional("access", "PIM for Groups: member (default) or owner", .enumeration(GroupAccessKind.allCases.map(\.rawValue)), default: .string("member")),
+        .required("type", "active or eligible", .enumeration(AssignmentType.allCases.map(\.rawValue))),
+        .optional("scope", "a directory scope, default /", .pattern(SyntaxPatterns.scope, what: "a directory scope starting with '/'"), default: .string("/")),
+        .optional("start", "a time, default 0", .time, default: .integer(0)),
+        .optional("end", "a time or 'permanent'", .either([.enumeration(["permanent"]), .time]), default: .string("permanent")),
+        .optional("duration", "a duration, instead of end", .duration),
+        .optional("outsidePIM", "true if made outside PIM", .boolean, default: .boolean(false)),
+    ], rules: target + [.atMostOne(["end", "duration"])])
+
+    /// `role`, or `group` with an optional `access` (PIM for Groups).
+    static let target: [MapRule] = [.exactlyOne(["role", "group"]), .requires("access", "group")]
+
+    /// The kinds of workload item, each with the keys it needs and refuses.
+    static let workloadKinds = ["activate", "task", "tasks", "deactivate", "extend"]
 
     static let workloadItem = MapSpec(what: "a workload item (a map)", keys: [
-        .optional("at", "a time"),
-        .optional("activate", "{user, role, duration}"),
-        .optional("tasks", "a task generator"),
-        .optional("task", "{user, role, duration}: one task at 'at'"),
-        .optional("deactivate", "{user, role}: end an activation early"),
-        .optional("extend", "{user, role, type?, duration}: extend or renew an assignment"),
-    ])
+        .optional("at", "a time", .time),
+        .optional("activate", "{user, role, duration}", .map(activate)),
+        .optional("tasks", "a task generator", .map(tasks)),
+        .optional("task", "{user, role, duration}: one task at 'at'", .map(task)),
+        .optional("deactivate", "{user, role}: end an activation early", .map(deactivate)),
+        .optional("extend", "{user, role, type?, duration}: extend or renew an assignment", .map(extend)),
+    ], rules: [.oneOf(workloadKinds.map { kind in
+        kind == "tasks" ? ([kind], workloadKinds.filter { $0 != kind } + ["at"]) : ([kind, "at"], workloadKinds.filter { $0 != kind })
+    })])
 
     static let extend = MapSpec(what: "an extension request (a map)", keys: [
-        .required("user", "a user id"),
-        .required("role", "a role name or template id"),
-        .optional("type", "active or eligible"),
-        .required("duration", "how much longer, or how long a renewal lasts"),
+        .required("user", "a user id", .identifier),
+        .required("role", "a role name or template id", .identifier),
+        .optional("type", "active or eligible", .enumeration(AssignmentType.allCases.map(\.rawValue))),
+        .required("duration", "how much longer, or how long a renewal lasts", .duration),
     ])
 
     static let deactivate = MapSpec(what: "a deactivation (a map)", keys: [
-        .required("user", "a user id"),
-        .required("role", "a role name or template id"),
+        .required("user", "a user id", .identifier),
+        .required("role", "a role name or template id", .identifier),
     ])
 
     static let task = MapSpec(what: "a task (a map)", keys: [
-        .required("user", "a user id"),
-        .required("role", "the role the task needs"),
-        .required("duration", "a duration or a distribution"),
-        .optional("activation", "{strategy: taskLength | maximum, slack}"),
-        .optional("deactivateEarly", "a probability"),
+        .required("user", "a user id", .identifier),
+        .required("role", "the role the task needs", .identifier),
+        .required("duration", "a duration or a distribution", durationSpec),
+        .optional("activation", "{strategy: taskLength | maximum, slack}", .map(activationStrategy)),
+        .optional("deactivateEarly", "a probability", .number(0...1)),
     ])
 
     static let activate = MapSpec(what: "an activation request (a map)", keys: [
-        .required("user", "a user id"),
-        .optional("role", "a role name or template id"),
-        .optional("group", "PIM for Groups: the group to activate membership or ownership of"),
-        .optional("access", "PIM for Groups: member (default) or owner"),
-        .required("duration", "a duration"),
-        .optional("start", "a scheduled activation's start, at or after 'at'"),
-        .optional("scope", "the directory scope to activate at"),
-    ])
+        .required("user", "a user id", .identifier),
+        .optional("role", "a role name or template id", .identifier),
+        .optional("group", "PIM for Groups: the group to activate membership or ownership of", .identifier),
+        .optional("access", "PIM for Groups: member (default) or owner", .enumeration(GroupAccessKind.allCases.map(\.rawValue)), default: .string("member")),
+        .required("duration", "a duration", .duration),
+        .optional("start", "a scheduled activation's start, at or after 'at'", .time),
+        .optional("scope", "the directory scope to activate at", .pattern(SyntaxPatterns.scope, what: "a directory scope starting with '/'")),
+    ], rules: target)
 
     static let behaviour = MapSpec(what: "behaviour (a map)", keys: [
-        .optional("approvers", "approver behaviour"),
-        .optional("deactivateEarly", "a probability"),
-        .optional("mfa", "{failureRate, retryAfter, attempts}"),
-        .optional("calendars", "named working-hours calendars"),
-        .optional("signIns", "scheduled sign-ins: {users, calendar, probability, spread}"),
-        .optional("sessionLength", "how long a session lasts without a sign-in frequency (default 8h)"),
-        .optional("requests", "{justificationTime, ticketTime}"),
-        .optional("notifications", "{delay, withoutMail}: approval emails' delivery"),
-        .optional("groups", "{provisioningDelay}: PIM for Groups membership provisioning"),
+        .optional("approvers", "approver behaviour", .map(approverBehaviour)),
+        .optional("deactivateEarly", "a probability", .number(0...1), default: .number(0)),
+        .optional("mfa", "{failureRate, retryAfter, attempts}", .map(mfa)),
+        .optional("calendars", "named working-hours calendars", .map(calendars)),
+        .optional("signIns", "scheduled sign-ins: {users, calendar, probability, spread}", .map(signIns)),
+        .optional("sessionLength", "how long a session lasts without a sign-in frequency (default 8h)", .duration, default: .string("8h")),
+        .optional("requests", "{justificationTime, ticketTime}", .map(requestBehaviour)),
+        .optional("notifications", "{delay, withoutMail}: approval emails' delivery", .map(notificationBehaviour)),
+        .optional("groups", "{provisioningDelay}: PIM for Groups membership provisioning", .map(groupBehaviour)),
     ])
 
     static let notificationBehaviour = MapSpec(what: "notification behaviour (a map)", keys: [
-        .optional("delay", "a duration or a distribution: how long an approval email takes, default 0"),
-        .optional("withoutMail", "a duration or a distribution: when approvers without an email find a request, default 24h"),
+        .optional("delay", "a duration or a distribution: how long an approval email takes, default 0", durationSpec, default: .integer(0)),
+        .optional("withoutMail", "a duration or a distribution: when approvers without an email find a request, default 24h", durationSpec, default: .string("24h")),
     ])
 
     static let groupBehaviour = MapSpec(what: "PIM for Groups behaviour (a map)", keys: [
-        .optional("provisioningDelay", "a duration or a distribution: from a membership activation to its effect, default 0"),
+        .optional("provisioningDelay", "a duration or a distribution: from a membership activation to its effect, default 0", durationSpec, default: .integer(0)),
     ])
 
     static let requestBehaviour = MapSpec(what: "request behaviour (a map)", keys: [
-        .optional("justificationTime", "time to write a justification"),
-        .optional("ticketTime", "time to find ticket information"),
+        .optional("justificationTime", "time to write a justification", .duration),
+        .optional("ticketTime", "time to find ticket information", .duration),
     ])
 
     static let approverBehaviour = MapSpec(what: "approver behaviour (a map)", keys: [
-        .optional("responseTime", "a duration or a distribution"),
-        .optional("approveRate", "a probability"),
-        .optional("absence", "the probability an approver never answers a request"),
-        .optional("calendar", "a calendar name or {utcOffset, days, hours}"),
+        .optional("responseTime", "a duration or a distribution", durationSpec),
+        .optional("approveRate", "a probability", .number(0...1)),
+        .optional("absence", "the probability an approver never answers a request", .number(0...1)),
+        .optional("calendar", "a calendar name or {utcOffset, days, hours}", calendarReference),
     ])
 
     static let mfa = MapSpec(what: "MFA behaviour (a map)", keys: [
-        .optional("failureRate", "the probability a prompt fails"),
-        .optional("retryAfter", "a duration"),
-        .optional("attempts", "prompts tried before giving up"),
+        .optional("failureRate", "the probability a prompt fails", .number(0...1)),
+        .optional("retryAfter", "a duration", .duration),
+        .optional("attempts", "prompts tried before giving up", .integer(1...100)),
     ])
 
-    static let calendars = MapSpec(what: "calendars (a map keyed by name)", keys: [], acceptsAnyKey: true)
+    static let calendars = MapSpec(what: "calendars (a map keyed by name)", keys: [], acceptsAnyKey: true, values: .map(calendar))
 
     static let calendar = MapSpec(what: "a calendar (a map)", keys: [
-        .optional("utcOffset", "such as +01:00, default +00:00"),
-        .optional("days", "weekdays such as [mon, tue] or 'mon-fri', default mon-fri"),
-        .optional("hours", "such as '09:00-17:00', the default"),
+        .optional("utcOffset", "such as +01:00, default +00:00", .pattern(SyntaxPatterns.utcOffset, what: "a UTC offset such as '+01:00'"), default: .string("+00:00")),
+        .optional("days", "weekdays such as [mon, tue] or 'mon-fri', default mon-fri", .either([
+            .pattern(SyntaxPatterns.weekdaySpan, what: "a span of weekdays such as 'mon-fri'"),
+            .list(.pattern(SyntaxPatterns.singleWeekday, what: "a weekday: mon, tue, wed, thu, fri, sat or sun"), single: true, nonEmpty: true),
+        ]), default: .string("mon-fri")),
+        .optional("hours", "such as '09:00-17:00', the default", .pattern(SyntaxPatterns.hours, what: "working hours such as '09:00-17:00'"), default: .string("09:00-17:00")),
     ])
+
+    /// A calendar by name (from `behaviour.calendars`) or written inline.
+    static let calendarReference = ValueSpec.either([.identifier, .map(calendar)])
+
+    /// The distributions and the keys each takes.
+    static let distributionKeys: [(kind: String, keys: [String])] = [
+        ("fixed", ["value"]), ("exponential", ["mean"]), ("uniform", ["min", "max"]),
+        ("lognormal", ["median", "p90"]), ("empirical", ["values"]),
+    ]
 
     static let distribution = MapSpec(what: "a distribution (a map)", keys: [
-        .required("distribution", "fixed, exponential, uniform, lognormal or empirical"),
-        .optional("value", "fixed: the duration"),
-        .optional("mean", "exponential: the mean"),
-        .optional("min", "uniform: the smallest duration"),
-        .optional("max", "uniform: the largest duration"),
-        .optional("median", "lognormal: the median"),
-        .optional("p90", "lognormal: the 90th percentile"),
-        .optional("values", "empirical: a list of durations"),
-    ])
+        .required("distribution", "fixed, exponential, uniform, lognormal or empirical", .enumeration(distributionKeys.map(\.kind))),
+        .optional("value", "fixed: the duration", .duration),
+        .optional("mean", "exponential: the mean", .duration),
+        .optional("min", "uniform: the smallest duration", .duration),
+        .optional("max", "uniform: the largest duration", .duration),
+        .optional("median", "lognormal: the median", .duration),
+        .optional("p90", "lognormal: the 90th percentile", .duration),
+        .optional("values", "empirical: a list of durations", .list(.duration, nonEmpty: true)),
+    ], rules: distributionKeys.map { .when(key: "distribution", equals: $0.kind, allowed: $0.keys, required: $0.keys) })
+
+    /// A duration, or a distribution of durations.
+    static let durationSpec = ValueSpec.either([.duration, .map(distribution)])
 
     static let tasks = MapSpec(what: "a task generator (a map)", keys: [
-        .optional("users", "user ids"),
-        .optional("group", "a group id: each member does tasks"),
-        .required("role", "the role each task needs"),
-        .required("every", "the mean gap between a user's tasks"),
-        .required("duration", "a duration or a distribution"),
-        .optional("calendar", "a calendar name or {utcOffset, days, hours}"),
-        .optional("from", "a time, default 0"),
-        .optional("until", "a time, default the horizon"),
-        .optional("activation", "{strategy: taskLength | maximum, slack}"),
-        .optional("deactivateEarly", "a probability"),
-    ])
+        .optional("users", "user ids", .ids),
+        .optional("group", "a group id: each member does tasks", .identifier),
+        .required("role", "the role each task needs", .identifier),
+        .required("every", "the mean gap between a user's tasks", .duration),
+        .required("duration", "a duration or a distribution", durationSpec),
+        .optional("calendar", "a calendar name or {utcOffset, days, hours}", calendarReference),
+        .optional("from", "a time, default 0", .time, default: .integer(0)),
+        .optional("until", "a time, default the horizon", .time),
+        .optional("activation", "{strategy: taskLength | maximum, slack}", .map(activationStrategy)),
+        .optional("deactivateEarly", "a probability", .number(0...1)),
+    ], rules: [.exactlyOne(["users", "group"])])
 
     static let activationStrategy = MapSpec(what: "an activation strategy (a map)", keys: [
-        .required("strategy", "taskLength or maximum"),
-        .optional("slack", "a duration added to the task's length"),
-    ])
+        .required("strategy", "taskLength or maximum", .enumeration(["taskLength", "maximum"])),
+        .optional("slack", "a duration added to the task's length", .duration),
+    ], rules: [.when(key: "strategy", equals: "maximum", allowed: [], required: [])])
 
     static let event = MapSpec(what: "an event (a map)", keys: [
-        .required("at", "a time"),
-        .optional("leave", "a user id"),
-        .optional("membership", "{group, add, remove}"),
-        .optional("assign", "an assignment"),
-        .optional("remove", "{principal, role, type?, scope?}"),
-        .optional("policy", "{role?, activation, eligibleAssignment, activeAssignment, notifications}"),
-        .optional("join", "a user id: the user appears"),
-        .optional("move", "{user, add, remove, manager}"),
-        .optional("compromise", "{user, duration, attacker: {has}}"),
-        .optional("cancelRequest", "{user, role, by?}: an administrator cancels a pending request"),
-        .optional("revokeActivation", "{user, role, by?}: an administrator removes a live activation"),
-        .optional("adminExtend", "{principal, role, type?, scope?, end | duration, by?}: an administrator extends"),
-    ])
+        .required("at", "a time", .time),
+        .optional("leave", "a user id", .either([.identifier, .map(leave)])),
+        .optional("membership", "{group, add, remove}", .map(membership)),
+        .optional("assign", "an assignment", .map(assignment)),
+        .optional("remove", "{principal, role, type?, scope?}", .map(removal)),
+        .optional("policy", "{role?, activation, eligibleAssignment, activeAssignment, notifications}", .map(policyChange)),
+        .optional("join", "a user id: the user appears", .identifier),
+        .optional("move", "{user, add, remove, manager}", .map(move)),
+        .optional("compromise", "{user, duration, attacker: {has}}", .map(compromise)),
+        .optional("cancelRequest", "{user, role, by?}: an administrator cancels a pending request", .map(cancelRequest)),
+        .optional("revokeActivation", "{user, role, by?}: an administrator removes a live activation", .map(revokeActivation)),
+        .optional("adminExtend", "{principal, role, type?, scope?, end | duration, by?}: an administrator extends", .map(adminExtend)),
+    ], rules: [.exactlyOne(eventActions)])
 
     static let eventActions = [
         "leave", "membership", "assign", "remove", "policy", "join", "move", "compromise",
@@ -315,72 +363,68 @@ enum FormatSpec {
     ]
 
     static let compromise = MapSpec(what: "a compromise (a map)", keys: [
-        .required("user", "the compromised user's id"),
-        .required("duration", "how long the attacker keeps the account"),
-        .required("attacker", "{has: [password] | [password, mfa] | [token]}"),
+        .required("user", "the compromised user's id", .identifier),
+        .required("duration", "how long the attacker keeps the account", .duration),
+        .required("attacker", "{has: [password] | [password, mfa] | [token]}", .map(attacker)),
     ])
 
     static let attacker = MapSpec(what: "an attacker (a map)", keys: [
-        .required("has", "credentials: password, mfa, token"),
+        .required("has", "credentials: password, mfa, token", .list(.enumeration(AttackerCredential.allCases.map(\.rawValue)), single: true)),
     ])
 
     static let leave = MapSpec(what: "a departure (a user id, or a map)", keys: [
-        .required("user", "a user id"),
-        .optional("disableAfter", "how long the account stays enabled after the departure"),
+        .required("user", "a user id", .identifier),
+        .optional("disableAfter", "how long the account stays enabled after the departure", .duration),
     ])
 
     static let move = MapSpec(what: "a move (a map)", keys: [
-        .required("user", "a user id"),
-        .optional("add", "group ids the user joins"),
-        .optional("remove", "group ids the user leaves"),
-        .optional("manager", "the new manager's user id"),
+        .required("user", "a user id", .identifier),
+        .optional("add", "group ids the user joins", .ids),
+        .optional("remove", "group ids the user leaves", .ids),
+        .optional("manager", "the new manager's user id", .identifier),
     ])
 
     static let policyChange = MapSpec(what: "a policy change (a map)", keys: [
-        .optional("role", "the role; every role when absent"),
-        .optional("activation", "activation settings"),
-        .optional("eligibleAssignment", "the eligible-assignment rule"),
-        .optional("activeAssignment", "the active-assignment rule"),
-        .optional("notifications", "email notification rules"),
+        .optional("role", "the role; every role when absent", .identifier),
+        .optional("activation", "activation settings", .map(activation)),
+        .optional("eligibleAssignment", "the eligible-assignment rule", .map(assignmentRule)),
+        .optional("activeAssignment", "the active-assignment rule", .map(assignmentRule)),
+        .optional("notifications", "email notification rules", .map(notifications)),
     ])
 
     static let membership = MapSpec(what: "a membership change (a map)", keys: [
-        .required("group", "a group id"),
-        .optional("add", "user ids to add"),
-        .optional("remove", "user ids to remove"),
+        .required("group", "a group id", .identifier),
+        .optional("add", "user ids to add", .ids),
+        .optional("remove", "user ids to remove", .ids),
     ])
 
     static let removal = MapSpec(what: "a removal (a map)", keys: [
-        .required("principal", "a user or group id"),
-        .optional("role", "a role name or template id"),
-        .optional("group", "PIM for Groups: the group"),
-        .optional("access", "PIM for Groups: member (default) or owner"),
-        .optional("type", "active or eligible"),
-        .optional("scope", "a directory scope"),
-    ])
+        .required("principal", "a user or group id", .identifier),
+        .optional("role", "a role name or template id", .identifier),
+        .optional("group", "PIM for Groups: the group", .identifier),
+        .optional("access", "PIM for Groups: member (default) or owner", .enumeration(GroupAccessKind.allCases.map(\.rawValue))),
+        .optional("type", "active or eligible", .enumeration(AssignmentType.allCases.map(\.rawValue))),
+        .optional("scope", "a directory scope", .pattern(SyntaxPatterns.scope, what: "a directory scope starting with '/'")),
+    ], rules: target)
 
-    static let variants = MapSpec(what: "variants (a map keyed by variant name)", keys: [], acceptsAnyKey: true)
+    static let variants = MapSpec(what: "variants (a map keyed by variant name)", keys: [], acceptsAnyKey: true,
+                                  values: .map(variant), keyPattern: SyntaxPatterns.folderName)
 
     static let variant = MapSpec(what: "a variant (a map)", keys: [
-        .optional("description", "free text"),
-        .optional("patch", "a map deep-merged over the scenario"),
-        .optional("convert", "conversions such as activeToEligible"),
+        .optional("description", "free text", .text),
+        .optional("patch", "a map deep-merged over the scenario", .map(patch)),
+        .optional("convert", "conversions such as activeToEligible", .map(convert)),
     ])
 
+    /// A variant's patch: any map, checked once merged over the scenario.
+    static let patch = MapSpec(what: "a patch (a map)", keys: [], acceptsAnyKey: true)
+
     static let convert = MapSpec(what: "conversions (a map)", keys: [
-        .optional("activeToEligible", "{roles, except}"),
+        .optional("activeToEligible", "{roles, except}", .map(activeToEligible)),
     ])
 
     static let activeToEligible = MapSpec(what: "an activeToEligible conversion (a map)", keys: [
-        .optional("roles", "roles to convert; all when absent"),
-        .optional("except", "principal ids to leave as they are"),
-    ])
-
-    static let assertion = MapSpec(what: "an assertion (a map)", keys: [
-        .optional("variant", "a variant name"),
-        .required("metric", "a metric key such as standingAdmins.max"),
-        .optional("min", "the smallest allowed value"),
-        .optional("max", "the largest allowed value"),
-        .optional("between", "[min, max]"),
+        .optional("roles", "roles to convert; all when absent", .ids),
+        .optional("except", "principal ids to leave as they are", .ids),
     ])
 }

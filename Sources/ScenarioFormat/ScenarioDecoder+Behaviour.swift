@@ -52,10 +52,7 @@ extension ScenarioDecoder {
         guard case .mapping = value.node else { return context.duration(value).map(DurationSpec.fixed) }
         guard let map = context.map(value, FormatSpec.distribution), let kindValue = map["distribution"],
               let kind = context.identifier(kindValue, what: "a distribution name") else { return nil }
-        let allowed: [String: [String]] = [
-            "fixed": ["value"], "exponential": ["mean"], "uniform": ["min", "max"],
-            "lognormal": ["median", "p90"], "empirical": ["values"],
-        ]
+        let allowed = Dictionary(uniqueKeysWithValues: FormatSpec.distributionKeys.map { ($0.kind, $0.keys) })
         guard let needed = allowed[kind] else {
             context.error("unknown distribution '\(kind)'\(Suggestions.hint(for: kind, in: allowed.keys)) (expected fixed, exponential, uniform, lognormal or empirical)", at: kindValue)
             return nil

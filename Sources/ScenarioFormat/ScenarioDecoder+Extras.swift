@@ -147,7 +147,7 @@ extension ScenarioDecoder {
             let keyValue = Value(node: entry.keyNode, path: entry.value.path)
             guard decodeName(keyValue) != nil else { continue }
             guard let body = context.map(entry.value, FormatSpec.variant) else { continue }
-            if let patch = body["patch"] { _ = context.map(patch, MapSpec(what: "a patch (a map)", keys: [], acceptsAnyKey: true)) }
+            if let patch = body["patch"] { _ = context.map(patch, FormatSpec.patch) }
             if let convert = body["convert"], let conversion = decodeConversion(convert) {
                 conversions[entry.key] = conversion
             }
@@ -171,45 +171,5 @@ extension ScenarioDecoder {
             for item in list { if let principal = principalReference(item, use: .roleAssignment) { except.insert(principal) } }
         }
         return (roleSet, except)
-    }
-
-    func decodeAssertions(_ value: Value, variants: [VariantInfo]) -> [MetricAssertion] {
-        guard let items = context.list(value, what: "assertions") else { return [] }
-        var assertions: [MetricAssertion] = []
-        for item in items {
-            guard let map = context.map(item, FormatSpec.assertion) else { continue }
-            var variant: String?
-            if let entry = map["variant"], let name = context.identifier(entry, what: "a variant name") {
-                if variants.contains(where: { $0.name == name }) {
-                    variant = name
-                } else {
-                    context.error("unknown variant '\(name)'\(Suggestions.hint(for: name, in: variants.map(\.name)))", at: entry)
-                    continue
-                }
-            }
-            guard let metricValue = map["metric"], let metric = context.identifier(metricValue, what: "a metric key") else { continue }
-            var low = map["min"].flatMap { context.number($0, in: -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude, what: "min") }
-            var high = map["max"].flatMap { context.number($0, in: -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude, what: "max") }
-            if let between = map["between"] {
-                if low != nil || high != nil {
-                    context.error("give 'between' or 'min'/'max', not both", at: between)
-                } else if let bounds = context.list(between, what: "two numbers"), bounds.count == 2 {
-                    low = context.number(bounds[0], in: -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude, what: "the lower bound")
-                    high = context.number(bounds[1], in: -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude, what: "the upper bound")
-                } else {
-                    context.error("'between' takes two numbers, [min, max]", at: between)
-                }
-            }
-            if low == nil && high == nil {
-                context.error("an assertion needs 'min', 'max' or 'between'", at: item)
-                continue
-            }
-            if let low, let high, low > high {
-                context.error("the lower bound \(low.compact) is above the upper bound \(high.compact)", at: item)
-                continue
-            }
-            assertions.append(MetricAssertion(variant: variant, metric: metric, min: low, max: high, origin: item.path.description))
-        }
-        return assertions
     }
 }

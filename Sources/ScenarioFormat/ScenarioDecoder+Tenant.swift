@@ -56,7 +56,13 @@ extension ScenarioDecoder {
                 context.error("'generate' makes its own ids; give either 'id' (one user) or 'generate' (many), not both", at: generate)
                 return
             }
-            decodeGenerated(generate, breakGlass: map["breakGlass"].flatMap { context.bool($0) } ?? false)
+            var template = User(id: "", breakGlass: map["breakGlass"].flatMap { context.bool($0) } ?? false)
+            if let entry = map["authentication"],
+               let strength = enumValue(entry, AuthenticationStrength.self, noun: "authentication strength") {
+                template.authentication = strength
+            }
+            template.onPremisesSync = map["onPremisesSyncEnabled"].flatMap { context.bool($0) } ?? false
+            decodeGenerated(generate, like: template)
             return
         }
         guard let idValue = map["id"] else {
@@ -75,12 +81,13 @@ extension ScenarioDecoder {
            let strength = enumValue(entry, AuthenticationStrength.self, noun: "authentication strength") {
             user.authentication = strength
         }
+        if let synced = map["onPremisesSyncEnabled"].flatMap({ context.bool($0) }) { user.onPremisesSync = synced }
         users.append(user)
         if let manager = map["manager"] { managers.append((index, manager)) }
     }
 
     /// `generate: {count: 200, prefix: staff}` → `staff001` ... `staff200`.
-    func decodeGenerated(_ value: Value, breakGlass: Bool) {
+    func decodeGenerated(_ value: Value, like template: User) {
         guard let map = context.map(value, FormatSpec.generate),
               let countValue = map["count"], let prefixValue = map["prefix"],
               let count = context.integer(countValue, in: 1...Self.maxGeneratedUsers, what: "count"),
@@ -96,7 +103,9 @@ extension ScenarioDecoder {
             let id = prefix + String(repeating: "0", count: width - digits.count) + digits
             guard registerID(id, at: prefixValue) else { return }
             userByID[id] = UserIndex(users.count)
-            users.append(User(id: id, breakGlass: breakGlass))
+            var user = template
+            user.id = id
+            users.append(user)
         }
     }
 
@@ -131,6 +140,7 @@ extension ScenarioDecoder {
             context.error("custom role '\(name)' has the same name as \(what); choose another name", at: nameValue)
             return
         }
+        _ = map["description"].flatMap { context.string($0) }
         var permissions: [String] = []
         if let list = map["permissions"].flatMap({ context.list($0, what: "permissions") }) {
             for entry in list {

@@ -121,7 +121,7 @@ extension ScenarioDecoder {
         guard let items = context.list(value, what: "workload items") else { return workload }
         for (order, item) in items.enumerated() {
             guard let map = context.map(item, FormatSpec.workloadItem) else { continue }
-            let kinds = ["activate", "task", "tasks", "deactivate", "extend"].filter { map.has($0) }
+            let kinds = FormatSpec.workloadKinds.filter { map.has($0) }
             if kinds.count > 1 {
                 context.error("a workload item is one of 'activate', 'task', 'tasks', 'deactivate'; found \(kinds.map { "'\($0)'" }.joined(separator: ", "))", at: item)
                 continue

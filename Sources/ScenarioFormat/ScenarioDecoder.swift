@@ -65,6 +65,8 @@ final class ScenarioDecoder {
         let reviews = top["reviews"].map { decodeReviews($0) } ?? []
         let variants = top["variants"].map { decodeVariants($0) } ?? []
         let assertions = top["assertions"].map { decodeAssertions($0, variants: variants) } ?? []
+        let replications = top["replications"].flatMap { context.integer($0, in: 1...10_000, what: "replications") }
+        let exercise = top["exercise"].flatMap { decodeExercise($0) }
         let alerts = top["alerts"].map { decodeAlerts($0) } ?? AlertSettings()
         let conditionalAccess = top["conditionalAccess"].map { decodeConditionalAccess($0) } ?? ConditionalAccess()
         checkContextReferences(conditionalAccess)
@@ -83,6 +85,8 @@ final class ScenarioDecoder {
         scenario.alerts = alerts
         scenario.conditionalAccess = conditionalAccess
         scenario.reviews = reviews
+        scenario.replications = replications.map(Int.init) ?? 1
+        scenario.exercise = exercise
         return scenario
     }
 

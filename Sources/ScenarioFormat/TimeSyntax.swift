@@ -64,7 +64,7 @@ public enum TimeSyntax {
             number = ""
         }
         if !number.isEmpty {
-            if number == "0" { return .success(0) }
+            if number == "0" && lastUnit < 0 { return .success(0) }
             return .failure(.init("'\(original)' has no unit; write '\(number)s', '\(number)m', '\(number)h' or '\(number)d'"))
         }
         return total > Double(maxSeconds) ? whole(total, original) : .success(exact)

@@ -45,6 +45,10 @@ public struct Scenario: Sendable {
     public var variants: [VariantInfo]
     /// Checks on the metrics.
     public var assertions: [MetricAssertion]
+    /// Replications `pimsim check` runs of each arm its assertions name (1: the scenario's seed only).
+    public var replications = 1
+    /// A training exercise's questions, when the scenario is one.
+    public var exercise: Exercise?
 
     /// Creates a scenario.
     public init(
@@ -99,28 +103,5 @@ public struct VariantInfo: Sendable, Equatable {
     public init(name: String, description: String? = nil) {
         self.name = name
         self.description = description
-    }
-}
-
-/// A check on one metric, for regression use.
-public struct MetricAssertion: Sendable, Equatable {
-    /// The variant it applies to; nil for the baseline.
-    public var variant: String?
-    /// The metric's key path, such as `standingAdmins.max`.
-    public var metric: String
-    /// The smallest allowed value, inclusive.
-    public var min: Double?
-    /// The largest allowed value, inclusive.
-    public var max: Double?
-    /// Where it was written, such as `assertions[1]`.
-    public var origin: String
-
-    /// Creates an assertion.
-    public init(variant: String? = nil, metric: String, min: Double? = nil, max: Double? = nil, origin: String = "") {
-        self.variant = variant
-        self.metric = metric
-        self.min = min
-        self.max = max
-        self.origin = origin
     }
 }

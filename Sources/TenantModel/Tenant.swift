@@ -11,6 +11,8 @@ public struct User: Sendable, Equatable {
     /// The strongest authentication strength the user's registered methods satisfy
     /// ([assumption] by default every strength: administrators hold a phishing-resistant method).
     public var authentication: AuthenticationStrength = .phishingResistant
+    /// Synchronised from an on-premises directory (Graph's `onPremisesSyncEnabled`), not cloud-only.
+    public var onPremisesSync = false
 
     /// Creates a user.
     public init(id: String, name: String? = nil, manager: UserIndex? = nil, breakGlass: Bool = false) {

@@ -14,8 +14,8 @@ struct Pimsim: AsyncParsableCommand {
         64 bad command-line usage.
         Documentation: docs/ in the repository; the scenario format: docs/scenario-format.md.
         """,
-        version: "0.1.0",
-        subcommands: [Run.self, Validate.self, Check.self, Graph.self, Export.self, Compare.self, Sweep.self, Merge.self, Import.self, Roles.self],
+        version: About.version,
+        subcommands: [Run.self, Validate.self, Check.self, Schema.self, Init.self, Graph.self, Export.self, Compare.self, Sweep.self, Merge.self, Import.self, Roles.self],
         defaultSubcommand: nil
     )
 }

@@ -31,7 +31,17 @@ struct Run: AsyncParsableCommand {
     @Option(name: .long, help: "Replications per arm of the report's variant comparison (default 10; 0 leaves it out).")
     var compareReplications = 10
 
+    @Option(name: .long, help: "Write a training exercise into this folder instead: trainee/ (questions, audit log, report without the attacker) and the answer key.")
+    var exercise: String?
+
     func run() async throws {
+        if let exercise {
+            let selection = scenario.selection
+            let result = try perform { () throws(UseCaseError) in try Exercises.write(selection, to: exercise) }
+            printWarnings(result.warnings)
+            for path in result.paths { print("wrote \(path)") }
+            return
+        }
         let request = RunRequest(
             selection: scenario.selection, outputDirectory: output, audit: audit, auditDatabase: auditDatabase,
             compareReplications: compareReplications

@@ -35,10 +35,10 @@ struct CheckAndGraphUseCaseTests {
     """
 
     @Test("check runs the baseline and each named variant once, and says why each assertion failed")
-    func check() throws {
+    func check() async throws {
         let path = try Self.file(Self.small)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let check = try Checks.check(path: path)
+        let check = try await Checks.check(path: path)
         // Two holders from 2h to 5h: the first assertion fails; the variant has one; the metric is missing.
         #expect(check.results.map(\.passed) == [false, true, false])
         #expect(check.results.map(\.value) == [2, 1, nil])
@@ -49,8 +49,8 @@ struct CheckAndGraphUseCaseTests {
     }
 
     @Test("the library's jit-migration assertions all hold")
-    func libraryScenario() throws {
-        let check = try Checks.check(path: Self.scenario("jit-migration"))
+    func libraryScenario() async throws {
+        let check = try await Checks.check(path: Self.scenario("jit-migration"))
         #expect(check.results.count == 4)
         #expect(check.failed == 0)
     }
