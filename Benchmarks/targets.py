@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""Issue 11's targets, each measured and printed beside its goal, in one run.
+
+    python3 Benchmarks/targets.py [--users N] [--scale] [--out DIR]
+
+Expects release builds of `pimsim` and `pimsim-bench` in .build/release and SimPy installed
+(`./scripts/dev bench` does both). Times are wall-clock seconds of one run each (CPU seconds,
+user + system, in brackets: they move less when the machine is busy); memory is peak RSS.
+
+--scale adds the 1 000 000-user run of target 4 (several minutes); without it, target 4 is
+fitted on 10 000, 30 000 and 100 000 users and the million is left out.
+"""
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PIMSIM = os.path.join(ROOT, ".build/release/pimsim")
+BENCH = os.path.join(ROOT, ".build/release/pimsim-bench")
+
+
+def measure(command, **kwargs):
+    """Runs a command; returns (wall s, cpu s, peak MiB, stdout)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, **kwargs)
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    if status != 0:
+        sys.exit(f"failed ({status}): {' '.join(command)}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, output
+
+
+def tenant(users, path, variant=False):
+    with open(path, "w") as out:
+        subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks/tenant.py"), str(users), "365"], stdout=out, check=True)
+        if variant:
+            approver = "u" + str(users).zfill(len(str(users)))
+            out.write("variants:\n  approval-everywhere:\n    description: every activation approved\n"
+                      "    patch: {policies: {default: {activation: {requireApproval: true, approvers: [" + approver + "]}}}}\n")
+    return path
+
+
+def row(name, figure, goal, met):
+    print(f"| {name} | {figure} | {goal} | {'met' if met else 'NOT met'} |")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--users", type=int, default=100_000)
+    parser.add_argument("--scale", action="store_true", help="include the 1 000 000-user run")
+    parser.add_argument("--out", default=None, help="keep the scratch files here")
+    options = parser.parse_args()
+    scratch = options.out or tempfile.mkdtemp(prefix="pimsim-bench-")
+    os.makedirs(scratch, exist_ok=True)
+    users = options.users
+    print(f"# issue 11's targets ({users} users; scratch {scratch}; load {os.getloadavg()[0]:.1f})\n")
+    print("| target | figure | goal | |")
+    print("| --- | --- | --- | --- |")
+
+    # 3. Kernel.
+    _, _, _, kernel = measure([BENCH, "kernel", "5000000"])
+    queue = float(re.search(r"^\s*10000\s+([\d.]+)", kernel, re.M).group(1))
+    _, _, _, simpy_kernel = measure([sys.executable, os.path.join(ROOT, "Benchmarks/simpy_kernel.py"), "500000"])
+    simpy_rate = float(re.search(r"^\s*10000\s+([\d.]+)", simpy_kernel, re.M).group(1))
+    row("3. kernel, 10 000 pending", f"{queue:.1f} M events/s, {queue / simpy_rate:.1f} × SimPy ({simpy_rate:.2f} M)",
+        "≥ 10 M events/s, ≥ 20 × SimPy", queue >= 10 and queue / simpy_rate >= 20)
+
+    # 1. Whole run.
+    path = tenant(users, os.path.join(scratch, "tenant.yaml"))
+    wall, cpu, memory, _ = measure([PIMSIM, "run", path, "--audit", "none", "--output", os.path.join(scratch, "none")])
+    simpy_wall, simpy_cpu, simpy_memory, simpy_out = measure([sys.executable, os.path.join(ROOT, "Benchmarks/simpy_tenant.py"), str(users), "365"])
+    metrics = json.load(open(os.path.join(scratch, "none/metrics.json")))
+    requested, granted = metrics["activations"]["requested"], metrics["activations"]["granted"]
+    simpy_requested, simpy_granted = (int(x) for x in re.search(r"requested (\d+) granted (\d+)", simpy_out).groups())
+    agree = abs(requested - simpy_requested) <= 0.01 * simpy_requested and abs(granted - simpy_granted) <= 0.01 * simpy_granted
+    row("1. whole run (`--audit none`)",
+        f"{wall:.2f} s [{cpu:.2f}], {memory:.0f} MiB; SimPy {simpy_wall:.2f} s [{simpy_cpu:.2f}], {simpy_memory:.0f} MiB: "
+        f"{simpy_wall / wall:.2f} × faster; requests {requested} vs {simpy_requested}, granted {granted} vs {simpy_granted}",
+        "≥ 20 × faster than SimPy, less memory, agree within 1 %", simpy_wall / wall >= 20 and memory < simpy_memory and agree)
+
+    # 2. Audit log.
+    for kind, goal_rate in (("jsonl", 1_000_000), ("sqlite", 300_000)):
+        folder = os.path.join(scratch, kind)
+        audit_wall, audit_cpu, _, _ = measure([PIMSIM, "run", path, "--audit", kind, "--output", folder])
+        if kind == "jsonl":
+            with open(os.path.join(folder, "audit.jsonl"), "rb") as lines:
+                records = sum(1 for _ in lines)
+        extra = max(audit_wall - wall, 1e-9)
+        extra_cpu = max(audit_cpu - cpu, 1e-9)
+        row(f"2. audit log, {kind}", f"{records / extra:,.0f} records/s ({records} records, {audit_wall:.2f} s against {wall:.2f} s; "
+            f"CPU {records / extra_cpu:,.0f}/s)", f"≥ {goal_rate:,} records/s", records / extra >= goal_rate)
+
+    # 4. Scale.
+    sizes = [10_000, 30_000, 100_000] + ([1_000_000] if options.scale else [])
+    times = {}
+    for size in sizes:
+        scaled = tenant(size, os.path.join(scratch, f"tenant-{size}.yaml"))
+        times[size] = measure([PIMSIM, "run", scaled, "--audit", "none", "--output", os.path.join(scratch, f"scale-{size}")])
+    import math
+    first, last = sizes[0], sizes[-1]
+    exponent = math.log(times[last][0] / times[first][0]) / math.log(last / first)
+    table = ", ".join(f"{size // 1000} k: {times[size][0]:.2f} s [{times[size][1]:.2f}] {times[size][2]:.0f} MiB" for size in sizes)
+    if options.scale:
+        ratio = times[1_000_000][0] / times[100_000][0]
+        row("4. scale", f"{table}; 1 M ÷ 100 k = {ratio:.1f}; exponent {exponent:.2f}",
+            "1 M ≤ 11 × 100 k, ≤ 1 GiB", ratio <= 11 and times[1_000_000][2] <= 1024)
+    else:
+        row("4. scale (without --scale: no 1 M run)", f"{table}; exponent {exponent:.2f}", "1 M ≤ 11 × 100 k, ≤ 1 GiB", False)
+
+    # 5. Replications.
+    small = tenant(10_000, os.path.join(scratch, "tenant-variant.yaml"), variant=True)
+    one, _, _, _ = measure([PIMSIM, "compare", small, "--replications", "20", "--jobs", "1", "--output", os.path.join(scratch, "c1")])
+    two, _, _, _ = measure([PIMSIM, "compare", small, "--replications", "20", "--jobs", "2", "--output", os.path.join(scratch, "c2")])
+    same = open(os.path.join(scratch, "c1/compare.json")).read() == open(os.path.join(scratch, "c2/compare.json")).read()
+    single, _, _, _ = measure([PIMSIM, "run", small, "--audit", "none", "--compare-replications", "0", "--output", os.path.join(scratch, "r0")])
+    variants, _, _, _ = measure([PIMSIM, "run", small, "--audit", "none", "--output", os.path.join(scratch, "r10")])
+    row("5. replications (10 000 users, one variant)",
+        f"compare ×20: {one:.2f} s with 1 job, {two:.2f} s with 2: {one / two:.2f} ×{'' if same else ' (compare.json DIFFERS)'}; "
+        f"run with variants {variants:.2f} s = {variants / single:.1f} × a single run ({single:.2f} s)",
+        "2 jobs ≥ 1.8 × 1 job; run with variants ≤ 3 × a single run", one / two >= 1.8 and same and variants / single <= 3)
+
+    # 6. Graph.
+    timings = subprocess.run([PIMSIM, "graph", path, "--peak", "--timings", "-o", os.path.join(scratch, "graph.svg")],
+                             capture_output=True, text=True, check=True).stderr
+    build = float(re.search(r"graph ([\d.]+) s", timings).group(1))
+    render = float(re.search(r"render \([^)]*\) ([\d.]+) s", timings).group(1))
+    nodes = re.search(r"\((\d+) nodes", timings)
+    share = (build + render) / wall
+    row("6. summary graph", f"built in {build:.3f} s, laid out and rendered in {render:.3f} s ({nodes.group(1) if nodes else '?'} nodes): "
+        f"{100 * share:.1f} % of the run", "≤ 10 % of the run", share <= 0.10)
+    print(f"\n(load average at the end: {os.getloadavg()[0]:.1f})")
+
+
+if __name__ == "__main__":
+    main()
