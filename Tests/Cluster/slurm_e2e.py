@@ -201,7 +201,7 @@ def read(path):
         return handle.read()
 
 
-def scenario_sweep(cluster, work, pimsim, bin_folder, single):
+def scenario_sweep(cluster, work, bin_folder, single):
     """1: the documented example through sbatch equals the single local run."""
     folder = submission_folder(work, "submit")
     started = time.monotonic()
@@ -304,7 +304,7 @@ def main():
         return 0
     if install.returncode != 0:
         say(f"scripts/slurm-local install exited with {install.returncode}:\n{install.stderr}")
-        print(f"slurm-e2e: 0 passed, 1 failed")
+        print("slurm-e2e: 0 passed, 1 failed")
         return 1
 
     work = tempfile.mkdtemp(prefix="pimsim-slurm-e2e-")
@@ -319,7 +319,7 @@ def main():
         run([pimsim] + EXAMPLE + ["--jobs", "2", "--output", single])
 
         say(f"ok: {cluster.up()}"); passed += 1
-        message, folder, shared = scenario_sweep(cluster, work, pimsim, bin_folder, single)
+        message, folder, shared = scenario_sweep(cluster, work, bin_folder, single)
         say(f"ok: {message}"); passed += 1
         say(f"ok: {scenario_requeue(cluster, work, pimsim, single)}"); passed += 1
         say(f"ok: {scenario_mixed(cluster, work, pimsim, bin_folder, folder, os.path.join(shared, 'parts'))}"); passed += 1
