@@ -3,8 +3,6 @@ import ExposureMetrics
 extension HTMLReport {
     /// Incidents listed per alert at most.
     static let listedIncidents = 50
-    /// Users listed in the user table at most.
-    static let listedUsers = 25
 
     /// One alert or check over the run.
     struct AlertSummary {
@@ -103,45 +101,7 @@ extension HTMLReport {
         if !quiet.isEmpty {
             html += "<p class=\"note\">All zero in this run, so not listed: \(Markup.html(quiet.joined(separator: ", "))).</p>\n"
         }
-        html += breakdown(input, family: "roles", title: "Roles the scenario mentions", columns: MetricGlossary.roleColumns, limit: nil)
-        html += breakdown(input, family: "users", title: "Users with the most privileged hours", columns: MetricGlossary.userColumns,
-                          limit: listedUsers)
+        html += "<p class=\"note\">Per-role and per-user figures are ranked in <a href=\"#rankings\">Rankings</a>.</p>\n"
         return html
-    }
-
-    /// A table of `family.<name>.<column>` values, one row per name (sorted by the first numeric
-    /// column, largest first, when limited).
-    static func breakdown(_ input: ReportInput, family: String, title: String, columns: [MetricGlossary.Entry], limit: Int?) -> String {
-        guard case .object(let members)? = input.metrics.value(at: [family]), !members.isEmpty else { return "" }
-        let names = columns.map { String($0.key.split(separator: ".").last ?? "") }
-        var keys = members.keys.sorted()
-        if let limit {
-            let sortColumn = names.first ?? ""
-            keys.sort {
-                let a = members[$0]?.value(at: [sortColumn])?.doubleValue ?? 0
-                let b = members[$1]?.value(at: [sortColumn])?.doubleValue ?? 0
-                return a != b ? a > b : $0 < $1
-            }
-            keys = Array(keys.prefix(limit))
-        }
-        var html = "<h3>\(Markup.html(title))</h3>\n<table class=\"data\">\n<thead><tr><th>Name</th>"
-        for (name, column) in zip(names, columns) {
-            html += "<th class=\"num\" title=\"\(Markup.html(column.definition))\">\(Markup.html(name))</th>"
-        }
-        html += "</tr></thead>\n<tbody>\n"
-        for key in keys {
-            html += "<tr><td>\(Markup.html(key))</td>"
-            for name in names {
-                html += "<td class=\"num\">\(Markup.html(Markup.value(members[key]?.value(at: [name]))))</td>"
-            }
-            html += "</tr>\n"
-        }
-        html += "</tbody>\n</table>\n"
-        if let limit, members.count > limit { html += "<p class=\"note\">\(members.count - limit) more not listed (see metrics.json).</p>\n" }
-        html += "<dl class=\"columns\">"
-        for (name, column) in zip(names, columns) {
-            html += "<div><dt>\(Markup.html(name))</dt><dd>\(Markup.html(column.definition))</dd></div>"
-        }
-        return html + "</dl>\n"
     }
 }

@@ -17,7 +17,16 @@ extension HTMLReport {
         var bars: [(from: Int64, to: Int64, kind: String, tooltip: String)]
     }
 
-    /// Activations as horizontal bars, one row per user and role, coloured by how they ended.
+    /// Activations drawn one bar each at most; beyond it (or beyond `timelineRowLimit` rows) the
+    /// timeline shows role lanes and the busiest users instead.
+    static let timelineBarLimit = 1500
+    /// Users drawn as bar rows in the scaled timeline at most.
+    static let busiestUserLimit = 20
+    /// Role lanes drawn at most.
+    static let roleLaneLimit = 40
+
+    /// Activations as horizontal bars, one row per user and role, coloured by how they ended; for
+    /// a large run, one density lane per role and the busiest users' bars (`scaledTimeline`).
     static func activationTimeline(_ input: ReportInput) -> String {
         var html = ""
         var grouped: [String: [String: [ReportInput.Activation]]] = [:]
@@ -43,14 +52,19 @@ extension HTMLReport {
         guard !rows.isEmpty else {
             return "<p class=\"note\">No activations in this run.</p>\n" + omittedNote(input)
         }
+        guard rows.count <= timelineRowLimit, input.activations.count <= timelineBarLimit, input.omittedActivations == 0 else {
+            return scaledTimeline(input, rows: rows.count) + omittedNote(input)
+        }
         html += "<p class=\"note\">Each bar is one activation, from the moment it was granted until it ended; "
             + "rows are users and roles, grouped by user. Hover a bar for its times.</p>\n"
         html += legend(endReasons.map { ("r-\($0.reason)", $0.label) })
-        html += rowChart(Array(rows.prefix(timelineRowLimit)), input: input, kindClass: { endReasons.map(\.reason).contains($0) ? "r-\($0)" : "r-other" })
-        if rows.count > timelineRowLimit {
-            html += "<p class=\"note\">\(rows.count - timelineRowLimit) more user and role rows are not drawn.</p>\n"
-        }
+        html += rowChart(rows, input: input, kindClass: endReasonClass)
         return html + omittedNote(input)
+    }
+
+    /// The CSS class of an end reason.
+    static func endReasonClass(_ reason: String) -> String {
+        endReasons.map(\.reason).contains(reason) ? "r-\(reason)" : "r-other"
     }
 
     static func omittedNote(_ input: ReportInput) -> String {
