@@ -41,7 +41,8 @@ extension HTMLReport {
         let waiting = TimeSummary.countSeries(input.approvalWaits.map { ($0.from, $0.to) }, name: "Requests waiting for approval")
         var html = "<h3 id=\"heatmaps\">When access is needed, and when people wait</h3>\n"
             + "<p class=\"note\">Each cell is a weekday and hour (UTC): the mean number at any moment of that hour, "
-            + "over every such hour of the run. Darker is more; hover a cell for its value.</p>\n"
+            + "over every such hour of the run. Darker is more, from the map's smallest non-zero cell to its largest "
+            + "(an empty cell stays pale); hover a cell for its value.</p>\n"
         html += "<div class=\"panels\">\n"
         html += heatMap(holders, id: "heat-jit", caption: "Users holding a role just in time", unit: "users", input: input)
         html += heatMap(waiting, id: "heat-waits", caption: "Requests waiting for approval", unit: "requests", input: input)
@@ -52,10 +53,23 @@ extension HTMLReport {
         return html
     }
 
+    /// The colour step of a heat-map cell: 0 when empty, else 1 to `heatSteps - 1` from the
+    /// smallest non-empty cell to the largest (the middle step when they are equal).
+    static func heatStep(_ value: Double, smallest: Double, largest: Double) -> Int {
+        guard value > 0 else { return 0 }
+        guard largest > smallest else { return (heatSteps + 1) / 2 }
+        let fraction = (value - smallest) / (largest - smallest)
+        return 1 + min(heatSteps - 2, Int((fraction * Double(heatSteps - 1)).rounded(.down)))
+    }
+
     /// One weekday × hour heat map of a step series.
     static func heatMap(_ series: TimeSeries, id: String, caption: String, unit: String, input: ReportInput) -> String {
         let profile = TimeSummary.weekHourProfile(series, startEpoch: input.startEpoch, horizon: input.horizon)
-        let largest = profile.flatMap { $0.compactMap { $0 } }.max() ?? 0
+        let values = profile.flatMap { $0.compactMap { $0 } }
+        let largest = values.max() ?? 0
+        // The scale spans the cells' own range, so a steady load still shows its pattern; the
+        // caption gives the range, and only an empty cell is drawn as empty.
+        let smallest = values.filter { $0 > 0 }.min() ?? 0
         let left = 40.0
         let top = 18.0
         let cell = 20.0
@@ -76,7 +90,7 @@ extension HTMLReport {
             svg += "<text class=\"tick\" x=\"\(Markup.coordinate(left - 6))\" y=\"\(Markup.coordinate(y + rowHeight / 2))\" dy=\"4\""
                 + " text-anchor=\"end\">\(days[row])</text>"
             for (hour, value) in values.enumerated() {
-                let step = value.map { largest > 0 && $0 > 0 ? max(1, Int(($0 / largest * Double(heatSteps - 1)).rounded(.up))) : 0 }
+                let step = value.map { heatStep($0, smallest: smallest, largest: largest) }
                 let tip = "\(days[row]) \(TimeText.digits(Int64(hour), 2)):00–\(TimeText.digits(Int64(hour + 1), 2)):00: "
                     + (value.map { "\(Markup.fixed($0, decimals: 2)) \(unit) on average" } ?? "not in the run")
                 svg += "<rect class=\"\(step.map { "h\($0)" } ?? "hnone")\" x=\"\(Markup.coordinate(left + cell * Double(hour)))\""
@@ -86,7 +100,9 @@ extension HTMLReport {
             svg += "\n"
         }
         svg += "</svg>\n"
-        let scale = "busiest cell \(Markup.fixed(largest, decimals: 2)) \(unit)"
+        let scale = smallest < largest
+            ? "lightest \(Markup.fixed(smallest, decimals: 2)), darkest \(Markup.fixed(largest, decimals: 2)) \(unit)"
+            : "every cell \(Markup.fixed(largest, decimals: 2)) \(unit)"
         return "<figure class=\"chart panel\" id=\"\(id)\">\n<figcaption><strong>\(Markup.html(caption))</strong>"
             + " <span class=\"stats\">\(Markup.html(scale))</span></figcaption>\n\(svg)</figure>\n"
     }

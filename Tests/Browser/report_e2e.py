@@ -108,8 +108,8 @@ def check_report(browser, checks, label, folder, large, screenshot):
                  f"{wide}, page {page['pageWidth']} px in {page['viewWidth']} px")
     checks.check(f"{label}: no caption or chart scrolls sideways", page["captionsOverflowing"] == 0, f"{page['captionsOverflowing']}")
     if large:
-        checks.check(f"{label}: dense series drawn as bands", page["bands"] >= 3 and page["steps"] == 0,
-                     f"{page['bands']} bands, {page['steps']} step charts")
+        # Global Administrators and privileged users change thousands of times; a sparse series stays a step chart.
+        checks.check(f"{label}: dense series drawn as bands", page["bands"] >= 2, f"{page['bands']} bands, {page['steps']} step charts")
         checks.check(f"{label}: timeline as role lanes and busiest users", page["lanes"] and page["busiest"])
         checks.check(f"{label}: ranked tables count the rows left out", page["more"] >= 1, f"{page['more']}")
         checks.check(f"{label}: rankings.csv beside the report", os.path.getsize(os.path.join(folder, "rankings.csv")) > 0)

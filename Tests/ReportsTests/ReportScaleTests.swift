@@ -183,7 +183,12 @@ struct ReportScaleTests {
         // Alice waits 09:00-09:30 on Tuesday and 14:00-14:30 on Wednesday for Carol.
         #expect(waits.contains("Tue 09:00–10:00: 0.50 requests on average"))
         #expect(waits.contains("Wed 14:00–15:00: 0.50 requests on average"))
-        #expect(waits.contains("busiest cell 0.50 requests"))
+        #expect(waits.contains("every cell 0.50 requests"))
+        #expect(jit.contains("lightest 0.50, darkest 1.50 users"))
+        // Colour steps: empty cells pale, the rest from the smallest to the largest.
+        #expect(HTMLReport.heatStep(0, smallest: 1, largest: 5) == 0)
+        #expect(HTMLReport.heatStep(1, smallest: 1, largest: 5) == 1 && HTMLReport.heatStep(5, smallest: 1, largest: 5) == 5)
+        #expect(HTMLReport.heatStep(3, smallest: 1, largest: 5) == 3 && HTMLReport.heatStep(2, smallest: 2, largest: 2) == 3)
     }
 
     @Test("a small run keeps one bar per activation; a large one gets role lanes, the busiest users and a note")
