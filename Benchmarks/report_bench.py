@@ -66,7 +66,7 @@ def main():
                   f"{'met' if met else 'NOT met'}{' (' + '; '.join(problems[:3]) + ')' if problems else ''} |")
             if options.screenshots:
                 os.makedirs(options.screenshots, exist_ok=True)
-                browser.screenshot(os.path.join(options.screenshots, shot))
+                browser.screenshot(os.path.join(options.screenshots, shot), until="#alerts")
     if not options.out:
         subprocess.run(["rm", "-rf", scratch])
     return 0 if worst else 1

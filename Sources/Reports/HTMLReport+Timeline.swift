@@ -28,9 +28,16 @@ extension HTMLReport {
     /// Activations as horizontal bars, one row per user and role, coloured by how they ended; for
     /// a large run, one density lane per role and the busiest users' bars (`scaledTimeline`).
     static func activationTimeline(_ input: ReportInput) -> String {
+        guard !input.activations.isEmpty else {
+            return "<p class=\"note\">No activations in this run.</p>\n" + omittedNote(input)
+        }
         var html = ""
         var grouped: [String: [String: [ReportInput.Activation]]] = [:]
         for activation in input.activations { grouped[activation.user, default: [:]][activation.role, default: []].append(activation) }
+        let rowCount = grouped.values.reduce(0) { $0 + $1.count }
+        guard rowCount <= timelineRowLimit, input.activations.count <= timelineBarLimit, input.omittedActivations == 0 else {
+            return scaledTimeline(input, rows: rowCount) + omittedNote(input)
+        }
         var rows: [Row] = []
         for (userNumber, user) in grouped.keys.sorted().enumerated() {
             let roles = grouped[user] ?? [:]
@@ -48,12 +55,6 @@ extension HTMLReport {
                 rows.append(Row(label: "\(user) · \(role)", tooltip: "\(name) · \(role): \(list.count == 1 ? "1 activation" : "\(list.count) activations")",
                                 band: userNumber % 2 == 1, bars: bars))
             }
-        }
-        guard !rows.isEmpty else {
-            return "<p class=\"note\">No activations in this run.</p>\n" + omittedNote(input)
-        }
-        guard rows.count <= timelineRowLimit, input.activations.count <= timelineBarLimit, input.omittedActivations == 0 else {
-            return scaledTimeline(input, rows: rows.count) + omittedNote(input)
         }
         html += "<p class=\"note\">Each bar is one activation, from the moment it was granted until it ended; "
             + "rows are users and roles, grouped by user. Hover a bar for its times.</p>\n"

@@ -5,6 +5,7 @@ replies and events on 4, each a JSON message ended by a NUL byte: no network por
 library, only the standard library. Used by the report's browser test (report_e2e.py) and its
 benchmark (Benchmarks/report_bench.py).
 """
+import base64
 import json
 import os
 import shutil
@@ -149,12 +150,13 @@ class Chromium:
         """URLs the page asked for since the last load (the page itself included)."""
         return [e["params"]["request"]["url"] for e in self.events if e["method"] == "Network.requestWillBeSent"]
 
-    def screenshot(self, path, full_page=True):
-        """A PNG of the page (the whole page when `full_page`)."""
-        params = {"format": "png"}
-        if full_page:
-            size = self.evaluate("[document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
-            params.update({"captureBeyondViewport": True, "clip": {"x": 0, "y": 0, "width": size[0], "height": size[1], "scale": 1}})
-        import base64
+    def screenshot(self, path, until=None):
+        """A PNG of the page from its top: the whole page, or down to the top of the element that
+        the CSS selector `until` names."""
+        width, height = self.evaluate("[document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
+        if until:
+            height = self.evaluate(f"Math.ceil(document.querySelector({json.dumps(until)}).getBoundingClientRect().top + window.scrollY)")
+        params = {"format": "png", "captureBeyondViewport": True,
+                  "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 1}}
         with open(path, "wb") as out:
             out.write(base64.b64decode(self.call("Page.captureScreenshot", params)["data"]))

@@ -118,7 +118,7 @@ def check_report(browser, checks, label, folder, large, screenshot):
                      f"{page['steps']} step charts, {page['bands']} bands")
         checks.check(f"{label}: one bar per activation", page["bars"] > 0 and not page["lanes"], f"{page['bars']} bars")
     if screenshot:
-        browser.screenshot(screenshot)
+        browser.screenshot(screenshot, until="#alerts")
         print(f"  screenshot: {screenshot}")
 
 
@@ -126,7 +126,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("small")
     parser.add_argument("large")
-    parser.add_argument("--screenshots", help="write report-small.png and report-large.png into this folder")
+    parser.add_argument("--screenshots", help="write report-small.png and report-large.png (the page down to its alerts) here")
     args = parser.parse_args()
     checks = Checks()
     shots = args.screenshots
