@@ -48,7 +48,7 @@ def main():
         subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks/tenant.py"), str(options.users), str(options.days)],
                        stdout=out, check=True)
     runs = [("quickstart (7 days)", os.path.join(ROOT, "Scenarios/quickstart.yaml"), os.path.join(scratch, "small"), "report-small.png"),
-            (f"{options.users:,} users, {options.days} days".replace(",", " "), tenant, os.path.join(scratch, "large"), "report-large.png")]
+            (f"{options.users:,}".replace(",", " ") + f" users, {options.days} days", tenant, os.path.join(scratch, "large"), "report-large.png")]
     print("| report | pimsim run | report.html | render (median of 3) | budget | |")
     print("| --- | --- | --- | --- | --- | --- |")
     worst = True
