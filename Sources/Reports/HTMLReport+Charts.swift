@@ -16,7 +16,7 @@ extension HTMLReport {
                 + "(after every event of that instant). "
         }
         if dense.contains(true) {
-            let per = bin == TimeSummary.hour ? "hour" : bin == TimeSummary.day ? "day" : "week"
+            let per = TimeSummary.binName(bin)
             html += "Series with more changes than a third of the chart's pixel columns are summarised per \(per) (UTC): "
                 + "the shaded band runs from the \(per)'s minimum to its maximum, the line is its time-weighted mean. "
         }

@@ -5,7 +5,7 @@ extension HTMLReport {
     /// time-weighted mean as a line: a year reads as 365 columns whatever the number of changes.
     static func bandChart(_ series: TimeSeries, index: Int, bin: Int64, input: ReportInput) -> String {
         let bands = TimeSummary.bands(series, startEpoch: input.startEpoch, horizon: input.horizon, bin: bin)
-        let per = bin == TimeSummary.hour ? "hourly" : bin == TimeSummary.day ? "daily" : "weekly"
+        let per = TimeSummary.binName(bin) == "day" ? "daily" : TimeSummary.binName(bin) + "ly"
         return seriesFigure(series, index: index, input: input, note: "\(per) min–max band and mean") { axis, y, _ in
             guard let first = bands.first else { return "" }
             // The band: along the maxima left to right, back along the minima right to left.

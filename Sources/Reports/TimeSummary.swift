@@ -29,6 +29,9 @@ enum TimeSummary {
         horizon <= 14 * day ? hour : horizon <= 731 * day ? day : week
     }
 
+    /// A bin's name: `hour`, `day` or `week`.
+    static func binName(_ bin: Int64) -> String { bin == hour ? "hour" : bin == day ? "day" : "week" }
+
     /// The bin boundaries within `[0, horizon]`: 0, every calendar boundary after it, the horizon.
     static func boundaries(startEpoch: Int64, horizon: Int64, bin: Int64) -> [Int64] {
         // 1970-01-05 (day 4) was a Monday: weekly bins count from it.
