@@ -22,7 +22,8 @@ extension Pipeline {
     }
 
     /// Writes `report.html`, `rankings.csv` (every row of the report's ranked tables) and
-    /// `summary.md` of `outcome` into `folder`, each atomically; returns their paths. The optional inputs are those of `reportInput`.
+    /// `summary.md` of `outcome` into `folder`, each atomically; returns their paths. The
+    /// optional inputs are those of `reportInput`.
     @discardableResult
     public static func writeReport(
         _ outcome: RunOutcome, graphSVG: String? = nil, comparison: ComparisonTable? = nil, series: [TimeSeries] = [],
