@@ -14,6 +14,7 @@ with a count of the rest). Prints "N passed, N failed" last.
 import argparse
 import os
 import sys
+import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from chromium import Chromium  # noqa: E402
@@ -73,6 +74,29 @@ class Checks:
             print(f"  FAIL  {name}{': ' + detail if detail else ''}")
 
 
+# A page with every fault the checks look for, to show that they find them: a console error, a
+# fetch (of a loopback address: nothing leaves the machine), text running out of its chart.
+FAULTY = """<!DOCTYPE html><html><body><main><section id="glance"><h2>x</h2>
+<svg class="chart" viewBox="0 0 100 40" width="100" height="40"><rect width="10" height="10"/>
+<text x="80" y="20">a label far too long for its chart</text></svg>
+<img src="http://127.0.0.1:9/missing.png" alt=""/><script>console.error("broken")</script></section></main></body></html>
+"""
+
+
+def self_check(browser, checks, folder):
+    """The checks fail where they should, on a page made faulty on purpose."""
+    path = os.path.join(folder, "faulty.html")
+    with open(path, "w") as out:
+        out.write(FAULTY)
+    browser.load(path)
+    page = browser.evaluate(PROBE)
+    own = "file://" + os.path.abspath(path)
+    checks.check("self-check: a console error is caught", any("broken" in p for p in browser.problems()))
+    checks.check("self-check: a fetch is caught", [u for u in browser.requests() if u != own] == ["http://127.0.0.1:9/missing.png"])
+    checks.check("self-check: text outside its chart is caught", any(c["outside"] for c in page["charts"]))
+    checks.check("self-check: missing sections are caught", [s["id"] for s in page["sections"]] == ["glance"])
+
+
 def check_report(browser, checks, label, folder, large, screenshot):
     path = os.path.join(folder, "report.html")
     print(f"{label}: {path}")
@@ -130,7 +154,8 @@ def main():
     args = parser.parse_args()
     checks = Checks()
     shots = args.screenshots
-    with Chromium() as browser:
+    with Chromium() as browser, tempfile.TemporaryDirectory() as scratch:
+        self_check(browser, checks, scratch)
         check_report(browser, checks, "small", args.small, False, shots and os.path.join(shots, "report-small.png"))
         check_report(browser, checks, "large", args.large, True, shots and os.path.join(shots, "report-large.png"))
     print(f"{checks.passed} passed, {checks.failed} failed")
