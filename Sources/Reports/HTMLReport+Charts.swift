@@ -20,7 +20,8 @@ extension HTMLReport {
             html += "Series with more changes than a third of the chart's pixel columns are summarised per \(per) (UTC): "
                 + "the shaded band runs from the \(per)'s minimum to its maximum, the line is its time-weighted mean. "
         }
-        html += "Shaded columns are Saturdays and Sundays (UTC).</p>\n"
+        let axis = TimeAxis(startEpoch: input.startEpoch, horizon: input.horizon, left: 0, width: plotWidth)
+        html += axis.weekends().isEmpty ? "</p>\n" : "Shaded columns are Saturdays and Sundays (UTC).</p>\n"
         for (index, series) in input.series.enumerated() {
             html += dense[index] ? bandChart(series, index: index, bin: bin, input: input) : stepChart(series, index: index, input: input)
         }

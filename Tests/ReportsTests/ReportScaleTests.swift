@@ -165,6 +165,12 @@ struct ReportScaleTests {
         let band = try #require(html.components(separatedBy: "<path class=\"range\" d=\"").dropFirst().first?.prefix { $0 != "\"" })
         #expect(band.split(separator: "H").count - 1 == 2 * 365)  // along the maxima and back along the minima
         #expect(ReportFixtures.parseXML(html).error == nil)
+        // Beyond about 500 days a day is under two pixels: weekly bands, no weekend shading, and no word of it.
+        var long = dense
+        long.horizon = 1_000 * TimeSummary.day
+        let longHTML = HTMLReport.render(long)
+        #expect(longHTML.contains("weekly min–max band and mean") && !longHTML.contains("class=\"weekend\""))
+        #expect(!longHTML.contains("Shaded columns are Saturdays") && html.contains("Shaded columns are Saturdays"))
         let quickstart = HTMLReport.render(Pipeline.reportInput(try ReportFixtures.example("quickstart")))
         #expect(!quickstart.contains("class=\"range\"") && quickstart.contains("<path class=\"area\""))
     }
