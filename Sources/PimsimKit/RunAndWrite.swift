@@ -58,7 +58,7 @@ public struct RunResult: Sendable {
 /// The run-and-write use case.
 public enum Runs {
     /// Simulates the selected run with its audit log and writes metrics.json, graph.svg (the
-    /// privilege graph at the peak), report.html and summary.md; when the baseline of a scenario
+    /// privilege graph at the peak), report.html, rankings.csv and summary.md; when the baseline of a scenario
     /// with variants runs, the report compares them first (on common random numbers).
     public static func runAndWrite(_ request: RunRequest) async throws(UseCaseError) -> RunResult {
         guard request.compareReplications >= 0 else {

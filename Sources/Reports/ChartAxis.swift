@@ -109,9 +109,10 @@ struct TimeAxis {
     }
 
     /// Saturdays and Sundays (UTC) within the horizon, as `[from, to)` in simulated seconds;
-    /// empty beyond 120 days, where they would be a grey blur.
+    /// empty when a day is narrower than two pixels, where they would be a grey blur (a year on
+    /// the report's charts keeps them: a day is almost three pixels wide).
     func weekends() -> [(from: Int64, to: Int64)] {
-        guard horizon <= 120 * Self.day else { return [] }
+        guard Double(horizon) / Double(Self.day) <= width / 2 else { return [] }
         var result: [(from: Int64, to: Int64)] = []
         var days = Self.days(startEpoch)
         while days * Self.day - startEpoch < horizon {

@@ -1,19 +1,49 @@
 import Trace
 
 extension HTMLReport {
-    /// One step chart per series.
+    /// The plot's width in pixels of a chart with the value axis on the left.
+    static let plotWidth = chartWidth - 56 - 16
+
+    /// One chart per series: a step chart, or daily (hourly) bands when the series is dense;
+    /// then the weekday × hour heat maps.
     static func seriesCharts(_ input: ReportInput) -> String {
-        guard !input.series.isEmpty else { return "<p class=\"note\">No series were recorded.</p>\n" }
-        var html = "<p class=\"note\">Step charts: each value holds from the moment it is reached until the next change "
-            + "(after every event of that instant). Shaded columns are Saturdays and Sundays (UTC).</p>\n"
-        for (index, series) in input.series.enumerated() {
-            html += stepChart(series, index: index, input: input)
+        guard !input.series.isEmpty else { return "<p class=\"note\">No series were recorded.</p>\n" + heatMaps(input) }
+        let bin = TimeSummary.binSize(horizon: input.horizon)
+        let dense = input.series.map { TimeSummary.isDense($0, horizon: input.horizon, pixels: plotWidth) }
+        var html = "<p class=\"note\">"
+        if dense.contains(false) {
+            html += "Step charts: each value holds from the moment it is reached until the next change "
+                + "(after every event of that instant). "
         }
-        return html
+        if dense.contains(true) {
+            let per = TimeSummary.binName(bin)
+            html += "Series with more changes than a third of the chart's pixel columns are summarised per \(per) (UTC): "
+                + "the shaded band runs from the \(per)'s minimum to its maximum, the line is its time-weighted mean. "
+        }
+        let axis = TimeAxis(startEpoch: input.startEpoch, horizon: input.horizon, left: 0, width: plotWidth)
+        html += axis.weekends().isEmpty ? "</p>\n" : "Shaded columns are Saturdays and Sundays (UTC).</p>\n"
+        for (index, series) in input.series.enumerated() {
+            html += dense[index] ? bandChart(series, index: index, bin: bin, input: input) : stepChart(series, index: index, input: input)
+        }
+        return html + heatMaps(input)
     }
 
     /// A step chart of one series over the horizon, with time and value axes.
     static func stepChart(_ series: TimeSeries, index: Int, input: ReportInput) -> String {
+        seriesFigure(series, index: index, input: input, note: nil) { axis, y, values in
+            guard let line = stepPath(series.points, axis: axis, y: y) else { return "" }
+            let base = Markup.coordinate(y(max(values.low, min(0, values.high))))
+            return "<path class=\"area\" d=\"\(line) V\(base) H\(Markup.coordinate(axis.x(0))) Z\"/>\n"
+                + "<path class=\"line\" d=\"\(line)\"/>\n"
+        }
+    }
+
+    /// The frame every series chart shares: caption with the series' statistics, weekend shading,
+    /// time and value axes; `plot` draws the series itself.
+    static func seriesFigure(
+        _ series: TimeSeries, index: Int, input: ReportInput, note: String?,
+        plot: (TimeAxis, (Double) -> Double, ValueAxis) -> String
+    ) -> String {
         let height = 190.0
         let left = 56.0
         let top = 12.0
@@ -27,22 +57,19 @@ extension HTMLReport {
             + " · time-weighted mean \(Markup.number(series.mean(horizon: input.horizon)))"
         var svg = "<svg class=\"chart s\(index % 6)\" viewBox=\"0 0 \(Markup.coordinate(chartWidth)) \(Markup.coordinate(height))\""
             + " width=\"\(Markup.coordinate(chartWidth))\" height=\"\(Markup.coordinate(height))\">\n"
-        svg += "<title>\(Markup.html(series.name + unit)) over time</title>\n"
+        svg += "<title>\(Markup.html(series.name + unit)) over time\(Markup.html(note.map { ", \($0)" } ?? ""))</title>\n"
         svg += timeGrid(axis, top: top, bottom: height - bottom)
         for tick in values.ticks {
             let tickY = Markup.coordinate(y(tick))
             svg += "<line class=\"grid\" x1=\"\(Markup.coordinate(left))\" y1=\"\(tickY)\" x2=\"\(Markup.coordinate(axis.x(input.horizon)))\" y2=\"\(tickY)\"/>"
             svg += "<text class=\"tick\" x=\"\(Markup.coordinate(left - 6))\" y=\"\(tickY)\" dy=\"4\" text-anchor=\"end\">\(Markup.number(tick))</text>\n"
         }
-        if let line = stepPath(series.points, axis: axis, y: y) {
-            let base = Markup.coordinate(y(max(values.low, min(0, values.high))))
-            svg += "<path class=\"area\" d=\"\(line) V\(base) H\(Markup.coordinate(axis.x(0))) Z\"/>\n"
-            svg += "<path class=\"line\" d=\"\(line)\"/>\n"
-        }
+        svg += plot(axis, y, values)
         svg += "<line class=\"axis\" x1=\"\(Markup.coordinate(left))\" y1=\"\(Markup.coordinate(height - bottom))\""
             + " x2=\"\(Markup.coordinate(axis.x(input.horizon)))\" y2=\"\(Markup.coordinate(height - bottom))\"/>\n"
         svg += "</svg>\n"
-        return "<figure class=\"chart\">\n<figcaption><strong>\(Markup.html(series.name))</strong>\(Markup.html(unit))"
+        let kind = note.map { " <span class=\"kind\">\(Markup.html($0))</span>" } ?? ""
+        return "<figure class=\"chart\">\n<figcaption><strong>\(Markup.html(series.name))</strong>\(Markup.html(unit))\(kind)"
             + " <span class=\"stats\">\(Markup.html(stats))</span></figcaption>\n\(svg)</figure>\n"
     }
 

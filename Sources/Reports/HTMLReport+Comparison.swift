@@ -6,7 +6,8 @@ struct ComparisonSelection {
 
     /// Headline metrics present in the table, in the glossary's order.
     var headline: [Group]
-    /// Other metrics where a variant's mean difference is not zero or its interval excludes 0.
+    /// Other metrics where a variant's mean difference is not zero or its interval excludes 0,
+    /// the largest relative change first.
     var changed: [Group]
     /// Metrics neither shown as headline nor as changed (unchanged, or beyond the limit).
     var omitted: Int
@@ -24,8 +25,19 @@ struct ComparisonSelection {
         let others = order.filter { !headlineKeys.contains($0) }.map { ($0, rows[$0] ?? []) }.filter { group in
             group.1.contains { $0.variant != ComparisonTable.baselineName && ($0.difference.mean != 0 || Self.excludesZero($0.difference)) }
         }
-        changed = Array(others.prefix(limit))
+        // Largest relative change first, so a cut list keeps the differences that matter most.
+        let ranked = others.map { group in (group, Self.relativeChange(group.1)) }
+            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.0 < $1.0.0 }
+        changed = ranked.prefix(limit).map { (metric: $0.0.0, rows: $0.0.1) }
         omitted = order.count - headline.count - changed.count
+    }
+
+    /// The largest |mean difference| of a metric's variants, relative to the baseline's |mean|
+    /// (absolute when the baseline is 0).
+    static func relativeChange(_ rows: [ComparisonTable.Row]) -> Double {
+        let base = abs(rows.first { $0.variant == ComparisonTable.baselineName }?.value.mean ?? 0)
+        return rows.filter { $0.variant != ComparisonTable.baselineName }
+            .map { abs($0.difference.mean) / (base > 0 ? base : 1) }.max() ?? 0
     }
 
     /// Whether a difference's 95 % interval lies entirely above or below zero.
@@ -33,8 +45,9 @@ struct ComparisonSelection {
 }
 
 extension HTMLReport {
-    /// Changed metrics the report lists at most, besides the headline ones.
-    static let comparedMetricLimit = 200
+    /// Changed metrics the report lists at most, besides the headline ones (the largest relative
+    /// changes; every metric is in compare.csv of `pimsim compare`).
+    static let comparedMetricLimit = 25
     /// Metrics drawn as small interval charts, when the table has them.
     static let comparisonChartKeys = [
         "privilegedHours.total", "privilegedHours.standing", "standingAdmins.mean", "globalAdmins.max",
@@ -72,7 +85,8 @@ extension HTMLReport {
         if selection.omitted > 0 {
             let what = selection.omitted == 1 ? "1 other metric is" : "\(selection.omitted) other metrics are"
             html += "<p class=\"note\">\(what) not listed: the same in every variant, "
-                + "or beyond the first \(comparedMetricLimit) that differ.</p>\n"
+                + "or beyond the \(comparedMetricLimit) that differ most relative to the baseline "
+                + "(pimsim compare writes every metric to compare.csv).</p>\n"
         }
         return section("comparison", "Variant comparison", html)
     }

@@ -48,6 +48,16 @@ extension HTMLReport {
     svg.s4 .line { stroke: #b45309; } svg.s4 .area { fill: #b45309; }
     svg.s5 .line { stroke: #0e7490; } svg.s5 .area { fill: #0e7490; }
     svg.chart .bar { stroke: none; }
+    svg.chart .range { stroke: none; opacity: .28; }
+    svg.s0 .range { fill: #1d4ed8; } svg.s1 .range { fill: #b91c1c; } svg.s2 .range { fill: #6d28d9; }
+    svg.s3 .range { fill: #047857; } svg.s4 .range { fill: #b45309; } svg.s5 .range { fill: #0e7490; }
+    figcaption .kind { color: var(--muted); font-size: 12px; border: 1px solid var(--line); border-radius: 9px; padding: 0 7px; margin-left: 6px; }
+    svg.heat .h0 { fill: #f3f4f6; } svg.heat .h1 { fill: #dbeafe; } svg.heat .h2 { fill: #93c5fd; }
+    svg.heat .h3 { fill: #3b82f6; } svg.heat .h4 { fill: #1d4ed8; } svg.heat .h5 { fill: #1e3a8a; }
+    svg.heat .hnone { fill: none; stroke: #e5e7eb; }
+    svg.lanes .d0 { fill: #f3f4f6; } svg.lanes .d1 { fill: #dbeafe; } svg.lanes .d2 { fill: #93c5fd; }
+    svg.lanes .d3 { fill: #3b82f6; } svg.lanes .d4 { fill: #1d4ed8; } svg.lanes .d5 { fill: #1e3a8a; }
+    .swatch.d1 { background: #dbeafe; } .swatch.d3 { background: #3b82f6; } .swatch.d5 { background: #1e3a8a; }
     .r-expired { fill: #3b82f6; background: #3b82f6; }
     .r-deactivated { fill: #10b981; background: #10b981; }
     .r-eligibilityLost { fill: #f59e0b; background: #f59e0b; }

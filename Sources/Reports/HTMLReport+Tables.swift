@@ -3,8 +3,6 @@ import ExposureMetrics
 extension HTMLReport {
     /// Incidents listed per alert at most.
     static let listedIncidents = 50
-    /// Users listed in the user table at most.
-    static let listedUsers = 25
 
     /// One alert or check over the run.
     struct AlertSummary {
@@ -103,44 +101,46 @@ extension HTMLReport {
         if !quiet.isEmpty {
             html += "<p class=\"note\">All zero in this run, so not listed: \(Markup.html(quiet.joined(separator: ", "))).</p>\n"
         }
-        html += breakdown(input, family: "roles", title: "Roles the scenario mentions", columns: MetricGlossary.roleColumns, limit: nil)
-        html += breakdown(input, family: "users", title: "Users with the most privileged hours", columns: MetricGlossary.userColumns,
-                          limit: listedUsers)
+        html += "<p class=\"note\">Per-role and per-user figures are ranked in <a href=\"#rankings\">Rankings</a>.</p>\n"
         return html
     }
 
-    /// A table of `family.<name>.<column>` values, one row per name (sorted by the first numeric
-    /// column, largest first, when limited).
-    static func breakdown(_ input: ReportInput, family: String, title: String, columns: [MetricGlossary.Entry], limit: Int?) -> String {
-        guard case .object(let members)? = input.metrics.value(at: [family]), !members.isEmpty else { return "" }
-        let names = columns.map { String($0.key.split(separator: ".").last ?? "") }
-        var keys = members.keys.sorted()
-        if let limit {
-            let sortColumn = names.first ?? ""
-            keys.sort {
-                let a = members[$0]?.value(at: [sortColumn])?.doubleValue ?? 0
-                let b = members[$1]?.value(at: [sortColumn])?.doubleValue ?? 0
-                return a != b ? a > b : $0 < $1
-            }
-            keys = Array(keys.prefix(limit))
-        }
-        var html = "<h3>\(Markup.html(title))</h3>\n<table class=\"data\">\n<thead><tr><th>Name</th>"
-        for (name, column) in zip(names, columns) {
-            html += "<th class=\"num\" title=\"\(Markup.html(column.definition))\">\(Markup.html(name))</th>"
+    /// Rows each ranked table shows at most; the rest are counted, and listed in rankings.csv.
+    static let rankedRowLimit = 15
+
+    /// The ranked tables: principals, roles, approvers and the longest waits, each cut to its top rows.
+    static func rankingsSection(_ input: ReportInput) -> String {
+        var html = "<p class=\"note\">Each table shows its top \(rankedRowLimit) rows and counts the rest. "
+            + "Every row is in \(RankedTables.csvFile) beside this report; metrics.json holds every user's and role's figures.</p>\n"
+        for table in RankedTables.all(input) { html += rankedTable(table) }
+        return html
+    }
+
+    /// One ranked table, its top rows, a count of the rest and its column definitions.
+    static func rankedTable(_ table: RankedTable) -> String {
+        var html = "<h3 id=\"rank-\(table.id)\">\(Markup.html(table.title))</h3>\n<p class=\"note\">\(Markup.html(table.note))</p>\n"
+        guard !table.rows.isEmpty else { return html + "<p class=\"note\">None in this run.</p>\n" }
+        html += "<table class=\"data ranked\">\n<thead><tr><th class=\"num\">#</th><th>\(Markup.html(table.nameHeader))</th>"
+        for column in table.columns {
+            html += "<th\(column.numeric ? " class=\"num\"" : "") title=\"\(Markup.html(column.definition))\">\(Markup.html(column.name))</th>"
         }
         html += "</tr></thead>\n<tbody>\n"
-        for key in keys {
-            html += "<tr><td>\(Markup.html(key))</td>"
-            for name in names {
-                html += "<td class=\"num\">\(Markup.html(Markup.value(members[key]?.value(at: [name]))))</td>"
+        for (rank, row) in table.rows.prefix(rankedRowLimit).enumerated() {
+            html += "<tr><td class=\"num\">\(rank + 1)</td><td>\(Markup.html(row.name))</td>"
+            for (column, cell) in zip(table.columns, row.cells) {
+                html += "<td\(column.numeric ? " class=\"num\"" : "")>\(Markup.html(cell.isEmpty ? "—" : cell))</td>"
             }
             html += "</tr>\n"
         }
         html += "</tbody>\n</table>\n"
-        if let limit, members.count > limit { html += "<p class=\"note\">\(members.count - limit) more not listed (see metrics.json).</p>\n" }
+        let rest = table.rows.count - rankedRowLimit
+        if rest > 0 {
+            html += "<p class=\"note more\">\(rest == 1 ? "1 more row" : "\(rest) more rows") not shown "
+                + "(\(table.rows.count) in all; see \(RankedTables.csvFile)).</p>\n"
+        }
         html += "<dl class=\"columns\">"
-        for (name, column) in zip(names, columns) {
-            html += "<div><dt>\(Markup.html(name))</dt><dd>\(Markup.html(column.definition))</dd></div>"
+        for column in table.columns {
+            html += "<div><dt>\(Markup.html(column.name))</dt><dd>\(Markup.html(column.definition))</dd></div>"
         }
         return html + "</dl>\n"
     }

@@ -19,6 +19,7 @@ public enum HTMLReport {
         if let comparison = input.comparison { body += comparisonSection(comparison, input: input) }
         body += section("charts", "Over time", seriesCharts(input))
         body += section("activations", "Activation timeline", activationTimeline(input))
+        body += section("rankings", "Rankings", rankingsSection(input))
         body += section("alerts", "Alerts", alertsSection(input))
         if let graph = input.graphSVG { body += section("graph", "Privilege graph", graphSection(graph)) }
         body += section("metrics", "Metrics and definitions", metricsSection(input))
@@ -75,7 +76,7 @@ public enum HTMLReport {
     static func navigation(_ input: ReportInput) -> String {
         var links = [("glance", "At a glance")]
         if input.comparison != nil { links.append(("comparison", "Variant comparison")) }
-        links += [("charts", "Over time"), ("activations", "Activation timeline"), ("alerts", "Alerts")]
+        links += [("charts", "Over time"), ("activations", "Activation timeline"), ("rankings", "Rankings"), ("alerts", "Alerts")]
         if input.graphSVG != nil { links.append(("graph", "Privilege graph")) }
         links.append(("metrics", "Metrics"))
         let items = links.map { "<li><a href=\"#\($0.0)\">\(Markup.html($0.1))</a></li>" }.joined()

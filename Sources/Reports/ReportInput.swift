@@ -31,6 +31,32 @@ public struct ReportInput: Sendable {
         }
     }
 
+    /// One wait for approval, with names resolved (see `ApprovalWait`).
+    public struct Wait: Sendable, Equatable {
+        /// The user's id.
+        public var user: String
+        /// The role's display name.
+        public var role: String
+        /// When approval was asked, in seconds since the scenario's start.
+        public var from: Int64
+        /// When the wait ended (the horizon for one still pending).
+        public var to: Int64
+        /// `approved`, `denied`, `expired`, `cancelled` or `pending`.
+        public var outcome: String
+        /// The id of the approver who decided; nil when none did.
+        public var approver: String?
+
+        /// Creates a wait.
+        public init(user: String, role: String, from: Int64, to: Int64, outcome: String, approver: String? = nil) {
+            self.user = user
+            self.role = role
+            self.from = from
+            self.to = to
+            self.outcome = outcome
+            self.approver = approver
+        }
+    }
+
     /// The scenario's name.
     public var scenario: String
     /// The scenario's description.
@@ -51,6 +77,8 @@ public struct ReportInput: Sendable {
     public var omittedActivations: Int
     /// Alert incidents, sorted by alert and start.
     public var alerts: [AlertIncident]
+    /// Every wait for approval, in the order the waits ended.
+    public var approvalWaits: [Wait]
     /// The privilege graph as SVG (from Graphviz), embedded as it is after its XML prolog.
     public var graphSVG: String?
     /// The what-if comparison, when one was run.
@@ -62,7 +90,8 @@ public struct ReportInput: Sendable {
     public init(
         scenario: String, description: String? = nil, run: MetricsDocument.RunInfo, startEpoch: Int64, horizon: Int64,
         metrics: JSONValue, series: [TimeSeries] = [], activations: [Activation] = [], omittedActivations: Int = 0,
-        alerts: [AlertIncident] = [], graphSVG: String? = nil, comparison: ComparisonTable? = nil, variants: [VariantInfo] = []
+        alerts: [AlertIncident] = [], approvalWaits: [Wait] = [], graphSVG: String? = nil, comparison: ComparisonTable? = nil,
+        variants: [VariantInfo] = []
     ) {
         self.scenario = scenario
         self.description = description
@@ -74,6 +103,7 @@ public struct ReportInput: Sendable {
         self.activations = activations
         self.omittedActivations = omittedActivations
         self.alerts = alerts
+        self.approvalWaits = approvalWaits
         self.graphSVG = graphSVG
         self.comparison = comparison
         self.variants = variants
@@ -82,7 +112,7 @@ public struct ReportInput: Sendable {
     /// Creates an input from a run of `scenario`: its timeline's indices become names.
     public init(
         scenario: Scenario, run: MetricsDocument.RunInfo, metrics: JSONValue, timeline: Timeline, alerts: [AlertIncident],
-        graphSVG: String? = nil, comparison: ComparisonTable? = nil
+        approvalWaits: [ApprovalWait] = [], graphSVG: String? = nil, comparison: ComparisonTable? = nil
     ) {
         let activations = timeline.activations.map { span in
             let user = scenario.tenant[span.user]
@@ -91,10 +121,16 @@ public struct ReportInput: Sendable {
                 start: span.start, end: span.end, endReason: span.reason?.rawValue
             )
         }
+        let waits = approvalWaits.map { wait in
+            Wait(
+                user: scenario.tenant[wait.user].id, role: scenario[wait.role].name, from: wait.from, to: wait.to,
+                outcome: wait.outcome.rawValue, approver: wait.approver.map { scenario.tenant[$0].id }
+            )
+        }
         self.init(
             scenario: scenario.name, description: scenario.description, run: run, startEpoch: scenario.startEpoch,
             horizon: scenario.horizon, metrics: metrics, series: timeline.series, activations: activations,
-            omittedActivations: timeline.omittedActivations, alerts: alerts, graphSVG: graphSVG, comparison: comparison,
+            omittedActivations: timeline.omittedActivations, alerts: alerts, approvalWaits: waits, graphSVG: graphSVG, comparison: comparison,
             variants: scenario.variants
         )
     }

@@ -15,14 +15,15 @@ extension Pipeline {
     ) -> ReportInput {
         var input = ReportInput(
             scenario: outcome.scenario, run: outcome.info, metrics: outcome.document, timeline: outcome.timeline,
-            alerts: outcome.alerts, graphSVG: graphSVG, comparison: comparison
+            alerts: outcome.alerts, approvalWaits: outcome.approvalWaits, graphSVG: graphSVG, comparison: comparison
         )
         input.series += series
         return input
     }
 
-    /// Writes `report.html` and `summary.md` of `outcome` into `folder`, each atomically; returns
-    /// their paths. The optional inputs are those of `reportInput`.
+    /// Writes `report.html`, `rankings.csv` (every row of the report's ranked tables) and
+    /// `summary.md` of `outcome` into `folder`, each atomically; returns their paths. The
+    /// optional inputs are those of `reportInput`.
     @discardableResult
     public static func writeReport(
         _ outcome: RunOutcome, graphSVG: String? = nil, comparison: ComparisonTable? = nil, series: [TimeSeries] = [],
@@ -31,8 +32,10 @@ extension Pipeline {
         let input = reportInput(outcome, graphSVG: graphSVG, comparison: comparison, series: series)
         let report = path(folder, reportFile)
         let summary = path(folder, summaryFile)
+        let rankings = path(folder, RankedTables.csvFile)
+        try AtomicFile.write(RankedTables.csv(RankedTables.all(input)), to: rankings)
         try AtomicFile.write(HTMLReport.render(input), to: report)
         try AtomicFile.write(MarkdownSummary.render(input), to: summary)
-        return [report, summary]
+        return [report, rankings, summary]
     }
 }

@@ -37,18 +37,27 @@ public struct RunOutcome: Sendable {
     public var info: MetricsDocument.RunInfo
     /// Series over time and the activations, for the report.
     public var timeline: Timeline
+    /// Every wait for approval, for the report's heat map and tables.
+    public var approvalWaits: [ApprovalWait]
     /// Every alert incident, sorted by alert and start.
     public var alerts: [AlertIncident]
 }
 
 /// The pipeline composed: scenario file → model → engine → metrics → documents.
 public enum Pipeline {
-    /// Every fold a run feeds: the metrics, Tier-0 reachability and the report's timeline.
-    typealias RunFolds = TeeSink<TeeSink<MetricFolds, Tier0Fold>, TimelineFold>
+    /// Every fold a run feeds: the metrics, Tier-0 reachability, the report's timeline and its waits for approval.
+    typealias RunFolds = TeeSink<TeeSink<MetricFolds, Tier0Fold>, TeeSink<TimelineFold, ApprovalWaitFold>>
+
+    /// Activations the report keeps for its timeline, heat map and lanes (all of a 100 000-user
+    /// year; beyond this they are only counted, and the report says so).
+    public static let reportActivationLimit = 1_000_000
 
     /// Fresh folds for a scenario.
     static func runFolds(_ scenario: Scenario) -> RunFolds {
-        TeeSink(TeeSink(MetricFolds(scenario: scenario), Tier0Fold(scenario: scenario)), TimelineFold(scenario: scenario))
+        TeeSink(
+            TeeSink(MetricFolds(scenario: scenario), Tier0Fold(scenario: scenario)),
+            TeeSink(TimelineFold(scenario: scenario, activationLimit: reportActivationLimit), ApprovalWaitFold())
+        )
     }
 
     /// Loads and validates a scenario file, with a variant applied when named.
@@ -85,7 +94,7 @@ public enum Pipeline {
     static func outcome(
         _ scenario: Scenario, variant: String?, seed usedSeed: UInt64, folds runFolds: RunFolds, events: Int
     ) -> RunOutcome {
-        let (folds, tier0, timeline) = (runFolds.first.first, runFolds.first.second, runFolds.second)
+        let (folds, tier0, timeline) = (runFolds.first.first, runFolds.first.second, runFolds.second.first)
         let metrics = folds.core.metrics
         let friction = folds.friction.metrics
         let info = MetricsDocument.RunInfo(
@@ -105,7 +114,7 @@ public enum Pipeline {
                         tier0.metrics.live.max, tier0.metrics.live.mean(horizon: scenario.horizon))
             ),
             kernelEvents: events, auditRecords: nil, tier0: tier0.metrics, peakState: tier0.peakState, tier0Series: tier0.series,
-            info: info, timeline: timeline.timeline, alerts: folds.alerts.incidents
+            info: info, timeline: timeline.timeline, approvalWaits: runFolds.second.second.waits, alerts: folds.alerts.incidents
         )
     }
 

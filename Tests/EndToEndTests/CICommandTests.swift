@@ -95,7 +95,7 @@ struct CICommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         let trainee = folder.appendingPathComponent("trainee")
         let files = try FileManager.default.contentsOfDirectory(atPath: trainee.path).sorted()
-        #expect(files == ["audit.jsonl", "audit.sqlite", "questions.md", "report.html", "summary.md"])
+        #expect(files == ["audit.jsonl", "audit.sqlite", "questions.md", "rankings.csv", "report.html", "summary.md"])
         let questions = try String(contentsOf: trainee.appendingPathComponent("questions.md"), encoding: .utf8)
         #expect(questions.contains("1. Whose account was used to reach Global Administrator, and when was the first activation?"))
         #expect(!questions.contains("02:16:16"), "answers stay out of the trainee's questions")

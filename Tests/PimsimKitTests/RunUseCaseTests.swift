@@ -17,12 +17,12 @@ struct RunUseCaseTests {
         return folder
     }
 
-    @Test("writes metrics.json, graph.svg, report.html and summary.md, and returns their paths in order")
+    @Test("writes metrics.json, graph.svg, report.html, rankings.csv and summary.md, and returns their paths in order")
     func quickstart() async throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try await Runs.runAndWrite(RunRequest(selection: ScenarioSelection(path: Self.scenario("quickstart")), outputDirectory: folder.path))
-        #expect(result.paths == ["metrics.json", "graph.svg", "report.html", "summary.md"].map { folder.appendingPathComponent($0).path })
+        #expect(result.paths == ["metrics.json", "graph.svg", "report.html", "rankings.csv", "summary.md"].map { folder.appendingPathComponent($0).path })
         for path in result.paths + [folder.appendingPathComponent("audit.jsonl").path] {
             #expect(FileManager.default.fileExists(atPath: path), "\(path)")
         }

@@ -165,7 +165,7 @@ struct HTMLReportTests {
         #expect(ReportFixtures.parseXML(html).error == nil)
     }
 
-    @Test("omitted activations are reported; rows beyond the limit are counted")
+    @Test("omitted activations are reported; rows beyond the limit switch the timeline to lanes")
     func omitted() throws {
         var input = try ReportFixtures.hostileInput()
         input.omittedActivations = 5
@@ -174,7 +174,9 @@ struct HTMLReportTests {
         }
         let html = HTMLReport.render(input)
         #expect(html.contains("5 later ones are omitted"))
-        #expect(html.contains("3 more user and role rows are not drawn"))
+        // More rows than the limit: the timeline scales (role lanes and the busiest users).
+        #expect(html.contains("Too many activations to draw one bar each (153 in 153 user and role rows)"))
+        #expect(html.contains("Left out as bars: 133 activations of 133 other users"))
         #expect(ReportFixtures.parseXML(html).error == nil)
     }
 }

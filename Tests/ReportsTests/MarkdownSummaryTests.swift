@@ -79,16 +79,18 @@ struct MarkdownSummaryTests {
         #expect(!summary.contains("Variants"))
     }
 
-    @Test("writeReport writes report.html and summary.md beside metrics.json")
+    @Test("writeReport writes report.html, rankings.csv and summary.md beside metrics.json")
     func writes() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pimsim-report-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let outcome = try ReportFixtures.example("quickstart")
         let paths = try Pipeline.writeReport(outcome, to: folder.path)
-        #expect(paths == [folder.appendingPathComponent("report.html").path, folder.appendingPathComponent("summary.md").path])
+        #expect(paths == ["report.html", "rankings.csv", "summary.md"].map { folder.appendingPathComponent($0).path })
         let html = try String(contentsOfFile: paths[0], encoding: .utf8)
-        #expect(html == HTMLReport.render(Pipeline.reportInput(outcome)))
-        #expect(try String(contentsOfFile: paths[1], encoding: .utf8) == MarkdownSummary.render(Pipeline.reportInput(outcome)))
+        let input = Pipeline.reportInput(outcome)
+        #expect(html == HTMLReport.render(input))
+        #expect(try String(contentsOfFile: paths[1], encoding: .utf8) == RankedTables.csv(RankedTables.all(input)))
+        #expect(try String(contentsOfFile: paths[2], encoding: .utf8) == MarkdownSummary.render(input))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }
         #expect(leftovers.isEmpty)
     }
