@@ -26,6 +26,31 @@ public struct EscalationCatalogue: Sendable {
     public let defaultApproverRole: RoleIndex?
     /// Roles and service principals that can reset passwords or authentication methods.
     let resetters: [Resetter]
+    /// Administrative-unit-scoped roles the scenario assigns, one node each.
+    public let unitRoles: [UnitRole]
+    /// The node of each (unit, role) pair, keyed by the unit's scope and the role.
+    let unitRoleByScope: [String: [RoleIndex: Int]]
+    /// Roles that some assignment scopes to a declared unit: their activations move unit-role
+    /// edges, which the fold treats as a structural change.
+    public let unitScopedRoles: Set<RoleIndex>
+    /// The units each user is a member of, in unit order.
+    public let unitsByUser: [UserIndex: [Int]]
+    /// Members of restricted-management units: only administrators scoped to the unit manage them.
+    public let restrictedMembers: Set<UserIndex>
+    /// Pairs of capabilities that open a path together, one node each.
+    public let combinations: [Combination]
+    /// Combinations by the users they reach: certificate sign-ins reach everyone; a dynamic
+    /// unit's reach every user outside it.
+    let certificateCombinations: [Int]
+    /// Sources (roles, service principals) that sign in as any user alone: they add a trusted
+    /// authority and enable certificate authentication, or the tenant has it on already.
+    let certificateSigners: [NodeID]
+    /// Sources that write the attributes dynamic groups read.
+    let attributeWriters: [NodeID]
+    /// Service principals that may add credentials to what they own.
+    let ownerWriters: Set<Int>
+    /// Whether any user edge beyond tenant-wide resets exists (units, certificates).
+    let hasScopedUserEdges: Bool
 
     /// A role or service principal with reset rights, flattened for the per-user check.
     struct Resetter: Sendable {
@@ -83,6 +108,46 @@ public struct EscalationCatalogue: Sendable {
                                       password: capabilities.resetsPasswords))
         }
         self.resetters = resetters
+        let unitRoles = Self.unitRoles(of: scenario)
+        self.unitRoles = unitRoles
+        var byScope: [String: [RoleIndex: Int]] = [:]
+        for (index, unitRole) in unitRoles.enumerated() {
+            byScope[scenario.tenant.administrativeUnits[unitRole.unit].scope, default: [:]][unitRole.role] = index
+        }
+        unitRoleByScope = byScope
+        unitScopedRoles = Set(unitRoles.map(\.role))
+        var units: [UserIndex: [Int]] = [:]
+        var restricted = Set<UserIndex>()
+        for (index, unit) in scenario.tenant.administrativeUnits.enumerated() {
+            for member in unit.members {
+                units[member, default: []].append(index)
+                if unit.restricted { restricted.insert(member) }
+            }
+        }
+        unitsByUser = units
+        restrictedMembers = restricted
+        let sources = Self.sources(capable: capable, principals: servicePrincipalCapabilities)
+        let combinations = Self.combinations(scenario: scenario, sources: sources, unitRoles: unitRoles)
+        self.combinations = combinations
+        certificateCombinations = combinations.indices.filter { combinations[$0].effect == .certificateSignIn }
+        let cbaOn = scenario.tenant.certificateBasedAuthentication
+        // Global Administrator controls the tenant already: its certificate sign-ins add nothing.
+        let signers = sources.filter { $0.1.addsTrustedAuthority && !$0.1.controlsTenant && (cbaOn || $0.1.enablesCertificateAuthentication) }.map(\.0)
+        certificateSigners = signers
+        attributeWriters = sources.filter { $0.1.writesAttributes }.map(\.0)
+        hasScopedUserEdges = !unitRoles.isEmpty || !combinations.isEmpty || !signers.isEmpty
+        let principalCapabilities = servicePrincipalCapabilities
+        ownerWriters = Set(principalCapabilities.indices.filter {
+            principalCapabilities[$0].addsSecretsToOwned || principalCapabilities[$0].addsSecrets
+        })
+    }
+
+    /// The node an activation of `role` at `scope` gives an edge into: the role (tenant scope),
+    /// the group (PIM for Groups), the unit-scoped role (a declared unit), or none.
+    public func activationTarget(role: RoleIndex, scope: String, scenario: Scenario) -> NodeID? {
+        if let access = scenario[role].groupAccess { return .group(access.group) }
+        if scope == "/" { return .role(role) }
+        return unitRoleByScope[scope]?[role].map(NodeID.unitRole)
     }
 }
 
@@ -102,6 +167,10 @@ extension Capabilities {
         addsSecrets = addsSecrets || other.addsSecrets
         addsOwners = addsOwners || other.addsOwners
         addsServicePrincipalOwners = addsServicePrincipalOwners || other.addsServicePrincipalOwners
+        addsSecretsToOwned = addsSecretsToOwned || other.addsSecretsToOwned
+        writesAttributes = writesAttributes || other.writesAttributes
+        addsTrustedAuthority = addsTrustedAuthority || other.addsTrustedAuthority
+        enablesCertificateAuthentication = enablesCertificateAuthentication || other.enablesCertificateAuthentication
     }
 
     private static func wider(_ lhs: ResetReach?, _ rhs: ResetReach?) -> ResetReach? {

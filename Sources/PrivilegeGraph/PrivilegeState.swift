@@ -39,6 +39,8 @@ public struct PrivilegeState: Sendable {
     public private(set) var compromised: Set<UserIndex> = []
     /// Bumped by every change that can move an edge of the graph.
     public private(set) var revision = 0
+    /// Keys and labels of the nodes the escalation catalogue adds (unit-scoped roles, combinations).
+    private(set) var extraNames: [NodeID: (key: String, label: String)]
 
     /// Assignment ids in effect per role.
     private(set) var assignmentsByRole: [RoleIndex: Set<Int>] = [:]
@@ -59,6 +61,26 @@ public struct PrivilegeState: Sendable {
         self.present = present
         staticMembers = scenario.tenant.groups.map { Set($0.members.map(\.rawValue)) }
         policies = scenario.policies
+        extraNames = [:]
+        extraNames = Self.extraNames(EscalationCatalogue(scenario: scenario), state: self)
+    }
+
+    /// Names for the catalogue's own nodes, from the scenario's names (stable across variants).
+    private static func extraNames(_ catalogue: EscalationCatalogue, state: PrivilegeState) -> [NodeID: (key: String, label: String)] {
+        var names: [NodeID: (key: String, label: String)] = [:]
+        let units = state.scenario.tenant.administrativeUnits
+        for (index, unitRole) in catalogue.unitRoles.enumerated() {
+            let role = state.scenario[unitRole.role].name
+            let unit = units[unitRole.unit]
+            names[.unitRole(index)] = ("unitRole:\(role)@\(unit.id)", "\(role) (unit \(unit.name ?? unit.id))")
+        }
+        func name(_ node: NodeID) -> (key: String, label: String) { names[node] ?? (state.key(of: node), state.label(of: node)) }
+        for (index, combination) in catalogue.combinations.enumerated() {
+            let (first, second) = (name(combination.parts.0), name(combination.parts.1))
+            names[.combination(index)] = ("combination:\(first.key)+\(second.key)",
+                                          "\(first.label) (\(combination.capabilities.0)) + \(second.label) (\(combination.capabilities.1))")
+        }
+        return names
     }
 
     /// Applies one trace record; returns whether the graph may have changed.

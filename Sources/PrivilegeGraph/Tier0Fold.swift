@@ -38,8 +38,9 @@ public struct Tier0Fold: TraceSink {
     public init(scenario: Scenario) {
         state = PrivilegeState(scenario: scenario)
         peakState = state
-        catalogue = EscalationCatalogue(scenario: scenario)
-        liveReach = LiveReach(scenario: scenario)
+        let catalogue = EscalationCatalogue(scenario: scenario)
+        self.catalogue = catalogue
+        liveReach = LiveReach(scenario: scenario, catalogue: catalogue)
         metrics.horizon = scenario.horizon
     }
 
@@ -68,8 +69,13 @@ public struct Tier0Fold: TraceSink {
         case .activationStarted, .activationEnded:
             // A PIM for Groups activation on a role-assignable group protects the user from
             // password resets: edges disappear, so it is a structural change. Other activations
-            // only add live edges where an eligibility already stood.
+            // only add live edges where an eligibility already stood (into the role's or group's
+            // node, and the edges into the user's own node).
             if let role = activation?.role, let access = state.scenario[role].groupAccess, state.scenario.tenant[access.group].roleAssignable {
+                structuralChange = true
+            } else if let role = activation?.role, catalogue.unitScopedRoles.contains(role) {
+                // An activation at a unit's scope moves an edge into the unit-scoped role's node,
+                // which the incremental live reach does not follow: search again.
                 structuralChange = true
             } else if let before {
                 liveReach.didChange(before, state: state, catalogue: catalogue)

@@ -92,7 +92,13 @@ extension ScenarioDecoder {
             guard let entry = map[key], let items = context.list(entry, what: "group ids", singleAllowed: true) else { return [] }
             return items.compactMap { item in
                 guard let id = context.identifier(item, what: "a group id") else { return nil }
-                if let group = groupByID[id] { return group }
+                if let group = groupByID[id] {
+                    guard groups[group.int].membershipRule == nil else {
+                        context.error("group '\(id)' is dynamic: its membership rule decides its members, so a move cannot add or remove them", at: item)
+                        return nil
+                    }
+                    return group
+                }
                 context.error("unknown group '\(id)'\(Suggestions.hint(for: id, in: groupByID.keys))", at: item)
                 return nil
             }
@@ -121,6 +127,10 @@ extension ScenarioDecoder {
             context.warning("this membership change neither adds nor removes anyone", at: value)
         }
         guard let group else { return nil }
+        if groups[group.int].membershipRule != nil, let entry = map["group"] {
+            context.error("group '\(groups[group.int].id)' is dynamic: its membership rule decides its members, so members cannot be added or removed", at: entry)
+            return nil
+        }
         return .membership(group: group, add: add, remove: remove)
     }
 

@@ -52,7 +52,7 @@ import TenantModel
         let sp = "tenant.servicePrincipals[0]"
         expect(found[0], line: 9, column: 34, path: "tenant.applications[0].owners[0]", "unknown user 'alcie'; did you mean 'alice'?")
         expect(found[1], line: 12, column: 20, path: "\(sp).application", "unknown application 'payrol-app'; did you mean 'payroll-app'?")
-        expect(found[2], line: 13, column: 23, path: "\(sp).owners[1]", "'payroll-sp' is a service principal; a user id is expected here")
+        expect(found[2], line: 13, column: 23, path: "\(sp).owners[1]", "service principal 'payroll-sp' cannot own itself")
         expect(found[3], line: 14, column: 15, path: "\(sp).roles[0]", "unknown role 'Helpdesk Admin'; did you mean 'Helpdesk Administrator'?")
         expect(found[4], line: 14, column: 31, path: "\(sp).roles[1]", "unknown role 'Global Adminstrator'; did you mean 'Global Administrator'?")
         expect(found[5], line: 15, column: 18, path: "\(sp).memberOf[0]", "unknown group 'tier-0'; did you mean 'tier0'?")
@@ -182,7 +182,7 @@ import TenantModel
         #expect(found.count == 8, "\(found.map(\.description))")
         guard found.count == 8 else { return }
         let standing = "'payroll-sp' is a service principal; assignments are for users and groups: a service principal holds roles through 'tenant.servicePrincipals[].roles', standing for the whole run, since PIM does not activate roles for service principals"
-        expect(found[0], line: 5, column: 34, path: "tenant.groups[0].members[0]", "'payroll-sp' is a service principal; a user id is expected here")
+        expect(found[0], line: 5, column: 34, path: "tenant.groups[0].members[0]", "service principal 'payroll-sp' cannot own itself")
         expect(found[1], line: 10, column: 76, path: #"policies.roles["Global Administrator"].activation.approvers[0]"#,
                "'payroll-sp' is a service principal; a user or group id is expected here")
         expect(found[2], line: 12, column: 17, path: "assignments[0].principal", standing)
@@ -192,7 +192,7 @@ import TenantModel
                "'payroll-sp' is a service principal; PIM for Groups is for users: a service principal joins groups through 'tenant.servicePrincipals[].memberOf', for the whole run")
         expect(found[5], line: 16, column: 34, path: "events[0].assign.principal", standing)
         expect(found[6], line: 17, column: 34, path: "events[1].remove.principal", standing)
-        expect(found[7], line: 18, column: 21, path: "events[2].leave", "'payroll-sp' is a service principal; a user id is expected here")
+        expect(found[7], line: 18, column: 21, path: "events[2].leave", "service principal 'payroll-sp' cannot own itself")
     }
 
     @Test func conversionsCannotExceptAServicePrincipal() {

@@ -1,0 +1,87 @@
+import TenantModel
+
+extension PrivilegeState {
+    /// Edges into an administrative-unit-scoped role: assignments and activations at the unit's
+    /// scope, as into a role.
+    func unitRoleEdges(into index: Int, catalogue: EscalationCatalogue, result: inout [Edge]) {
+        let unitRole = catalogue.unitRoles[index]
+        let node = NodeID.unitRole(index)
+        let scope = scenario.tenant.administrativeUnits[unitRole.unit].scope
+        let gates = gates(for: unitRole.role)
+        for (_, assignment) in assignments(of: unitRole.role) where assignment.scope == scope {
+            let from: NodeID
+            switch assignment.principal {
+            case .user(let user):
+                guard isPresent(user) else { continue }
+                from = .user(user)
+            case .group(let group):
+                from = .group(group)
+            }
+            let eligible = assignment.type == .eligible
+            result.append(Edge(from: from, to: node, kind: eligible ? .eligible : .standing, gates: eligible ? gates : []))
+        }
+        for (_, activation) in activations(of: unitRole.role) where activation.scope == scope && isPresent(activation.user) {
+            result.append(Edge(from: .user(activation.user), to: node, kind: .activated))
+        }
+    }
+
+    /// Ownership by service principals: drawn (and traversed) when the owner may add credentials
+    /// to what it owns (`Application.ReadWrite.OwnedBy`, or a wider permission).
+    func ownerPrincipalEdges(into node: NodeID, owners: [Int], catalogue: EscalationCatalogue, result: inout [Edge]) {
+        for owner in owners where catalogue.ownerWriters.contains(owner) {
+            result.append(Edge(from: .servicePrincipal(owner), to: node, kind: .owns))
+        }
+    }
+
+    /// The edges into a user beyond tenant-wide resets: resets by unit-scoped roles of the
+    /// user's units, sign-ins with a certificate, and the combinations that reach the user.
+    /// `covers` says whether a reset reach covers the user (the matrix).
+    func scopedUserEdges(into user: UserIndex, catalogue: EscalationCatalogue, covers: (ResetReach?) -> Bool, result: inout [Edge]) {
+        let node = NodeID.user(user)
+        let units = catalogue.unitsByUser[user] ?? []
+        for (index, unitRole) in catalogue.unitRoles.enumerated() where units.contains(unitRole.unit) {
+            if covers(unitRole.capabilities.resetsAuthentication) {
+                result.append(Edge(from: .unitRole(index), to: node, kind: .resetAuthentication))
+            } else if covers(unitRole.capabilities.resetsPasswords) {
+                result.append(Edge(from: .unitRole(index), to: node, kind: .resetPassword))
+            }
+        }
+        for signer in catalogue.certificateSigners { result.append(Edge(from: signer, to: node, kind: .signInWithCertificate)) }
+        for index in catalogue.certificateCombinations where isHeld(catalogue.combinations[index], catalogue: catalogue) {
+            result.append(Edge(from: .combination(index), to: node, kind: .signInWithCertificate))
+        }
+        guard !catalogue.restrictedMembers.contains(user) else { return }
+        for (index, combination) in catalogue.combinations.enumerated() {
+            guard case .dynamicUnit(let unit) = combination.effect, !units.contains(unit), isHeld(combination, catalogue: catalogue) else { continue }
+            let capabilities = catalogue.unitRoles[Int(combination.parts.1.index)].capabilities
+            if covers(capabilities.resetsAuthentication) {
+                result.append(Edge(from: .combination(index), to: node, kind: .resetAuthentication))
+            } else if covers(capabilities.resetsPasswords) {
+                result.append(Edge(from: .combination(index), to: node, kind: .resetPassword))
+            }
+        }
+    }
+
+    /// Whether both parts of a combination are held by someone: a role with an assignment in
+    /// effect (any principal, eligible or active) or a service principal holding it; a service
+    /// principal always. Assignments are structural changes, activations are not: an edge that
+    /// depends on this moves only when the potential reach is searched again.
+    func isHeld(_ combination: Combination, catalogue: EscalationCatalogue) -> Bool {
+        isHeld(combination.parts.0, catalogue: catalogue) && isHeld(combination.parts.1, catalogue: catalogue)
+    }
+
+    private func isHeld(_ node: NodeID, catalogue: EscalationCatalogue) -> Bool {
+        switch node.kind {
+        case .role:
+            let role = RoleIndex(node.index)
+            if !(catalogue.servicePrincipalsByRole[role] ?? []).isEmpty { return true }
+            return (assignmentsByRole[role] ?? []).contains { assignments[$0]?.scope == "/" }
+        case .unitRole:
+            let unitRole = catalogue.unitRoles[Int(node.index)]
+            let scope = scenario.tenant.administrativeUnits[unitRole.unit].scope
+            return (assignmentsByRole[unitRole.role] ?? []).contains { assignments[$0]?.scope == scope }
+        default:
+            return true
+        }
+    }
+}
