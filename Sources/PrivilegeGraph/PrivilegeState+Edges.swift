@@ -151,14 +151,16 @@ extension PrivilegeState {
             }
             approverEdges(into: node, role: role, catalogue: catalogue, result: &result)
         }
+        if definition.membershipRule != nil {
+            // A dynamic group takes no members by hand: whoever writes the attributes its rule
+            // reads joins it instead.
+            for writer in catalogue.attributeWriters { result.append(Edge(from: writer, to: node, kind: .writeAttributes)) }
+            return
+        }
         for (role, capabilities) in catalogue.capableRoles {
             if let reach = capabilities.addsMembers, reach == .all || !definition.roleAssignable {
                 result.append(Edge(from: .role(role), to: node, kind: .addMembers))
             }
-        }
-        if definition.membershipRule != nil {
-            // A dynamic group: whoever writes the attributes its rule reads joins it.
-            for writer in catalogue.attributeWriters { result.append(Edge(from: writer, to: node, kind: .writeAttributes)) }
         }
         for (index, capabilities) in catalogue.servicePrincipalCapabilities.enumerated() {
             if let reach = capabilities.addsMembers, reach == .all || !definition.roleAssignable {

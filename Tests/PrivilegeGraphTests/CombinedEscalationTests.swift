@@ -1,0 +1,140 @@
+import PrivilegeGraph
+import RunPipeline
+import Testing
+import TestSupport
+
+/// Dynamic groups, certificate-based authentication and service principals as owners.
+@Suite("Dynamic groups, certificate sign-in and workload owners")
+struct CombinedEscalationTests {
+    /// eng-dyn is dynamic (department Engineering) and an eligible member of t0, which holds
+    /// Global Administrator.
+    static let dynamicGroup = header() + """
+    tenant:
+      users:
+        - {id: member}
+        - {id: eng1, attributes: {department: Engineering}}
+        - {id: sales1, attributes: {department: Sales}}
+        - {id: dw}
+        - {id: groups}
+        - {id: helpdesk}
+      groups:
+        - {id: t0, roleAssignable: true, members: [member]}
+        - {id: eng-dyn, membershipRule: 'user.department -eq "Engineering"'}
+    assignments:
+      - {principal: t0, role: Global Administrator, type: active}
+      - {principal: eng-dyn, group: t0, access: member, type: eligible}
+      - {principal: dw, role: Directory Writers, type: active}
+      - {principal: groups, role: Groups Administrator, type: active}
+      - {principal: helpdesk, role: Helpdesk Administrator, type: active}
+    """
+
+    @Test("A dynamic group's rule decides its members; its members reach through it")
+    func dynamicGroupMembers() throws {
+        let reach = try Reach(Self.dynamicGroup)
+        #expect(reach.state.scenario.tenant.groups[1].members.map { reach.state.scenario.tenant[$0].id } == ["eng1"])
+        #expect(try reach.steps("eng1") == 3)
+        #expect(try reach.steps("sales1") == nil)
+    }
+
+    @Test("An attribute writer joins the dynamic group: Directory Writers -> write attributes -> eng-dyn -> t0")
+    func attributeWriteIntoDynamicGroup() throws {
+        let reach = try Reach(Self.dynamicGroup)
+        #expect(try reach.steps("dw") == 4)
+        #expect(try reach.path("dw") == [.standing, .writeAttributes, .eligibleMember, .standing, .controls])
+    }
+
+    @Test("Nobody adds members to a dynamic group by hand; Helpdesk writes no attributes (it resets a member instead)")
+    func noManualMembers() throws {
+        let reach = try Reach(Self.dynamicGroup)
+        #expect(try reach.steps("groups") == nil)
+        // eng1 is in no role-assignable group, so nothing protects it from Helpdesk.
+        #expect(try reach.path("helpdesk") == [.standing, .resetPassword, .memberOf, .eligibleMember, .standing, .controls])
+    }
+
+    @Test("A dynamic group cannot be role-assignable, nor take members by an event")
+    func dynamicGroupErrors() {
+        let text = header() + """
+        tenant:
+          users: [{id: a}]
+          groups:
+            - {id: g, roleAssignable: true, membershipRule: 'user.department -eq "IT"'}
+            - {id: h, membershipRule: 'user.department -eq'}
+            - {id: k, membershipRule: 'user.department -eq "IT"'}
+        events:
+          - {at: 1h, membership: {group: k, add: [a]}}
+        """
+        do {
+            _ = try makeScenario(text)
+            Issue.record("the scenario should be refused")
+        } catch {
+            let description = String(describing: error)
+            #expect(description.contains("test.yaml:6:53: error: tenant.groups[0].membershipRule: group 'g' is role-assignable"))
+            #expect(description.contains("membership rule 'user.department -eq': the rule ends where a quoted value or null is expected (at character 20)"))
+            #expect(description.contains("group 'k' is dynamic: its membership rule decides its members"))
+        }
+    }
+
+    /// pki-sp can add a trusted certificate authority; apa can enable certificate-based
+    /// authentication. Neither alone reaches Tier 0.
+    static func certificate(enabled: Bool = false, apa: Bool = true) -> String {
+        header() + """
+        tenant:
+          users: [{id: ga}, {id: apa}]
+          servicePrincipals:
+            - {id: pki-sp, appPermissions: [Organization.ReadWrite.All]}
+          certificateBasedAuthentication: \(enabled)
+        assignments:
+          - {principal: ga, role: Global Administrator, type: active}
+        \(apa ? "  - {principal: apa, role: Authentication Policy Administrator, type: eligible}" : "")
+        """
+    }
+
+    @Test("A trusted authority and certificate authentication, held apart, combine into a sign-in as the Global Administrator")
+    func certificateCombination() throws {
+        let reach = try Reach(Self.certificate())
+        #expect(try reach.steps("pki-sp") == nil)
+        #expect(try reach.steps("apa") == nil)
+        let combination = try reach.node("combination:sp:pki-sp+role:Authentication Policy Administrator")
+        #expect(reach.potential.steps(from: combination) == 2)
+        #expect(reach.potential.path(from: combination).map(\.kind) == [.signInWithCertificate, .standing, .controls])
+        let listing = GraphPictures.pathListing(reach.state)
+        #expect(listing.contains("sp:pki-sp (add a trusted certificate authority) + role:Authentication Policy Administrator (enable certificate-based authentication) held by user:apa"))
+        let graph = PrivilegeGraph.build(state: reach.state, catalogue: reach.catalogue)
+        #expect(graph.links.contains { $0.kind == .combines && $0.from == "sp:pki-sp" })
+        #expect(graph.links.contains { $0.kind == .signInWithCertificate && $0.to == "user:ga" })
+    }
+
+    @Test("No combination while nobody holds the enabling role; with certificate authentication already on, the authority alone suffices")
+    func certificateAlone() throws {
+        let nobody = try Reach(Self.certificate(apa: false))
+        #expect(!nobody.potential.reaches(try nobody.node("combination:sp:pki-sp+role:Authentication Policy Administrator")))
+        let enabled = try Reach(Self.certificate(enabled: true))
+        #expect(try enabled.steps("pki-sp") == 2)
+        #expect(try enabled.path("pki-sp") == [.signInWithCertificate, .standing, .controls])
+        #expect(enabled.state.node(named: "combination:sp:pki-sp+role:Authentication Policy Administrator") == nil)
+    }
+
+    /// deployer owns payroll-app; with Application.ReadWrite.OwnedBy it adds a credential to it.
+    static func owners(_ permission: String) -> String {
+        header() + """
+        tenant:
+          users: [{id: ga}]
+          applications:
+            - {id: payroll-app, owners: [deployer]}
+          servicePrincipals:
+            - {id: payroll-sp, application: payroll-app, appPermissions: [RoleManagement.ReadWrite.Directory]}
+            - {id: deployer, appPermissions: [\(permission)]}
+        assignments:
+          - {principal: ga, role: Global Administrator, type: active}
+        """
+    }
+
+    @Test("A service principal with Application.ReadWrite.OwnedBy takes over the application it owns; without it, not")
+    func servicePrincipalOwner() throws {
+        let owner = try Reach(Self.owners("Application.ReadWrite.OwnedBy"))
+        #expect(try owner.steps("deployer") == 3)
+        #expect(try owner.path("deployer") == [.owns, .runsAs, .grantRole, .controls])
+        let inert = try Reach(Self.owners("User.Read.All"))
+        #expect(try inert.steps("deployer") == nil)
+    }
+}
