@@ -37,6 +37,8 @@ public struct PrivilegeState: Sendable {
     public private(set) var policies: PolicySet
     /// Accounts an attacker controls now.
     public private(set) var compromised: Set<UserIndex> = []
+    /// Service principals an attacker holds a credential of now, with how many compromises.
+    public private(set) var compromisedServicePrincipals: [Int: Int] = [:]
     /// Bumped by every change that can move an edge of the graph.
     public private(set) var revision = 0
     /// Keys and labels of the nodes the escalation catalogue adds (unit-scoped roles, combinations).
@@ -141,6 +143,10 @@ public struct PrivilegeState: Sendable {
         case .compromiseEnded(let time, let user):
             self.time = time
             compromised.remove(user)
+        case .servicePrincipalCompromise(let time, let principal, let started):
+            self.time = time
+            let count = (compromisedServicePrincipals[principal] ?? 0) + (started ? 1 : -1)
+            compromisedServicePrincipals[principal] = count > 0 ? count : nil
         case .finished(let horizon, _, _):
             time = horizon
             return false
@@ -149,6 +155,11 @@ public struct PrivilegeState: Sendable {
         }
         revision += 1
         return true
+    }
+
+    /// The attacker's footholds now: compromised users and service principals, sorted.
+    public var compromisedNodes: [NodeID] {
+        (compromised.map(NodeID.user) + compromisedServicePrincipals.keys.map(NodeID.servicePrincipal)).sorted()
     }
 
     /// Whether the user's account is present (joined, not disabled).

@@ -84,7 +84,7 @@ public struct Tier0Fold: TraceSink {
         case .policyChanged:
             // Gates change, reach does not; approver edges may, for the next live search.
             liveReach.invalidateAll()
-        case .compromiseStarted, .compromiseEnded:
+        case .compromiseStarted, .compromiseEnded, .servicePrincipalCompromise:
             // Reach is unchanged; the attacker's share is recomputed at every evaluation.
             liveChange = true
         default:
@@ -135,7 +135,7 @@ public struct Tier0Fold: TraceSink {
         liveRecorder.set(Double(metrics.live.value), at: time)
         structuralChange = false
         liveChange = false
-        let compromised = state.compromised.map(NodeID.user)
+        let compromised = state.compromisedNodes
         attackerReaches = compromised.contains { reachableSince[$0] != nil }
         attackerLive = compromised.contains { standingSince[$0] != nil || extraSince[$0] != nil }
         if attackerReaches && metrics.attackerFirstReachable == nil { metrics.attackerFirstReachable = time }

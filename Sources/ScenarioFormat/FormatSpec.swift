@@ -379,10 +379,11 @@ enum FormatSpec {
     ]
 
     static let compromise = MapSpec(what: "a compromise (a map)", keys: [
-        .required("user", "the compromised user's id", .identifier),
+        .optional("user", "the compromised user's id", .identifier),
+        .optional("servicePrincipal", "the id of a service principal whose secret or certificate leaked", .identifier),
         .required("duration", "how long the attacker keeps the account", .duration),
-        .required("attacker", "{has: [password] | [password, mfa] | [token]}", .map(attacker)),
-    ])
+        .optional("attacker", "{has: [password] | [password, mfa] | [token]} (users only)", .map(attacker)),
+    ], rules: [.exactlyOne(["user", "servicePrincipal"]), .requires("user", "attacker"), .requires("attacker", "user")])
 
     static let attacker = MapSpec(what: "an attacker (a map)", keys: [
         .required("has", "credentials: password, mfa, token", .list(.enumeration(AttackerCredential.allCases.map(\.rawValue)), single: true)),

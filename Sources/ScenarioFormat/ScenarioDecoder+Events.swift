@@ -66,14 +66,32 @@ extension ScenarioDecoder {
         return .depart(user, disableAfter: delay)
     }
 
-    /// `compromise: {user, duration, attacker: {has: [...]}}`.
+    /// `compromise: {user, duration, attacker: {has: [...]}}` or `compromise: {servicePrincipal, duration}`.
     func decodeCompromise(_ value: Value) -> EventAction? {
         guard let map = context.map(value, FormatSpec.compromise) else { return nil }
-        let user = map["user"].flatMap { userReference($0) }
         var duration: Seconds?
         if let entry = map["duration"], let seconds = context.duration(entry) {
             if seconds > 0 { duration = seconds } else { context.error("a compromise needs a duration longer than zero", at: entry) }
         }
+        if map.has("user") == map.has("servicePrincipal") {
+            context.error("a compromise names either a 'user' or a 'servicePrincipal', exactly one", at: value)
+            return nil
+        }
+        if map.has("user") && !map.has("attacker") {
+            context.error("a user's compromise needs 'attacker: {has: [...]}': what the attacker holds of the account", at: value)
+        }
+        if let entry = map["servicePrincipal"] {
+            if let attacker = map["attacker"] {
+                context.error("a service principal's compromise is its leaked secret or certificate; 'attacker' applies to users only", at: attacker)
+            }
+            guard let id = context.identifier(entry, what: "a service principal id") else { return nil }
+            guard let principal = servicePrincipalByID[id] else {
+                context.error("unknown service principal '\(id)'\(Suggestions.hint(for: id, in: servicePrincipalByID.keys))", at: entry)
+                return nil
+            }
+            return duration.map { .compromiseServicePrincipal(principal, duration: $0) }
+        }
+        let user = map["user"].flatMap { userReference($0) }
         var has = Set<AttackerCredential>()
         if let entry = map["attacker"], let body = context.map(entry, FormatSpec.attacker),
            let list = body["has"].flatMap({ context.list($0, what: "credentials", singleAllowed: true) }) {

@@ -1,3 +1,5 @@
+import ExposureMetrics
+import PIMEngine
 import PrivilegeGraph
 import RunPipeline
 import Testing
@@ -136,5 +138,53 @@ struct CombinedEscalationTests {
         #expect(try owner.path("deployer") == [.owns, .runsAs, .grantRole, .controls])
         let inert = try Reach(Self.owners("User.Read.All"))
         #expect(try inert.steps("deployer") == nil)
+    }
+
+    /// ci-sp's secret leaks at 1d for 6 h: it may write every application (Application.ReadWrite.All),
+    /// so it adds a credential to payroll-app, whose service principal may assign any role.
+    static let foothold = header(horizon: "3d") + """
+    tenant:
+      users: [{id: ga}]
+      applications: [{id: payroll-app}]
+      servicePrincipals:
+        - {id: payroll-sp, application: payroll-app, appPermissions: [RoleManagement.ReadWrite.Directory]}
+        - {id: ci-sp, appPermissions: [Application.ReadWrite.All]}
+        - {id: ga-sp, roles: [Global Administrator]}
+    assignments:
+      - {principal: ga, role: Global Administrator, type: active}
+    events:
+      - {at: 1d, compromise: {servicePrincipal: ci-sp, duration: 6h}}
+      - {at: 2d, compromise: {servicePrincipal: ga-sp, duration: 2h}}
+    """
+
+    @Test("A leaked service principal secret is the attacker's foothold: Tier 0 reached through what it may write")
+    func servicePrincipalFoothold() throws {
+        let scenario = try makeScenario(Self.foothold)
+        let fold = PIMReplay.run(scenario, seed: 1, sink: Tier0Fold(scenario: scenario)).sink
+        // ci-sp: 6 h from 1d (live: no eligibility on the way); ga-sp: 2 h from 2d.
+        #expect(fold.metrics.attackerReachableSeconds == h(8))
+        #expect(fold.metrics.attackerLiveSeconds == h(8))
+        #expect(fold.metrics.attackerFirstReachable == h(24))
+        let attacker = PIMReplay.run(scenario, sink: MetricFolds(scenario: scenario)).sink.attacker.metrics
+        #expect(attacker.compromises == 2)
+        #expect(attacker.rolesReached == ["Global Administrator"])
+        #expect(attacker.timeToTier0 == 0)
+        #expect(attacker.privilegedSeconds == h(2))
+    }
+
+    @Test("A service principal compromise names a service principal and takes no attacker credentials")
+    func footholdErrors() {
+        let text = header() + """
+        tenant:
+          users: [{id: a}]
+          servicePrincipals: [{id: ci-sp}]
+        events:
+          - {at: 1h, compromise: {servicePrincipal: ci-spp, duration: 1h}}
+          - {at: 1h, compromise: {servicePrincipal: ci-sp, duration: 1h, attacker: {has: [token]}}}
+        """
+        #expect(throws: (any Error).self) { try makeScenario(text) }
+        let description = (try? makeScenario(text)).map { _ in "" } ?? String(describing: Result { try makeScenario(text) })
+        #expect(description.contains("unknown service principal 'ci-spp'; did you mean 'ci-sp'?"))
+        #expect(description.contains("'attacker' applies to users only") || description.contains("attacker"))
     }
 }

@@ -182,7 +182,7 @@ import TenantModel
         #expect(found.count == 8, "\(found.map(\.description))")
         guard found.count == 8 else { return }
         let standing = "'payroll-sp' is a service principal; assignments are for users and groups: a service principal holds roles through 'tenant.servicePrincipals[].roles', standing for the whole run, since PIM does not activate roles for service principals"
-        expect(found[0], line: 5, column: 34, path: "tenant.groups[0].members[0]", "service principal 'payroll-sp' cannot own itself")
+        expect(found[0], line: 5, column: 34, path: "tenant.groups[0].members[0]", "'payroll-sp' is a service principal; a user id is expected here")
         expect(found[1], line: 10, column: 76, path: #"policies.roles["Global Administrator"].activation.approvers[0]"#,
                "'payroll-sp' is a service principal; a user or group id is expected here")
         expect(found[2], line: 12, column: 17, path: "assignments[0].principal", standing)
@@ -192,7 +192,7 @@ import TenantModel
                "'payroll-sp' is a service principal; PIM for Groups is for users: a service principal joins groups through 'tenant.servicePrincipals[].memberOf', for the whole run")
         expect(found[5], line: 16, column: 34, path: "events[0].assign.principal", standing)
         expect(found[6], line: 17, column: 34, path: "events[1].remove.principal", standing)
-        expect(found[7], line: 18, column: 21, path: "events[2].leave", "service principal 'payroll-sp' cannot own itself")
+        expect(found[7], line: 18, column: 21, path: "events[2].leave", "'payroll-sp' is a service principal; a user id is expected here")
     }
 
     @Test func conversionsCannotExceptAServicePrincipal() {
