@@ -79,7 +79,8 @@ extension EscalationCatalogue {
             let unit = scenario.tenant.administrativeUnits[unitRole.unit]
             guard unit.membershipRule != nil, !unit.restricted,
                   unitRole.capabilities.resetsPasswords != nil || unitRole.capabilities.resetsAuthentication != nil else { continue }
-            for (writer, capabilities) in sources where capabilities.writesAttributes {
+            // Global Administrator controls the tenant already: it takes part in no combination.
+            for (writer, capabilities) in sources where capabilities.writesAttributes && !capabilities.controlsTenant {
                 result.append(Combination(parts: (writer, .unitRole(index)), capabilities: ("write user attributes", "reset the unit's members"),
                                           effect: .dynamicUnit(unitRole.unit)))
             }

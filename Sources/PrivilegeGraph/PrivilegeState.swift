@@ -80,7 +80,7 @@ public struct PrivilegeState: Sendable {
         for (index, combination) in catalogue.combinations.enumerated() {
             let (first, second) = (name(combination.parts.0), name(combination.parts.1))
             names[.combination(index)] = ("combination:\(first.key)+\(second.key)",
-                                          "\(first.label) (\(combination.capabilities.0)) + \(second.label) (\(combination.capabilities.1))")
+                                          "\(first.label) + \(second.label)\n(\(combination.capabilities.0) + \(combination.capabilities.1))")
         }
         return names
     }
