@@ -15,6 +15,11 @@ import TenantModel
 ///   elsewhere come back), which stays exact when added nodes lead to one another in a cycle.
 /// - Live edges into each node are read once and kept until something they depend on changes:
 ///   an activation of the node's user or into its role or group, a role setting, a new `S`.
+///
+/// It assumes an activation moves live edges only into the activating user's node and into the
+/// activated role's (or group's) node. Activations that move others are structural changes in
+/// `Tier0Fold` (a new `S`): PIM for Groups on role-assignable groups, and roles scoped to a
+/// declared administrative unit (whose edges go into a unit-scoped role's node).
 struct LiveReach {
     /// The first slot of each node kind, by the kind's raw value, and the slot count at the end.
     let offsets: [Int]
