@@ -57,7 +57,7 @@ extension PrivilegeGraph {
     /// Privileged roles, and whatever holds, may activate or owns a way into one.
     private static func privilegedNodes(edges: Set<Edge>, scenario: Scenario) -> Set<NodeID> {
         var result = Set<NodeID>()
-        for edge in edges where edge.to.kind == .role && scenario.roles[Int(edge.to.index)].privileged {
+        for edge in edges where edge.to.kind == .role && (scenario.roles[Int(edge.to.index)].privileged || scenario.roles[Int(edge.to.index)].escalation != nil) {
             result.insert(edge.to)
             if !edge.kind.isDerived && edge.kind != .approverOf { result.insert(edge.from) }
         }

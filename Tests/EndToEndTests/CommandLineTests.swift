@@ -97,6 +97,6 @@ struct CommandLineTests {
         #expect(result.status == 0)
         #expect(result.stdout.contains("62e90394-69f5-4237-9190-012177145e10  PRIVILEGED  Global Administrator"))
         #expect(!result.stdout.contains("Exchange Administrator"))
-        #expect(result.stdout.split(separator: "\n").count == 30)  // 29 from the reference sheet + Authentication Policy Administrator
+        #expect(result.stdout.split(separator: "\n").count == 29)
     }
 }
