@@ -49,8 +49,8 @@ public enum DOTWriter {
             "id=\(quote(node.key))", "label=\(quote(label))", "shape=\(shape(node))",
             "fillcolor=\"\(fill)\"", "color=\"\(border)\"", "tooltip=\(quote(node.key))",
         ]
-        if node.kind == .role || node.kind == .unitRole { attributes[2] = "shape=box, style=\"rounded,filled\"" }
-        if node.kind == .unitRole { attributes[2] = "shape=box, style=\"rounded,filled,dashed\"" }
+        if node.kind == .role || node.kind == .scopedRole { attributes[2] = "shape=box, style=\"rounded,filled\"" }
+        if node.kind == .scopedRole { attributes[2] = "shape=box, style=\"rounded,filled,dashed\"" }
         if node.kind == nil { attributes.append("style=\"filled,dashed\"") }
         return attributes.joined(separator: ", ")
     }
@@ -58,7 +58,7 @@ public enum DOTWriter {
     static func shape(_ node: PrivilegeGraph.Node) -> String {
         switch node.kind {
         case .tenant: return "doubleoctagon"
-        case .role, .unitRole: return "box"
+        case .role, .scopedRole: return "box"
         case .combination: return "invhouse"
         case .group: return "folder"
         case .application: return "tab"

@@ -1,12 +1,17 @@
 import TenantModel
 
-/// A role scoped to an administrative unit, as a node of the graph.
-public struct UnitRole: Sendable, Equatable {
+/// A role scoped to an administrative unit or to one application or service principal, as a
+/// node of the graph: its capabilities reach the unit's members, or that one object.
+public struct ScopedRole: Sendable, Equatable {
     /// The role.
     public let role: RoleIndex
-    /// The unit (an index into `Tenant.administrativeUnits`).
-    public let unit: Int
-    /// What the role lets its holders do to the unit's members.
+    /// The directory scope (`/administrativeUnits/emea`, `/payroll-app`).
+    public let scope: String
+    /// The unit (an index into `Tenant.administrativeUnits`), for a unit scope.
+    public let unit: Int?
+    /// The application or service principal, for an object scope.
+    public let object: NodeID?
+    /// What the role lets its holders do within the scope.
     public let capabilities: Capabilities
 }
 
@@ -36,20 +41,33 @@ public struct Combination: Sendable, Equatable {
 }
 
 extension EscalationCatalogue {
-    /// The administrative-unit-scoped roles the scenario assigns (in the file or by events),
-    /// for units it declares, in (unit, role) order.
-    static func unitRoles(of scenario: Scenario) -> [UnitRole] {
-        let units = Dictionary(uniqueKeysWithValues: scenario.tenant.administrativeUnits.enumerated().map { ($1.scope, $0) })
-        var pairs = Set<[Int32]>()
+    /// The scoped roles the scenario assigns (in the file or by events): at the scope of a unit
+    /// it declares, or of one of its applications or service principals (`/<id>`, BloodHound's
+    /// AZScopedTo), in (target, role) order.
+    static func scopedRoles(of scenario: Scenario) -> [ScopedRole] {
+        let tenant = scenario.tenant
+        // Targets in order: units, then applications, then service principals.
+        var targets: [String: (order: Int32, unit: Int?, object: NodeID?)] = [:]
+        for (index, unit) in tenant.administrativeUnits.enumerated() { targets[unit.scope] = (Int32(index), index, nil) }
+        let base = Int32(tenant.administrativeUnits.count)
+        for (index, application) in tenant.applications.enumerated() {
+            targets["/" + application.id] = (base + Int32(index), nil, .application(index))
+        }
+        for (index, principal) in tenant.servicePrincipals.enumerated() {
+            targets["/" + principal.id] = (base + Int32(tenant.applications.count + index), nil, .servicePrincipal(index))
+        }
+        var pairs: [[Int32]: String] = [:]
         var assignments = scenario.assignments
         for event in scenario.events { if case .assign(let assignment) = event.action { assignments.append(assignment) } }
         for assignment in assignments {
-            guard let unit = units[assignment.scope], scenario[assignment.role].groupAccess == nil else { continue }
-            pairs.insert([Int32(unit), assignment.role.rawValue])
+            guard let target = targets[assignment.scope], scenario[assignment.role].groupAccess == nil else { continue }
+            pairs[[target.order, assignment.role.rawValue]] = assignment.scope
         }
-        return pairs.sorted { $0.lexicographicallyPrecedes($1) }.map { pair in
+        return pairs.keys.sorted { $0.lexicographicallyPrecedes($1) }.compactMap { pair in
+            guard let scope = pairs[pair], let target = targets[scope] else { return nil }
             let role = RoleIndex(pair[1])
-            return UnitRole(role: role, unit: Int(pair[0]), capabilities: EscalationRules.capabilities(of: scenario[role]))
+            return ScopedRole(role: role, scope: scope, unit: target.unit, object: target.object,
+                              capabilities: EscalationRules.capabilities(of: scenario[role]))
         }
     }
 
@@ -61,7 +79,7 @@ extension EscalationCatalogue {
     /// The combinations of the scenario: certificate sign-in (unless certificate-based
     /// authentication is already on, when a trusted authority alone suffices) and dynamic units.
     static func combinations(
-        scenario: Scenario, sources: [(NodeID, Capabilities)], unitRoles: [UnitRole]
+        scenario: Scenario, sources: [(NodeID, Capabilities)], scopedRoles: [ScopedRole]
     ) -> [Combination] {
         var result: [Combination] = []
         if !scenario.tenant.certificateBasedAuthentication {
@@ -75,14 +93,15 @@ extension EscalationCatalogue {
                 }
             }
         }
-        for (index, unitRole) in unitRoles.enumerated() {
-            let unit = scenario.tenant.administrativeUnits[unitRole.unit]
+        for (index, scopedRole) in scopedRoles.enumerated() {
+            guard let unitIndex = scopedRole.unit else { continue }
+            let unit = scenario.tenant.administrativeUnits[unitIndex]
             guard unit.membershipRule != nil, !unit.restricted,
-                  unitRole.capabilities.resetsPasswords != nil || unitRole.capabilities.resetsAuthentication != nil else { continue }
+                  scopedRole.capabilities.resetsPasswords != nil || scopedRole.capabilities.resetsAuthentication != nil else { continue }
             // Global Administrator controls the tenant already: it takes part in no combination.
             for (writer, capabilities) in sources where capabilities.writesAttributes && !capabilities.controlsTenant {
-                result.append(Combination(parts: (writer, .unitRole(index)), capabilities: ("write user attributes", "reset the unit's members"),
-                                          effect: .dynamicUnit(unitRole.unit)))
+                result.append(Combination(parts: (writer, .scopedRole(index)), capabilities: ("write user attributes", "reset the unit's members"),
+                                          effect: .dynamicUnit(unitIndex)))
             }
         }
         return result

@@ -26,13 +26,15 @@ public struct EscalationCatalogue: Sendable {
     public let defaultApproverRole: RoleIndex?
     /// Roles and service principals that can reset passwords or authentication methods.
     let resetters: [Resetter]
-    /// Administrative-unit-scoped roles the scenario assigns, one node each.
-    public let unitRoles: [UnitRole]
+    /// Administrative-scoped roles the scenario assigns, one node each.
+    public let scopedRoles: [ScopedRole]
+    /// Roles scoped to each application or service principal (indices into `scopedRoles`).
+    let scopedRolesByObject: [NodeID: [Int]]
     /// The node of each (unit, role) pair, keyed by the unit's scope and the role.
-    let unitRoleByScope: [String: [RoleIndex: Int]]
+    let scopedRoleByScope: [String: [RoleIndex: Int]]
     /// Roles that some assignment scopes to a declared unit: their activations move unit-role
     /// edges, which the fold treats as a structural change.
-    public let unitScopedRoles: Set<RoleIndex>
+    public let scopedRoleSet: Set<RoleIndex>
     /// The units each user is a member of, in unit order.
     public let unitsByUser: [UserIndex: [Int]]
     /// Members of restricted-management units: only administrators scoped to the unit manage them.
@@ -108,14 +110,19 @@ public struct EscalationCatalogue: Sendable {
                                       password: capabilities.resetsPasswords))
         }
         self.resetters = resetters
-        let unitRoles = Self.unitRoles(of: scenario)
-        self.unitRoles = unitRoles
+        let scopedRoles = Self.scopedRoles(of: scenario)
+        self.scopedRoles = scopedRoles
         var byScope: [String: [RoleIndex: Int]] = [:]
-        for (index, unitRole) in unitRoles.enumerated() {
-            byScope[scenario.tenant.administrativeUnits[unitRole.unit].scope, default: [:]][unitRole.role] = index
+        for (index, scopedRole) in scopedRoles.enumerated() {
+            byScope[scopedRole.scope, default: [:]][scopedRole.role] = index
         }
-        unitRoleByScope = byScope
-        unitScopedRoles = Set(unitRoles.map(\.role))
+        scopedRoleByScope = byScope
+        var byObject: [NodeID: [Int]] = [:]
+        for (index, scopedRole) in scopedRoles.enumerated() {
+            if let object = scopedRole.object { byObject[object, default: []].append(index) }
+        }
+        scopedRolesByObject = byObject
+        scopedRoleSet = Set(scopedRoles.map(\.role))
         var units: [UserIndex: [Int]] = [:]
         var restricted = Set<UserIndex>()
         for (index, unit) in scenario.tenant.administrativeUnits.enumerated() {
@@ -127,7 +134,7 @@ public struct EscalationCatalogue: Sendable {
         unitsByUser = units
         restrictedMembers = restricted
         let sources = Self.sources(capable: capable, principals: servicePrincipalCapabilities)
-        let combinations = Self.combinations(scenario: scenario, sources: sources, unitRoles: unitRoles)
+        let combinations = Self.combinations(scenario: scenario, sources: sources, scopedRoles: scopedRoles)
         self.combinations = combinations
         certificateCombinations = combinations.indices.filter { combinations[$0].effect == .certificateSignIn }
         let cbaOn = scenario.tenant.certificateBasedAuthentication
@@ -135,7 +142,7 @@ public struct EscalationCatalogue: Sendable {
         let signers = sources.filter { $0.1.addsTrustedAuthority && !$0.1.controlsTenant && (cbaOn || $0.1.enablesCertificateAuthentication) }.map(\.0)
         certificateSigners = signers
         attributeWriters = sources.filter { $0.1.writesAttributes }.map(\.0)
-        hasScopedUserEdges = !unitRoles.isEmpty || !combinations.isEmpty || !signers.isEmpty
+        hasScopedUserEdges = !scopedRoles.isEmpty || !combinations.isEmpty || !signers.isEmpty
         let principalCapabilities = servicePrincipalCapabilities
         ownerWriters = Set(principalCapabilities.indices.filter {
             principalCapabilities[$0].addsSecretsToOwned || principalCapabilities[$0].addsSecrets
@@ -143,11 +150,11 @@ public struct EscalationCatalogue: Sendable {
     }
 
     /// The node an activation of `role` at `scope` gives an edge into: the role (tenant scope),
-    /// the group (PIM for Groups), the unit-scoped role (a declared unit), or none.
+    /// the group (PIM for Groups), the scoped role (a declared unit), or none.
     public func activationTarget(role: RoleIndex, scope: String, scenario: Scenario) -> NodeID? {
         if let access = scenario[role].groupAccess { return .group(access.group) }
         if scope == "/" { return .role(role) }
-        return unitRoleByScope[scope]?[role].map(NodeID.unitRole)
+        return scopedRoleByScope[scope]?[role].map(NodeID.scopedRole)
     }
 }
 

@@ -11,7 +11,7 @@ public struct NodeID: Hashable, Comparable, Sendable, CustomStringConvertible {
         /// A group.
         case group
         /// A role scoped to an administrative unit: its capabilities reach the unit's members only.
-        case unitRole
+        case scopedRole
         /// Two capabilities held by different principals that together open a path (certificate
         /// authentication: a trusted authority and the method enabled; a dynamic unit: an attribute
         /// writer and the unit's administrator).
@@ -50,8 +50,8 @@ public struct NodeID: Hashable, Comparable, Sendable, CustomStringConvertible {
     public static func application(_ index: Int) -> NodeID { NodeID(.application, Int32(index)) }
     /// A service principal's node.
     public static func servicePrincipal(_ index: Int) -> NodeID { NodeID(.servicePrincipal, Int32(index)) }
-    /// The node of an administrative-unit-scoped role (an index into `EscalationCatalogue.unitRoles`).
-    public static func unitRole(_ index: Int) -> NodeID { NodeID(.unitRole, Int32(index)) }
+    /// The node of an administrative-scoped role (an index into `EscalationCatalogue.scopedRoles`).
+    public static func scopedRole(_ index: Int) -> NodeID { NodeID(.scopedRole, Int32(index)) }
     /// A combination's node (an index into `EscalationCatalogue.combinations`).
     public static func combination(_ index: Int) -> NodeID { NodeID(.combination, Int32(index)) }
 

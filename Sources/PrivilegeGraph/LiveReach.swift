@@ -19,7 +19,7 @@ import TenantModel
 /// It assumes an activation moves live edges only into the activating user's node and into the
 /// activated role's (or group's) node. Activations that move others are structural changes in
 /// `Tier0Fold` (a new `S`): PIM for Groups on role-assignable groups, and roles scoped to a
-/// declared administrative unit (whose edges go into a unit-scoped role's node).
+/// declared administrative unit (whose edges go into a scoped role's node).
 struct LiveReach {
     /// The first slot of each node kind, by the kind's raw value, and the slot count at the end.
     let offsets: [Int]
@@ -50,7 +50,7 @@ struct LiveReach {
         counts[Int(NodeID.Kind.tenant.rawValue)] = 1
         counts[Int(NodeID.Kind.role.rawValue)] = scenario.roles.count
         counts[Int(NodeID.Kind.group.rawValue)] = tenant.groups.count
-        counts[Int(NodeID.Kind.unitRole.rawValue)] = catalogue.unitRoles.count
+        counts[Int(NodeID.Kind.scopedRole.rawValue)] = catalogue.scopedRoles.count
         counts[Int(NodeID.Kind.combination.rawValue)] = catalogue.combinations.count
         counts[Int(NodeID.Kind.application.rawValue)] = tenant.applications.count
         counts[Int(NodeID.Kind.servicePrincipal.rawValue)] = tenant.servicePrincipals.count

@@ -129,7 +129,7 @@ extension PrivilegeState {
         case .user: return "user:" + tenant.users[Int(node.index)].id
         case .application: return "app:" + tenant.applications[Int(node.index)].id
         case .servicePrincipal: return "sp:" + tenant.servicePrincipals[Int(node.index)].id
-        case .unitRole, .combination: return extraNames[node]?.key ?? node.description
+        case .scopedRole, .combination: return extraNames[node]?.key ?? node.description
         }
     }
 
@@ -143,7 +143,7 @@ extension PrivilegeState {
         case .user: return tenant.users[Int(node.index)].displayName
         case .application: return tenant.applications[Int(node.index)].displayName
         case .servicePrincipal: return tenant.servicePrincipals[Int(node.index)].displayName
-        case .unitRole, .combination: return extraNames[node]?.label ?? node.description
+        case .scopedRole, .combination: return extraNames[node]?.label ?? node.description
         }
     }
 

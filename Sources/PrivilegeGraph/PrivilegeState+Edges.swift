@@ -23,8 +23,8 @@ extension PrivilegeState {
             roleEdges(into: RoleIndex(node.index), catalogue: catalogue, result: &result)
         case .group:
             groupEdges(into: GroupIndex(node.index), catalogue: catalogue, result: &result)
-        case .unitRole:
-            unitRoleEdges(into: Int(node.index), catalogue: catalogue, result: &result)
+        case .scopedRole:
+            scopedRoleEdges(into: Int(node.index), catalogue: catalogue, result: &result)
         case .combination:
             let combination = catalogue.combinations[Int(node.index)]
             result.append(Edge(from: combination.parts.0, to: node, kind: .combines))
@@ -37,6 +37,7 @@ extension PrivilegeState {
             let application = scenario.tenant.applications[Int(node.index)]
             objectEdges(into: node, owners: application.owners, catalogue: catalogue, result: &result)
             ownerPrincipalEdges(into: node, owners: application.servicePrincipalOwners, catalogue: catalogue, result: &result)
+            objectScopedEdges(into: node, catalogue: catalogue, result: &result)
         case .servicePrincipal:
             let principal = scenario.tenant.servicePrincipals[Int(node.index)]
             if let application = principal.application {
@@ -44,6 +45,7 @@ extension PrivilegeState {
             }
             objectEdges(into: node, owners: principal.owners, catalogue: catalogue, result: &result)
             ownerPrincipalEdges(into: node, owners: principal.servicePrincipalOwners, catalogue: catalogue, result: &result)
+            objectScopedEdges(into: node, catalogue: catalogue, result: &result)
         }
         // Sorted, then repeats dropped (a static member may also be an active PIM member).
         result.sort()
@@ -58,10 +60,10 @@ extension PrivilegeState {
     private func roleEdges(into role: RoleIndex, catalogue: EscalationCatalogue, result: inout [Edge]) {
         let node = NodeID.role(role)
         let gates = gates(for: role)
-        let scoped = catalogue.unitScopedRoles.contains(role)
+        let scoped = catalogue.scopedRoleSet.contains(role)
         for (_, assignment) in assignments(of: role) {
-            // An assignment to a declared unit is drawn into the unit-scoped role's node.
-            if scoped && catalogue.unitRoleByScope[assignment.scope]?[role] != nil { continue }
+            // An assignment to a declared unit is drawn into the scoped role's node.
+            if scoped && catalogue.scopedRoleByScope[assignment.scope]?[role] != nil { continue }
             let from: NodeID
             switch assignment.principal {
             case .user(let user):
@@ -75,7 +77,7 @@ extension PrivilegeState {
                                gates: eligible ? gates : [], scope: scopeLabel(assignment.scope)))
         }
         for (_, activation) in activations(of: role) where isPresent(activation.user) {
-            if scoped && catalogue.unitRoleByScope[activation.scope]?[role] != nil { continue }
+            if scoped && catalogue.scopedRoleByScope[activation.scope]?[role] != nil { continue }
             result.append(Edge(from: .user(activation.user), to: node, kind: .activated, scope: scopeLabel(activation.scope)))
         }
         for principal in catalogue.servicePrincipalsByRole[role] ?? [] {

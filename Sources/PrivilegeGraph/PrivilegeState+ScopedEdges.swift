@@ -1,14 +1,14 @@
 import TenantModel
 
 extension PrivilegeState {
-    /// Edges into an administrative-unit-scoped role: assignments and activations at the unit's
+    /// Edges into an administrative-scoped role: assignments and activations at the unit's
     /// scope, as into a role.
-    func unitRoleEdges(into index: Int, catalogue: EscalationCatalogue, result: inout [Edge]) {
-        let unitRole = catalogue.unitRoles[index]
-        let node = NodeID.unitRole(index)
-        let scope = scenario.tenant.administrativeUnits[unitRole.unit].scope
-        let gates = gates(for: unitRole.role)
-        for (_, assignment) in assignments(of: unitRole.role) where assignment.scope == scope {
+    func scopedRoleEdges(into index: Int, catalogue: EscalationCatalogue, result: inout [Edge]) {
+        let scopedRole = catalogue.scopedRoles[index]
+        let node = NodeID.scopedRole(index)
+        let scope = scopedRole.scope
+        let gates = gates(for: scopedRole.role)
+        for (_, assignment) in assignments(of: scopedRole.role) where assignment.scope == scope {
             let from: NodeID
             switch assignment.principal {
             case .user(let user):
@@ -20,8 +20,21 @@ extension PrivilegeState {
             let eligible = assignment.type == .eligible
             result.append(Edge(from: from, to: node, kind: eligible ? .eligible : .standing, gates: eligible ? gates : []))
         }
-        for (_, activation) in activations(of: unitRole.role) where activation.scope == scope && isPresent(activation.user) {
+        for (_, activation) in activations(of: scopedRole.role) where activation.scope == scope && isPresent(activation.user) {
             result.append(Edge(from: .user(activation.user), to: node, kind: .activated))
+        }
+    }
+
+    /// Edges from roles scoped to this one application or service principal (BloodHound's
+    /// AZScopedTo): a credential or an owner added to it alone.
+    func objectScopedEdges(into node: NodeID, catalogue: EscalationCatalogue, result: inout [Edge]) {
+        for index in catalogue.scopedRolesByObject[node] ?? [] {
+            let capabilities = catalogue.scopedRoles[index].capabilities
+            if capabilities.addsSecrets {
+                result.append(Edge(from: .scopedRole(index), to: node, kind: .addSecret))
+            } else if capabilities.addsOwners || (capabilities.addsServicePrincipalOwners && node.kind == .servicePrincipal) {
+                result.append(Edge(from: .scopedRole(index), to: node, kind: .addOwner))
+            }
         }
     }
 
@@ -33,17 +46,17 @@ extension PrivilegeState {
         }
     }
 
-    /// The edges into a user beyond tenant-wide resets: resets by unit-scoped roles of the
+    /// The edges into a user beyond tenant-wide resets: resets by scoped roles of the
     /// user's units, sign-ins with a certificate, and the combinations that reach the user.
     /// `covers` says whether a reset reach covers the user (the matrix).
     func scopedUserEdges(into user: UserIndex, catalogue: EscalationCatalogue, covers: (ResetReach?) -> Bool, result: inout [Edge]) {
         let node = NodeID.user(user)
         let units = catalogue.unitsByUser[user] ?? []
-        for (index, unitRole) in catalogue.unitRoles.enumerated() where units.contains(unitRole.unit) {
-            if covers(unitRole.capabilities.resetsAuthentication) {
-                result.append(Edge(from: .unitRole(index), to: node, kind: .resetAuthentication))
-            } else if covers(unitRole.capabilities.resetsPasswords) {
-                result.append(Edge(from: .unitRole(index), to: node, kind: .resetPassword))
+        for (index, scopedRole) in catalogue.scopedRoles.enumerated() where scopedRole.unit.map(units.contains) == true {
+            if covers(scopedRole.capabilities.resetsAuthentication) {
+                result.append(Edge(from: .scopedRole(index), to: node, kind: .resetAuthentication))
+            } else if covers(scopedRole.capabilities.resetsPasswords) {
+                result.append(Edge(from: .scopedRole(index), to: node, kind: .resetPassword))
             }
         }
         for signer in catalogue.certificateSigners { result.append(Edge(from: signer, to: node, kind: .signInWithCertificate)) }
@@ -53,7 +66,7 @@ extension PrivilegeState {
         guard !catalogue.restrictedMembers.contains(user) else { return }
         for (index, combination) in catalogue.combinations.enumerated() {
             guard case .dynamicUnit(let unit) = combination.effect, !units.contains(unit), isHeld(combination, catalogue: catalogue) else { continue }
-            let capabilities = catalogue.unitRoles[Int(combination.parts.1.index)].capabilities
+            let capabilities = catalogue.scopedRoles[Int(combination.parts.1.index)].capabilities
             if covers(capabilities.resetsAuthentication) {
                 result.append(Edge(from: .combination(index), to: node, kind: .resetAuthentication))
             } else if covers(capabilities.resetsPasswords) {
@@ -76,10 +89,10 @@ extension PrivilegeState {
             let role = RoleIndex(node.index)
             if !(catalogue.servicePrincipalsByRole[role] ?? []).isEmpty { return true }
             return (assignmentsByRole[role] ?? []).contains { assignments[$0]?.scope == "/" }
-        case .unitRole:
-            let unitRole = catalogue.unitRoles[Int(node.index)]
-            let scope = scenario.tenant.administrativeUnits[unitRole.unit].scope
-            return (assignmentsByRole[unitRole.role] ?? []).contains { assignments[$0]?.scope == scope }
+        case .scopedRole:
+            let scopedRole = catalogue.scopedRoles[Int(node.index)]
+            let scope = scopedRole.scope
+            return (assignmentsByRole[scopedRole.role] ?? []).contains { assignments[$0]?.scope == scope }
         default:
             return true
         }

@@ -41,7 +41,7 @@ public struct PrivilegeState: Sendable {
     public private(set) var compromisedServicePrincipals: [Int: Int] = [:]
     /// Bumped by every change that can move an edge of the graph.
     public private(set) var revision = 0
-    /// Keys and labels of the nodes the escalation catalogue adds (unit-scoped roles, combinations).
+    /// Keys and labels of the nodes the escalation catalogue adds (scoped roles, combinations).
     private(set) var extraNames: [NodeID: (key: String, label: String)]
 
     /// Assignment ids in effect per role.
@@ -71,10 +71,15 @@ public struct PrivilegeState: Sendable {
     private static func extraNames(_ catalogue: EscalationCatalogue, state: PrivilegeState) -> [NodeID: (key: String, label: String)] {
         var names: [NodeID: (key: String, label: String)] = [:]
         let units = state.scenario.tenant.administrativeUnits
-        for (index, unitRole) in catalogue.unitRoles.enumerated() {
-            let role = state.scenario[unitRole.role].name
-            let unit = units[unitRole.unit]
-            names[.unitRole(index)] = ("unitRole:\(role)@\(unit.id)", "\(role) (unit \(unit.name ?? unit.id))")
+        for (index, scopedRole) in catalogue.scopedRoles.enumerated() {
+            let role = state.scenario[scopedRole.role].name
+            if let unitIndex = scopedRole.unit {
+                let unit = units[unitIndex]
+                names[.scopedRole(index)] = ("scopedRole:\(role)@\(unit.id)", "\(role) (unit \(unit.name ?? unit.id))")
+            } else if let object = scopedRole.object {
+                let id = String(scopedRole.scope.dropFirst())
+                names[.scopedRole(index)] = ("scopedRole:\(role)@\(id)", "\(role) (\(state.label(of: object)) only)")
+            }
         }
         func name(_ node: NodeID) -> (key: String, label: String) { names[node] ?? (state.key(of: node), state.label(of: node)) }
         for (index, combination) in catalogue.combinations.enumerated() {

@@ -73,8 +73,8 @@ public struct Tier0Fold: TraceSink {
             // node, and the edges into the user's own node).
             if let role = activation?.role, let access = state.scenario[role].groupAccess, state.scenario.tenant[access.group].roleAssignable {
                 structuralChange = true
-            } else if let role = activation?.role, catalogue.unitScopedRoles.contains(role) {
-                // An activation at a unit's scope moves an edge into the unit-scoped role's node,
+            } else if let role = activation?.role, catalogue.scopedRoleSet.contains(role) {
+                // An activation at a unit's scope moves an edge into the scoped role's node,
                 // which the incremental live reach does not follow: search again.
                 structuralChange = true
             } else if let before {

@@ -42,7 +42,7 @@ extension OpenGraphExport {
             let principal = tenant.servicePrincipals[index]
             named(principal.displayName, scenarioId: principal.id)
             result["appid"] = .string(ids.servicePrincipalAppIds[index].uppercased())
-        case .unitRole, .combination:
+        case .scopedRole, .combination:
             named(snapshot.state.label(of: node), scenarioId: nil)
             result["pimsimkey"] = .string(snapshot.state.key(of: node))
         }

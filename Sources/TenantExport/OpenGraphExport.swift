@@ -72,7 +72,7 @@ public struct OpenGraphExport {
         case .application: return ids.applicationAppIds[index].uppercased()
         case .servicePrincipal: return ids.servicePrincipals[index].uppercased()
         case .role: return ((ids.roles[index] ?? "") + "@" + ids.tenantId).uppercased()
-        case .unitRole, .combination:
+        case .scopedRole, .combination:
             // No Graph object: the stable key, without colons, within the tenant.
             return (snapshot.state.key(of: node).replacingOccurrences(of: ":", with: "-") + "@" + ids.tenantId).uppercased()
         }
@@ -91,11 +91,11 @@ public struct OpenGraphExport {
         all += tenant.applications.indices.map { .application($0) }
         all += tenant.servicePrincipals.indices.map { .servicePrincipal($0) }
         all += state.scenario.roles.indices.filter { ids.roles[$0] != nil }.map { .role(RoleIndex($0)) }
-        all += catalogue.unitRoles.indices.map(NodeID.unitRole) + catalogue.combinations.indices.map(NodeID.combination)
+        all += catalogue.scopedRoles.indices.map(NodeID.scopedRole) + catalogue.combinations.indices.map(NodeID.combination)
         for node in all { byKey[state.key(of: node)] = node }
 
         var nodes: [String: JSONValue] = [:]
-        for node in all where (node.kind != .role && node.kind != .unitRole && node.kind != .combination) || graph.nodes[state.key(of: node)] != nil {
+        for node in all where (node.kind != .role && node.kind != .scopedRole && node.kind != .combination) || graph.nodes[state.key(of: node)] != nil {
             nodes[nodeId(node)] = self.node(node, drawn: graph.nodes[state.key(of: node)])
         }
         var edges: [(String, String, String, String, JSONValue)] = []
@@ -143,7 +143,7 @@ public struct OpenGraphExport {
         case .role: kind = "Role"
         case .application: kind = "Application"
         case .servicePrincipal: kind = "ServicePrincipal"
-        case .unitRole: kind = "UnitRole"
+        case .scopedRole: kind = "ScopedRole"
         case .combination: kind = "Combination"
         }
         return .object([

@@ -187,4 +187,29 @@ struct CombinedEscalationTests {
         #expect(description.contains("unknown service principal 'ci-spp'; did you mean 'ci-sp'?"))
         #expect(description.contains("'attacker' applies to users only") || description.contains("attacker"))
     }
+
+    /// arjun is eligible for Application Administrator scoped to one application (BloodHound's
+    /// AZScopedTo): payroll-app, whose service principal may assign any role, or notes-app.
+    static func appScoped(_ target: String) -> String {
+        header() + """
+        tenant:
+          users: [{id: ga}, {id: arjun}]
+          applications: [{id: payroll-app}, {id: notes-app}]
+          servicePrincipals:
+            - {id: payroll-sp, application: payroll-app, appPermissions: [RoleManagement.ReadWrite.Directory]}
+        assignments:
+          - {principal: ga, role: Global Administrator, type: active}
+          - {principal: arjun, role: Application Administrator, type: eligible, scope: /\(target)}
+        """
+    }
+
+    @Test("An Application Administrator scoped to one application adds a secret to it alone")
+    func applicationScope() throws {
+        let scoped = try Reach(Self.appScoped("payroll-app"))
+        #expect(try scoped.steps("arjun") == 4)
+        #expect(try scoped.path("arjun") == [.eligible, .addSecret, .runsAs, .grantRole, .controls])
+        #expect(scoped.potential.path(from: try scoped.node("arjun")).first?.to == scoped.state.node(named: "scopedRole:Application Administrator@payroll-app"))
+        let elsewhere = try Reach(Self.appScoped("notes-app"))
+        #expect(try elsewhere.steps("arjun") == nil)
+    }
 }

@@ -35,12 +35,12 @@ struct UnitEscalationTests {
 
     static let scopedHelpdesk = "  - {principal: hd, role: Helpdesk Administrator, type: active, scope: /administrativeUnits/eng}"
 
-    @Test("A Helpdesk Administrator scoped to a unit resets its member: 5 steps through the unit-scoped role")
+    @Test("A Helpdesk Administrator scoped to a unit resets its member: 5 steps through the scoped role")
     func scopedResetOpens() throws {
         let reach = try Reach(Self.tenant(units: "    - {id: eng, members: [dev]}", assignments: Self.scopedHelpdesk))
         #expect(try reach.steps("hd") == 5)
         #expect(try reach.path("hd") == [.standing, .resetPassword, .owns, .runsAs, .grantRole, .controls])
-        #expect(reach.potential.path(from: try reach.node("hd")).first?.to == reach.state.node(named: "unitRole:Helpdesk Administrator@eng"))
+        #expect(reach.potential.path(from: try reach.node("hd")).first?.to == reach.state.node(named: "scopedRole:Helpdesk Administrator@eng"))
         #expect(try reach.isLive("hd"))
     }
 
@@ -81,23 +81,23 @@ struct UnitEscalationTests {
         let reach = try Reach(Self.combined)
         #expect(try reach.steps("hd") == nil)
         #expect(try reach.steps("hr-sync") == nil)
-        let combination = try reach.node("combination:sp:hr-sync+unitRole:Helpdesk Administrator@eng")
+        let combination = try reach.node("combination:sp:hr-sync+scopedRole:Helpdesk Administrator@eng")
         #expect(reach.potential.steps(from: combination) == 4)
         #expect(reach.potential.path(from: combination).map(\.kind) == [.resetPassword, .owns, .runsAs, .grantRole, .controls])
         #expect(reach.state.label(of: combination).contains("write user attributes"))
         let listing = GraphPictures.pathListing(reach.state)
-        #expect(listing.contains("combination:sp:hr-sync+unitRole:Helpdesk Administrator@eng\t4 steps\tcombined\tsp:hr-sync (write user attributes) + unitRole:Helpdesk Administrator@eng (reset the unit's members) held by user:hd"))
+        #expect(listing.contains("combination:sp:hr-sync+scopedRole:Helpdesk Administrator@eng\t4 steps\tcombined\tsp:hr-sync (write user attributes) + scopedRole:Helpdesk Administrator@eng (reset the unit's members) held by user:hd"))
     }
 
     @Test("No combination where the unit is static, or where the target sits in a restricted unit")
     func noCombination() throws {
         let writer = "    - {id: hr-sync, appPermissions: [User.ReadWrite.All]}"
         let staticUnit = try Reach(Self.tenant(units: "    - {id: eng, members: [other]}", assignments: Self.scopedHelpdesk, servicePrincipals: writer))
-        #expect(staticUnit.state.node(named: "combination:sp:hr-sync+unitRole:Helpdesk Administrator@eng") == nil)
+        #expect(staticUnit.state.node(named: "combination:sp:hr-sync+scopedRole:Helpdesk Administrator@eng") == nil)
         let guarded = try Reach(Self.tenant(
             units: "    - {id: eng, membershipRule: 'user.department -eq \"Engineering\"'}\n    - {id: vault, members: [dev], restricted: true}",
             assignments: Self.scopedHelpdesk, servicePrincipals: writer))
-        let combination = try guarded.node("combination:sp:hr-sync+unitRole:Helpdesk Administrator@eng")
+        let combination = try guarded.node("combination:sp:hr-sync+scopedRole:Helpdesk Administrator@eng")
         #expect(!guarded.potential.reaches(combination))
     }
 
