@@ -106,6 +106,23 @@ struct CombinedEscalationTests {
         #expect(graph.links.contains { $0.kind == .signInWithCertificate && $0.to == "user:ga" })
     }
 
+    @Test("A service principal that both adds a trusted authority and enables the method signs in alone")
+    func certificateSingleSource() throws {
+        let reach = try Reach(header() + """
+        tenant:
+          users: [{id: ga}]
+          servicePrincipals:
+            - {id: both-sp, appPermissions: [Organization.ReadWrite.All, Policy.ReadWrite.AuthenticationMethod]}
+            - {id: policy-sp, appPermissions: [Policy.ReadWrite.AuthenticationMethod]}
+        assignments:
+          - {principal: ga, role: Global Administrator, type: active}
+        """)
+        #expect(try reach.path("both-sp") == [.signInWithCertificate, .standing, .controls])
+        // Enabling the method without a trusted authority of one's own opens nothing alone.
+        #expect(try reach.steps("policy-sp") == nil)
+        #expect(reach.state.node(named: "combination:sp:both-sp+sp:policy-sp") == nil)
+    }
+
     @Test("No combination while nobody holds the enabling role; with certificate authentication already on, the authority alone suffices")
     func certificateAlone() throws {
         let nobody = try Reach(Self.certificate(apa: false))
