@@ -39,6 +39,9 @@ public struct EscalationCatalogue: Sendable {
     public let unitsByUser: [UserIndex: [Int]]
     /// Members of restricted-management units: only administrators scoped to the unit manage them.
     public let restrictedMembers: Set<UserIndex>
+    /// The scopes of restricted-management units: a user holding a role there is protected from
+    /// all resetters but the "everyone" ones.
+    public let restrictedScopes: Set<String>
     /// Pairs of capabilities that open a path together, one node each.
     public let combinations: [Combination]
     /// Combinations by the users they reach: certificate sign-ins reach everyone; a dynamic
@@ -133,6 +136,7 @@ public struct EscalationCatalogue: Sendable {
         }
         unitsByUser = units
         restrictedMembers = restricted
+        restrictedScopes = Set(scenario.tenant.administrativeUnits.filter(\.restricted).map(\.scope))
         let sources = Self.sources(capable: capable, principals: servicePrincipalCapabilities)
         let combinations = Self.combinations(scenario: scenario, sources: sources, scopedRoles: scopedRoles)
         self.combinations = combinations

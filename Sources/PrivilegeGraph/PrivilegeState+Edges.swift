@@ -209,7 +209,7 @@ extension PrivilegeState {
     func userEdges(into user: UserIndex, catalogue: EscalationCatalogue, result: inout [Edge]) {
         guard isPresent(user) else { return }
         let node = NodeID.user(user)
-        let protected = isInRoleAssignableGroup(user, catalogue: catalogue)
+        let protected = isInRoleAssignableGroup(user, catalogue: catalogue) || holdsRestrictedScope(user, catalogue: catalogue)
         var templates: [String?]?
         func covers(_ reach: ResetReach?) -> Bool {
             guard let reach else { return false }

@@ -75,6 +75,16 @@ extension PrivilegeState {
         }
     }
 
+    /// Whether the user holds (eligible, active or activated) a role scoped to a restricted-management
+    /// unit: Microsoft's matrix lets only Global and Privileged Authentication Administrators reset
+    /// such a user, as a member of a role-assignable group.
+    func holdsRestrictedScope(_ user: UserIndex, catalogue: EscalationCatalogue) -> Bool {
+        guard !catalogue.restrictedScopes.isEmpty else { return false }
+        for id in assignmentsByUser[user] ?? [] where catalogue.restrictedScopes.contains(assignments[id]?.scope ?? "/") { return true }
+        for id in activationsByUser[user] ?? [] where catalogue.restrictedScopes.contains(activations[id]?.scope ?? "/") { return true }
+        return false
+    }
+
     /// Whether both parts of a combination are held by someone: a role with an assignment in
     /// effect (any principal, eligible or active) or a service principal holding it; a service
     /// principal always. Assignments are structural changes, activations are not: an edge that

@@ -62,6 +62,20 @@ struct UnitEscalationTests {
         #expect(try scoped.steps("hd") == 5)
     }
 
+    @Test("A user holding a role scoped to a restricted unit is protected like a role-assignable group's member")
+    func restrictedScopeProtects() throws {
+        // dev also holds Password Administrator at the unit's scope: Helpdesk may reset a Password
+        // Administrator, but not one scoped to a restricted unit.
+        let assignments = """
+          - {principal: hd, role: Helpdesk Administrator, type: active}
+          - {principal: dev, role: Password Administrator, type: eligible, scope: /administrativeUnits/vault}
+        """
+        let restricted = try Reach(Self.tenant(units: "    - {id: vault, members: [other], restricted: true}", assignments: assignments))
+        #expect(try restricted.steps("hd") == nil)
+        let open = try Reach(Self.tenant(units: "    - {id: vault, members: [other]}", assignments: assignments))
+        #expect(try open.steps("hd") == 5)
+    }
+
     @Test("A dynamic unit: its rule decides its members")
     func dynamicMembers() throws {
         let scenario = try makeScenario(Self.tenant(units: "    - {id: eng, membershipRule: 'user.department -eq \"engineering\"'}", assignments: ""))
