@@ -25,6 +25,8 @@ public struct Tier0Fold: TraceSink {
     private var settledAt: SimTime = 0
     private var reachableSince: [NodeID: SimTime] = [:]
     private var standingSince: [NodeID: SimTime] = [:]
+    /// Combinations with a potential path, with when it began.
+    private var combinationSince: [NodeID: SimTime] = [:]
     /// Principals with a live path only through activations, with when it began.
     private var extraSince: [NodeID: SimTime] = [:]
     private var liveReach: LiveReach
@@ -114,6 +116,17 @@ public struct Tier0Fold: TraceSink {
                 metrics.principals[node] = figures
             }
             metrics.effective.add(now.count - metrics.effective.value)
+            let combinations = potential.reachingNodes.filter { $0.kind == .combination }
+            let state = state
+            let joined = Self.update(&combinationSince, to: combinations, at: time) { node, seconds in
+                metrics.combinations[state.key(of: node), default: Tier0Metrics.Principal()].reachableSeconds += seconds
+            }
+            for node in combinations {
+                var figures = metrics.combinations[state.key(of: node)] ?? Tier0Metrics.Principal()
+                figures.minSteps = Swift.min(figures.minSteps, potential.steps(from: node) ?? 0)
+                if joined.contains(node) && figures.firstReachable == nil { figures.firstReachable = time }
+                metrics.combinations[state.key(of: node)] = figures
+            }
             let standing = Reachability(state: state, catalogue: catalogue, mode: .standing)
             liveReach.setStanding(standing.reachingNodes, state: state, catalogue: catalogue)
             _ = Self.update(&standingSince, to: standing.principals, at: time) { node, seconds in
@@ -179,6 +192,8 @@ public struct Tier0Fold: TraceSink {
     private mutating func close(at horizon: SimTime) {
         settle(until: horizon)
         for (node, start) in reachableSince { metrics.principals[node, default: Tier0Metrics.Principal()].reachableSeconds += horizon - start }
+        for (node, start) in combinationSince { metrics.combinations[state.key(of: node), default: Tier0Metrics.Principal()].reachableSeconds += horizon - start }
+        combinationSince = [:]
         for (node, start) in standingSince.merging(extraSince, uniquingKeysWith: min) {
             metrics.principals[node, default: Tier0Metrics.Principal()].liveSeconds += horizon - start
         }

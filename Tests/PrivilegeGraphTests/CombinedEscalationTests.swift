@@ -123,6 +123,18 @@ struct CombinedEscalationTests {
         #expect(reach.state.node(named: "combination:sp:both-sp+sp:policy-sp") == nil)
     }
 
+    @Test("The Tier-0 metrics count a combination's hours: apa's eligibility ends at 30 h")
+    func combinationMetrics() throws {
+        let scenario = try makeScenario(Self.certificate().replacingOccurrences(of: "type: eligible}", with: "type: eligible, end: 30h}"))
+        let fold = PIMReplay.run(scenario, seed: 1, sink: Tier0Fold(scenario: scenario)).sink
+        let figures = try #require(fold.metrics.combinations["combination:sp:pki-sp+role:Authentication Policy Administrator"])
+        #expect(figures.reachableSeconds == h(30))
+        #expect(figures.minSteps == 2)
+        #expect(figures.firstReachable == 0)
+        // Neither part is counted as a principal that reaches Tier 0: only ga.
+        #expect(fold.metrics.effective.max == 1)
+    }
+
     @Test("No combination while nobody holds the enabling role; with certificate authentication already on, the authority alone suffices")
     func certificateAlone() throws {
         let nobody = try Reach(Self.certificate(apa: false))
