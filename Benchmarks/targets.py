@@ -126,8 +126,9 @@ def main():
         "2 jobs ≥ 1.8 × 1 job; run with variants ≤ 3 × a single run", one / two >= 1.8 and same and variants / single <= 3)
 
     # 6. Graph.
-    timings = subprocess.run([PIMSIM, "graph", path, "--peak", "--timings", "-o", os.path.join(scratch, "graph.svg")],
-                             capture_output=True, text=True, check=True).stderr
+    finished = subprocess.run([PIMSIM, "graph", path, "--peak", "--timings", "-o", os.path.join(scratch, "graph.svg")],
+                              capture_output=True, text=True, check=True)
+    timings = finished.stderr + finished.stdout
     build = float(re.search(r"graph ([\d.]+) s", timings).group(1))
     render = float(re.search(r"render \([^)]*\) ([\d.]+) s", timings).group(1))
     nodes = re.search(r"\((\d+) nodes", timings)

@@ -40,11 +40,11 @@ public struct AlertFold: TraceSink {
     /// The highly privileged roles the scenario mentions, by index: the subjects of CISA 7.7 and 7.9.
     let checkedRoles: [Int32]
     var policies: PolicySet
-    var access: [UInt64: AccessState] = [:]
-    var since: [UInt64: SimTime] = [:]
-    var lastUse: [UInt64: SimTime] = [:]
+    var access = IntegerKeyMap<AccessState>()
+    var since = IntegerKeyMap<SimTime>()
+    var lastUse = IntegerKeyMap<SimTime>()
     var lastSignIn: [Int32: SimTime] = [:]
-    var activations: [UInt64: [SimTime]] = [:]
+    var activations = IntegerKeyMap<[SimTime]>()
     var liveAssignments: [Int: (assignment: Assignment, start: SimTime)] = [:]
     /// Privileged (user, role) pairs assigned (standing or eligible) per user.
     var privilegedAssigned: [Int32: Int] = [:]
@@ -64,7 +64,7 @@ public struct AlertFold: TraceSink {
     /// (user, role): a sign-in or a use moves the due time later, and the entry then reschedules
     /// itself when it fires, so the heap holds one entry per subject instead of one per sign-in.
     var pendingStale: [Int32: SimTime] = [:]
-    var pendingUnused: [UInt64: SimTime] = [:]
+    var pendingUnused = IntegerKeyMap<SimTime>()
     /// Every incident, sorted by alert and start at the horizon.
     public private(set) var incidents: [AlertIncident] = []
     /// Keep every transition for `settledChanges(before:)` (the audit log's alert records).

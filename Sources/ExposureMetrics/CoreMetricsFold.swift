@@ -12,7 +12,7 @@ public struct CoreMetricsFold: TraceSink {
     private let scenario: Scenario
     private let globalAdministrator: Int32?
     private let privileged: [Bool]
-    private var ledgers: [UInt64: PairLedger] = [:]
+    private var ledgers = IntegerKeyMap<PairLedger>()
     private var activeSeconds: [Int64]
     private var eligibleSeconds: [Int64]
     private var standingSeconds: [Int64]

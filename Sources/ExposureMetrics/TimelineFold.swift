@@ -66,7 +66,7 @@ public struct TimelineFold: TraceSink {
     private let globalAdministrator: Int32?
     private let activationLimit: Int
     /// Access state of privileged (user, role) pairs, as last reported.
-    private var states: [UInt64: AccessState] = [:]
+    private var states = IntegerKeyMap<AccessState>()
     /// Privileged roles each user holds through a standing path, and by any path.
     private var standingRoles: [Int32: Int32] = [:]
     private var heldRoles: [Int32: Int32] = [:]

@@ -35,9 +35,9 @@ struct Engine<Sink: TraceSink>: SimulationModel {
     var sessionStrengths: [AuthenticationStrength?]
     /// Compromises under way or past.
     var compromises: [(event: ScenarioEvent, user: Int32, end: SimTime, live: Bool)] = []
-    var arrivalStreams: [UInt64: RandomStream] = [:]
-    var durationStreams: [UInt64: RandomStream] = [:]
-    var deactivationStreams: [UInt64: RandomStream] = [:]
+    var arrivalStreams = IntegerKeyMap<RandomStream>()
+    var durationStreams = IntegerKeyMap<RandomStream>()
+    var deactivationStreams = IntegerKeyMap<RandomStream>()
     var mfaStreams: [Int32: RandomStream] = [:]
 
     var enabled: [Bool]
@@ -55,7 +55,7 @@ struct Engine<Sink: TraceSink>: SimulationModel {
     var groupAssignments: [OrderedSet<Int32>]
     /// Roles each user has any state for (so `leave` can find them).
     var rolesOfUser: [OrderedSet<Int32>]
-    var pairs: [UInt64: PairState] = [:]
+    var pairs = IntegerKeyMap<PairState>()
     var dirty: [UInt64] = []
     /// Users holding each role right now (kept for the default approvers: GA and PRA).
     var holders: [Int32: OrderedSet<Int32>] = [:]
@@ -67,7 +67,7 @@ struct Engine<Sink: TraceSink>: SimulationModel {
     /// Each generator's ordinal among the generators of its role (a stable part of its streams' keys).
     let generatorOrdinals: [Int]
     /// Requests made so far per (user, role, time): the occurrence part of a request's stable key.
-    var submissionCounts: [UInt64: Int] = [:]
+    var submissionCounts = IntegerKeyMap<Int>()
     /// Directory scopes by index, when the scenario uses more than `/` (else empty: no per-scope work).
     let scopes: [String]
     let scopeIndex: [String: Int32]

@@ -134,9 +134,10 @@ struct LiveReach {
 extension LiveReach {
     /// What an activation's start or end may change, read before the state takes it.
     struct PendingChange {
-        /// The user's slot and the live edges into it (their roles decide who may reset them).
+        /// The user's slot and the live edges into it (their roles decide who may reset them),
+        /// read only when the user is known: the edges into an unknown node count for nothing.
         let user: Int
-        let userSources: [Int32]
+        let userSources: [Int32]?
         /// The slot of what the role gives (the role, or the group of a PIM for Groups role).
         let target: Int
         let role: RoleIndex
@@ -149,7 +150,8 @@ extension LiveReach {
         let target: NodeID
         if let access = state.scenario[role].groupAccess { target = .group(access.group) } else { target = .role(role) }
         let userSlot = slot(.user(user))
-        return PendingChange(user: userSlot, userSources: liveSources(into: userSlot, state: state, catalogue: catalogue),
+        let userSources = known(userSlot) ? liveSources(into: userSlot, state: state, catalogue: catalogue) : nil
+        return PendingChange(user: userSlot, userSources: userSources,
                              target: slot(target), role: role, hadEdge: Self.hasActivationEdge(user, role, state))
     }
 
@@ -173,9 +175,8 @@ extension LiveReach {
         if hasEdge != change.hadEdge && known(change.target) {
             if hasEdge { came.append(change.user) } else { gone.append(change.user) }
         }
-        let new = liveSources(into: change.user, state: state, catalogue: catalogue)
-        if known(change.user) && new != change.userSources {
-            let (lost, gained) = Self.difference(change.userSources, new)
+        if let old = change.userSources, case let new = liveSources(into: change.user, state: state, catalogue: catalogue), new != old {
+            let (lost, gained) = Self.difference(old, new)
             gone += lost
             came += gained
         }

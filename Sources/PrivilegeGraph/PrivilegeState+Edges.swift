@@ -176,7 +176,7 @@ extension PrivilegeState {
     /// Authentication Administrators reset such a user.
     public func isInRoleAssignableGroup(_ user: UserIndex, catalogue: EscalationCatalogue) -> Bool {
         if catalogue.roleAssignableOwners.contains(user) { return true }
-        for group in catalogue.roleAssignableGroups where staticMembers[group.int].contains(user.rawValue) { return true }
+        if roleAssignableMemberships[user.int] > 0 { return true }
         for id in assignmentsByUser[user] ?? [] {
             guard let assignment = assignments[id], assignment.type == .active,
                   let access = scenario[assignment.role].groupAccess else { continue }

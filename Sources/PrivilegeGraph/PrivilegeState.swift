@@ -27,6 +27,8 @@ public struct PrivilegeState: Sendable {
     public private(set) var present: [Bool]
     /// Static members of each group (the file's members and `membership` events).
     public private(set) var staticMembers: [Set<Int32>]
+    /// For each user, how many role-assignable groups have them as a static member.
+    private(set) var roleAssignableMemberships: [UInt16]
     /// Assignments in effect, by id.
     public private(set) var assignments: [Int: Assignment] = [:]
     /// Activations in effect, by id.
@@ -62,6 +64,11 @@ public struct PrivilegeState: Sendable {
         }
         self.present = present
         staticMembers = scenario.tenant.groups.map { Set($0.members.map(\.rawValue)) }
+        var memberships = Array(repeating: UInt16(0), count: scenario.tenant.users.count)
+        for (index, group) in scenario.tenant.groups.enumerated() where group.roleAssignable {
+            for member in staticMembers[index] { memberships[Int(member)] += 1 }
+        }
+        roleAssignableMemberships = memberships
         policies = scenario.policies
         extraNames = [:]
         extraNames = Self.extraNames(EscalationCatalogue(scenario: scenario), state: self)
@@ -132,7 +139,10 @@ public struct PrivilegeState: Sendable {
             }
         case .membershipChanged(let time, let group, let user, let added):
             self.time = time
-            if added { staticMembers[group.int].insert(user.rawValue) } else { staticMembers[group.int].remove(user.rawValue) }
+            let changed = added ? staticMembers[group.int].insert(user.rawValue).inserted : staticMembers[group.int].remove(user.rawValue) != nil
+            if changed && scenario.tenant[group].roleAssignable {
+                if added { roleAssignableMemberships[user.int] += 1 } else { roleAssignableMemberships[user.int] -= 1 }
+            }
         case .userDisabled(let time, let user):
             self.time = time
             present[user.int] = false

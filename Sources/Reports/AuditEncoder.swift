@@ -95,18 +95,21 @@ public struct AuditEncoder {
     }
 
     private mutating func appendInitiator(_ party: AuditParty, to bytes: inout [UInt8]) {
-        if let known = initiators[party] { return bytes.append(contentsOf: known) }
-        var encoded: [UInt8] = []
-        identity.initiatorJSON(party).appendCompact(to: &encoded)
-        initiators[party] = encoded
-        bytes.append(contentsOf: encoded)
+        Self.appendCached(party, in: &initiators, to: &bytes) { identity.initiatorJSON($0) }
     }
 
     private mutating func appendTarget(_ party: AuditParty, to bytes: inout [UInt8]) {
-        if let known = targets[party] { return bytes.append(contentsOf: known) }
+        Self.appendCached(party, in: &targets, to: &bytes) { identity.targetJSON($0) }
+    }
+
+    /// Appends a party's compact JSON, encoding it the first time only.
+    private static func appendCached(
+        _ party: AuditParty, in cache: inout [AuditParty: [UInt8]], to bytes: inout [UInt8], json: (AuditParty) -> JSONValue
+    ) {
+        if let known = cache[party] { return bytes.append(contentsOf: known) }
         var encoded: [UInt8] = []
-        identity.targetJSON(party).appendCompact(to: &encoded)
-        targets[party] = encoded
+        json(party).appendCompact(to: &encoded)
+        cache[party] = encoded
         bytes.append(contentsOf: encoded)
     }
 

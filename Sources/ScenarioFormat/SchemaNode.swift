@@ -20,6 +20,7 @@ public indirect enum SchemaNode: Equatable, Sendable {
     /// `null`.
     case null
 
+    /// Equal when their compact JSON texts are equal.
     public static func == (lhs: SchemaNode, rhs: SchemaNode) -> Bool { lhs.text(indent: nil) == rhs.text(indent: nil) }
 
     /// The JSON text: indented by two spaces per level with `indent` 0 at the top, or compact with nil.

@@ -41,6 +41,9 @@ struct Check: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // A results file from an earlier run must not outlive a run that stops on a bad file:
+        // a CI reporter would read the old results as this run's.
+        for output in [junit, jsonOutput, markdown].compactMap({ $0 }) { try? FileManager.default.removeItem(atPath: output) }
         var baselines: [SecurityBaseline] = []
         for name in baseline {
             baselines.append(try perform { () throws(UseCaseError) in try SecurityBaselines.resolve(name) })

@@ -293,6 +293,11 @@ def main():
         return 1
 
     names = ["slurm up", "the sweep through sbatch", "a requeued shard", "mixed-up parts refused", "slurm down"]
+    if os.geteuid() != 0:
+        # slurm-local starts munged, slurmctld and slurmd as root (CI runs as root).
+        say("skipped: starting a local Slurm needs root; run as root (sudo -E ./scripts/dev slurm-e2e)")
+        print(f"slurm-e2e: 0 passed, 0 failed, {len(names)} skipped")
+        return 0
     try:
         install = run([SLURM_LOCAL, "install"], check=False, timeout=600)
         reason = (install.stderr.strip().splitlines() or ["no reason given"])[-1]

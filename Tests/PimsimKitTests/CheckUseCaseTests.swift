@@ -212,4 +212,28 @@ struct CheckUseCaseTests {
         let passes = try #require(text.range(of: "| ✅ |"))
         #expect(failures.lowerBound < passes.lowerBound)
     }
+
+    @Test("names with markup characters come out escaped: the JUnit XML parses back to them, Markdown tables keep their columns")
+    func awkwardNames() async throws {
+        let path = try Self.file(Self.small)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var check = try await Checks.check(path: path, jobs: 1)
+        let name = "a<b & \"c\" | d's > e"
+        check.scenario = name
+        check.path = "dir|x/<weird> & 'file'.yaml"
+        let junit = CheckReports.junit([check])
+        let document = try XMLDocument(data: Data(junit.utf8))
+        let suite = try #require(document.rootElement()?.elements(forName: "testsuite").first)
+        #expect(suite.attribute(forName: "name")?.stringValue == name)
+        let markdown = CheckReports.markdown([check])
+        let rows = markdown.split(separator: "\n").filter { $0.hasPrefix("| ✅") || $0.hasPrefix("| ❌") || $0.hasPrefix("| ⚠️") }
+        #expect(rows.count == check.results.count)
+        let header = try #require(markdown.split(separator: "\n").first { $0.hasPrefix("| ") })
+        // An unescaped `|` in a cell would add a column.
+        let columns = { (line: Substring) in line.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count }
+        for row in rows { #expect(columns(row) == columns(header), "\(row)") }
+        let maester = CheckReports.maester([check])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(maester.utf8)) as? [String: Any])
+        #expect((object["Blocks"] as? [[String: Any]])?.first?["Name"] as? String == name)
+    }
 }
