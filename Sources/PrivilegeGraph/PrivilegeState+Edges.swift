@@ -156,7 +156,10 @@ extension PrivilegeState {
         if definition.membershipRule != nil {
             // A dynamic group takes no members by hand: whoever writes the attributes its rule
             // reads joins it instead.
-            for writer in catalogue.attributeWriters { result.append(Edge(from: writer, to: node, kind: .writeAttributes)) }
+            // (Roles only: a service principal writes attributes but has no user account to move.)
+            for writer in catalogue.attributeWriters where writer.kind == .role {
+                result.append(Edge(from: writer, to: node, kind: .writeAttributes))
+            }
             return
         }
         for (role, capabilities) in catalogue.capableRoles {

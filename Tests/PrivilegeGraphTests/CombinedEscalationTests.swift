@@ -19,6 +19,8 @@ struct CombinedEscalationTests {
         - {id: dw}
         - {id: groups}
         - {id: helpdesk}
+      servicePrincipals:
+        - {id: hr-sync, appPermissions: [User.ReadWrite.All]}
       groups:
         - {id: t0, roleAssignable: true, members: [member]}
         - {id: eng-dyn, membershipRule: 'user.department -eq "Engineering"'}
@@ -49,6 +51,8 @@ struct CombinedEscalationTests {
     func noManualMembers() throws {
         let reach = try Reach(Self.dynamicGroup)
         #expect(try reach.steps("groups") == nil)
+        // A service principal writes attributes but has no account of its own to move into the group.
+        #expect(try reach.steps("hr-sync") == nil)
         // eng1 is in no role-assignable group, so nothing protects it from Helpdesk.
         #expect(try reach.path("helpdesk") == [.standing, .resetPassword, .memberOf, .eligibleMember, .standing, .controls])
     }
