@@ -27,6 +27,8 @@ public struct AttackerFold: TraceSink {
     private let scenario: Scenario
     private var held: [Int32: [Int32: SimTime?]] = [:]
     private var windows: [Int32: SimTime] = [:]
+    /// Compromised service principals: when the window began and how many compromises overlap.
+    private var principalWindows: [Int: (start: SimTime, count: Int)] = [:]
     /// The metrics; complete after the `finished` record.
     public private(set) var metrics = AttackerMetrics()
 
@@ -54,8 +56,11 @@ public struct AttackerFold: TraceSink {
             }
         case .compromiseEnded(let time, let user):
             close(user.rawValue, at: time)
+        case .servicePrincipalCompromise(let time, let index, let started):
+            servicePrincipalWindow(index, at: time, started: started)
         case .finished(let horizon, _, _):
             for user in windows.keys.sorted() { close(user, at: horizon) }
+            for index in principalWindows.keys.sorted() { servicePrincipalWindow(index, at: horizon, started: false) }
         default:
             break
         }
@@ -65,6 +70,28 @@ public struct AttackerFold: TraceSink {
         metrics.rolesReached.insert(scenario[role].name)
         if let id = scenario[role].templateId, Self.tier0.contains(id) {
             metrics.timeToTier0 = min(metrics.timeToTier0 ?? .max, time - windowStart)
+        }
+    }
+
+    /// A service principal's leaked credential: its standing privileged roles count for the
+    /// window, reached at once.
+    private mutating func servicePrincipalWindow(_ index: Int, at time: SimTime, started: Bool) {
+        let roles = scenario.tenant.servicePrincipals[index].roles.filter { scenario[$0].privileged }
+        if started {
+            metrics.compromises += 1
+            if let open = principalWindows[index] {
+                principalWindows[index] = (open.start, open.count + 1)
+                return
+            }
+            principalWindows[index] = (time, 1)
+            for role in roles { reach(role, at: time, windowStart: time) }
+        } else if let open = principalWindows[index] {
+            if open.count > 1 && time < scenario.horizon {
+                principalWindows[index] = (open.start, open.count - 1)
+                return
+            }
+            principalWindows[index] = nil
+            metrics.privilegedSeconds += Int64(roles.count) * (time - open.start)
         }
     }
 

@@ -6,15 +6,15 @@ extension Engine {
     /// How often an attacker tries again to activate what it can.
     static var attackerRetry: SimTime { 3600 }
 
-    /// The attacker activates every privileged role the user is eligible for and does not hold,
-    /// when the strength the role's settings require is one the attacker's credentials satisfy;
-    /// then tries again an hour later.
+    /// The attacker activates every privileged role, and every PIM for Groups membership or
+    /// ownership, the user is eligible for and does not hold, when the strength the settings
+    /// require is one the attacker's credentials satisfy; then tries again an hour later.
     mutating func attackerTick(_ index: Int32, now: SimTime, queue: inout EventQueue<EngineEvent>) {
         let compromise = compromises[Int(index)]
         guard compromise.live, now < compromise.end, enabled[Int(compromise.user)] else { return }
         guard case .compromise(_, _, let has) = compromise.event.action else { return }
         let user = compromise.user
-        for role in rolesOfUser[Int(user)].sorted() where scenario.roles[Int(role)].privileged {
+        for role in rolesOfUser[Int(user)].sorted() where scenario.roles[Int(role)].privileged || scenario.roles[Int(role)].groupAccess != nil {
             guard let state = pairs[pairKey(user, role)], state.eligiblePaths > 0, state.pendingRequest < 0,
                   !holds(user, role) else { continue }
             let settings = policies[RoleIndex(role)].activation

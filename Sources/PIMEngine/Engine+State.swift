@@ -228,6 +228,12 @@ extension Engine {
             sink.record(.compromiseStarted(time: now, user: user))
             queue.schedule(.attackerTick(index), at: now, phase: Phase.requests)
             if now + duration < scenario.horizon { queue.schedule(.compromiseEnd(index), at: now + duration, phase: Phase.stateChanges) }
+        case .compromiseServicePrincipal(let principal, let duration):
+            // Nothing to activate: a service principal holds its roles standing.
+            sink.record(.servicePrincipalCompromise(time: now, servicePrincipal: principal, started: true))
+            if now + duration < scenario.horizon {
+                queue.schedule(.servicePrincipalCompromiseEnd(Int32(principal)), at: now + duration, phase: Phase.stateChanges)
+            }
         case .move(let user, let add, let remove, let manager):
             for group in remove { part(user.rawValue, group: group, now: now) }
             for group in add { join(user.rawValue, group: group, now: now) }

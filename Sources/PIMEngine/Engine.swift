@@ -191,6 +191,8 @@ struct Engine<Sink: TraceSink>: SimulationModel {
         case .reviewEnd(let instance): endReview(instance, now: now, queue: &queue)
         case .reviewApply(let instance): applyReview(instance, now: now)
         case .compromiseEnd(let index): endCompromise(index, now: now)
+        case .servicePrincipalCompromiseEnd(let index):
+            sink.record(.servicePrincipalCompromise(time: now, servicePrincipal: Int(index), started: false))
         case .signIn(let user, let day): scheduledSignIn(user, day: day, now: now, queue: &queue)
         case .expiryNotice(let id, let days): expiryNotice(id, daysBefore: days, now: now)
         case .provisioned(let id): provision(id, now: now, queue: &queue)

@@ -24,6 +24,7 @@ enum EngineEvent {
     case reviewEnd(Int32)
     case reviewApply(Int32)
     case compromiseEnd(Int32)
+    case servicePrincipalCompromiseEnd(Int32)
     case signIn(user: Int32, day: Int64)
     case expiryNotice(assignment: Int32, daysBefore: Int32)
     case provisioned(Int32)

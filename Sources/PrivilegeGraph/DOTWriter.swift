@@ -49,7 +49,8 @@ public enum DOTWriter {
             "id=\(quote(node.key))", "label=\(quote(label))", "shape=\(shape(node))",
             "fillcolor=\"\(fill)\"", "color=\"\(border)\"", "tooltip=\(quote(node.key))",
         ]
-        if node.kind == .role { attributes[2] = "shape=box, style=\"rounded,filled\"" }
+        if node.kind == .role || node.kind == .scopedRole { attributes[2] = "shape=box, style=\"rounded,filled\"" }
+        if node.kind == .scopedRole { attributes[2] = "shape=box, style=\"rounded,filled,dashed\"" }
         if node.kind == nil { attributes.append("style=\"filled,dashed\"") }
         return attributes.joined(separator: ", ")
     }
@@ -57,7 +58,8 @@ public enum DOTWriter {
     static func shape(_ node: PrivilegeGraph.Node) -> String {
         switch node.kind {
         case .tenant: return "doubleoctagon"
-        case .role: return "box"
+        case .role, .scopedRole: return "box"
+        case .combination: return "invhouse"
         case .group: return "folder"
         case .application: return "tab"
         case .servicePrincipal: return "component"
@@ -98,6 +100,9 @@ public enum DOTWriter {
         case .addMembers: text = "add members"
         case .addSecret: text = "add secret"
         case .addOwner: text = "add owner"
+        case .writeAttributes: text = "write attributes (joins)"
+        case .signInWithCertificate: text = "sign in with certificate"
+        case .combines: text = "combined"
         }
         if !link.gates.isEmpty { text += "\n" + link.gates.names.joined(separator: ", ") }
         if let scope = link.scope { text += "\nscope " + scope }
@@ -116,8 +121,10 @@ public enum DOTWriter {
         case .activated, .activatedMember, .activatedOwner: (style, colour, width) = ("solid", "#1e8449", "1.6")
         case .approverOf: (style, colour) = ("dotted", "#7f8c8d")
         case .memberOf, .owns, .runsAs: (style, colour) = ("solid", "#566573")
-        case .controls, .grantRole, .grantAppRoles, .resetPassword, .resetAuthentication, .addMembers, .addSecret, .addOwner:
+        case .controls, .grantRole, .grantAppRoles, .resetPassword, .resetAuthentication, .addMembers, .addSecret, .addOwner,
+             .writeAttributes, .signInWithCertificate:
             (style, colour, width) = ("solid", "#c0392b", "1.4")
+        case .combines: (style, colour, width) = ("tapered", "#c0392b", "2.0")
         }
         switch link.change {
         case .kept: break

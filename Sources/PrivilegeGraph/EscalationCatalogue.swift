@@ -26,6 +26,36 @@ public struct EscalationCatalogue: Sendable {
     public let defaultApproverRole: RoleIndex?
     /// Roles and service principals that can reset passwords or authentication methods.
     let resetters: [Resetter]
+    /// Administrative-scoped roles the scenario assigns, one node each.
+    public let scopedRoles: [ScopedRole]
+    /// Roles scoped to each application or service principal (indices into `scopedRoles`).
+    let scopedRolesByObject: [NodeID: [Int]]
+    /// The node of each (unit, role) pair, keyed by the unit's scope and the role.
+    let scopedRoleByScope: [String: [RoleIndex: Int]]
+    /// Roles that some assignment scopes to a declared unit: their activations move unit-role
+    /// edges, which the fold treats as a structural change.
+    public let scopedRoleSet: Set<RoleIndex>
+    /// The units each user is a member of, in unit order.
+    public let unitsByUser: [UserIndex: [Int]]
+    /// Members of restricted-management units: only administrators scoped to the unit manage them.
+    public let restrictedMembers: Set<UserIndex>
+    /// The scopes of restricted-management units: a user holding a role there is protected from
+    /// all resetters but the "everyone" ones.
+    public let restrictedScopes: Set<String>
+    /// Pairs of capabilities that open a path together, one node each.
+    public let combinations: [Combination]
+    /// Combinations by the users they reach: certificate sign-ins reach everyone; a dynamic
+    /// unit's reach every user outside it.
+    let certificateCombinations: [Int]
+    /// Sources (roles, service principals) that sign in as any user alone: they add a trusted
+    /// authority and enable certificate authentication, or the tenant has it on already.
+    let certificateSigners: [NodeID]
+    /// Sources that write the attributes dynamic groups read.
+    let attributeWriters: [NodeID]
+    /// Service principals that may add credentials to what they own.
+    let ownerWriters: Set<Int>
+    /// Whether any user edge beyond tenant-wide resets exists (units, certificates).
+    let hasScopedUserEdges: Bool
 
     /// A role or service principal with reset rights, flattened for the per-user check.
     struct Resetter: Sendable {
@@ -83,6 +113,52 @@ public struct EscalationCatalogue: Sendable {
                                       password: capabilities.resetsPasswords))
         }
         self.resetters = resetters
+        let scopedRoles = Self.scopedRoles(of: scenario)
+        self.scopedRoles = scopedRoles
+        var byScope: [String: [RoleIndex: Int]] = [:]
+        for (index, scopedRole) in scopedRoles.enumerated() {
+            byScope[scopedRole.scope, default: [:]][scopedRole.role] = index
+        }
+        scopedRoleByScope = byScope
+        var byObject: [NodeID: [Int]] = [:]
+        for (index, scopedRole) in scopedRoles.enumerated() {
+            if let object = scopedRole.object { byObject[object, default: []].append(index) }
+        }
+        scopedRolesByObject = byObject
+        scopedRoleSet = Set(scopedRoles.map(\.role))
+        var units: [UserIndex: [Int]] = [:]
+        var restricted = Set<UserIndex>()
+        for (index, unit) in scenario.tenant.administrativeUnits.enumerated() {
+            for member in unit.members {
+                units[member, default: []].append(index)
+                if unit.restricted { restricted.insert(member) }
+            }
+        }
+        unitsByUser = units
+        restrictedMembers = restricted
+        restrictedScopes = Set(scenario.tenant.administrativeUnits.filter(\.restricted).map(\.scope))
+        let sources = Self.sources(capable: capable, principals: servicePrincipalCapabilities)
+        let combinations = Self.combinations(scenario: scenario, sources: sources, scopedRoles: scopedRoles)
+        self.combinations = combinations
+        certificateCombinations = combinations.indices.filter { combinations[$0].effect == .certificateSignIn }
+        let cbaOn = scenario.tenant.certificateBasedAuthentication
+        // Global Administrator controls the tenant already: its certificate sign-ins add nothing.
+        let signers = sources.filter { $0.1.addsTrustedAuthority && !$0.1.controlsTenant && (cbaOn || $0.1.enablesCertificateAuthentication) }.map(\.0)
+        certificateSigners = signers
+        attributeWriters = sources.filter { $0.1.writesAttributes }.map(\.0)
+        hasScopedUserEdges = !scopedRoles.isEmpty || !combinations.isEmpty || !signers.isEmpty
+        let principalCapabilities = servicePrincipalCapabilities
+        ownerWriters = Set(principalCapabilities.indices.filter {
+            principalCapabilities[$0].addsSecretsToOwned || principalCapabilities[$0].addsSecrets
+        })
+    }
+
+    /// The node an activation of `role` at `scope` gives an edge into: the role (tenant scope),
+    /// the group (PIM for Groups), the scoped role (a declared unit), or none.
+    public func activationTarget(role: RoleIndex, scope: String, scenario: Scenario) -> NodeID? {
+        if let access = scenario[role].groupAccess { return .group(access.group) }
+        if scope == "/" { return .role(role) }
+        return scopedRoleByScope[scope]?[role].map(NodeID.scopedRole)
     }
 }
 
@@ -102,6 +178,10 @@ extension Capabilities {
         addsSecrets = addsSecrets || other.addsSecrets
         addsOwners = addsOwners || other.addsOwners
         addsServicePrincipalOwners = addsServicePrincipalOwners || other.addsServicePrincipalOwners
+        addsSecretsToOwned = addsSecretsToOwned || other.addsSecretsToOwned
+        writesAttributes = writesAttributes || other.writesAttributes
+        addsTrustedAuthority = addsTrustedAuthority || other.addsTrustedAuthority
+        enablesCertificateAuthentication = enablesCertificateAuthentication || other.enablesCertificateAuthentication
     }
 
     private static func wider(_ lhs: ResetReach?, _ rhs: ResetReach?) -> ResetReach? {

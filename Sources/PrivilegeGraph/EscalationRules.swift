@@ -39,6 +39,16 @@ public struct Capabilities: Sendable, Equatable {
     public var addsOwners = false
     /// May make itself owner of every service principal (not applications).
     public var addsServicePrincipalOwners = false
+    /// May add credentials to the applications and service principals it owns (a service
+    /// principal with `Application.ReadWrite.OwnedBy`; a user owner always may).
+    public var addsSecretsToOwned = false
+    /// May write users' non-sensitive attributes (`department`...), which dynamic membership
+    /// rules read: users outside restricted-management units.
+    public var writesAttributes = false
+    /// May add a trusted certificate authority (public key infrastructure).
+    public var addsTrustedAuthority = false
+    /// May enable certificate-based authentication for users.
+    public var enablesCertificateAuthentication = false
 
     /// Creates capabilities (none by default).
     public init() {}
@@ -105,6 +115,8 @@ public enum EscalationRules {
         public static let usageSummaryReportsReader = "75934031-6c7e-415a-99d7-48dbd49e875e"
         /// User Experience Success Manager.
         public static let userExperienceSuccessManager = "27460883-1df1-4691-b032-3b79643e5e63"
+        /// Authentication Policy Administrator.
+        public static let authenticationPolicyAdministrator = "0526716b-113d-4c15-b2c8-68e3c22b9f80"
     }
 
     /// Targets a Helpdesk Administrator may reset: users holding only these roles.
@@ -137,18 +149,25 @@ public enum EscalationRules {
             result.resetsAuthentication = .everyone
             result.addsMembers = .all
             result.addsSecrets = true
+            result.writesAttributes = true
+            result.addsTrustedAuthority = true
+            result.enablesCertificateAuthentication = true
         case Template.privilegedRoleAdministrator:
             result.grantsAnyRole = true
             result.addsMembers = .all
         case Template.privilegedAuthenticationAdministrator:
             result.resetsPasswords = .everyone
             result.resetsAuthentication = .everyone
+            result.addsTrustedAuthority = true
+        case Template.authenticationPolicyAdministrator:
+            result.enablesCertificateAuthentication = true
         case Template.partnerTier2Support:
             result.resetsPasswords = .everyone
             result.addsOwners = true
         case Template.userAdministrator:
             result.resetsPasswords = .usersWithOnly(userAdministratorTargets)
             result.addsMembers = .nonRoleAssignable
+            result.writesAttributes = true
         case Template.helpdeskAdministrator:
             result.resetsPasswords = .usersWithOnly(helpdeskTargets)
         case Template.authenticationAdministrator:
@@ -159,7 +178,10 @@ public enum EscalationRules {
         case Template.partnerTier1Support:
             result.resetsPasswords = .usersWithOnly([])
             result.addsOwners = true
-        case Template.groupsAdministrator, Template.directoryWriters, Template.identityGovernanceAdministrator,
+        case Template.directoryWriters:
+            result.addsMembers = .nonRoleAssignable
+            result.writesAttributes = true
+        case Template.groupsAdministrator, Template.identityGovernanceAdministrator,
              Template.intuneAdministrator, Template.knowledgeAdministrator, Template.knowledgeManager:
             result.addsMembers = .nonRoleAssignable
         case Template.applicationAdministrator, Template.cloudApplicationAdministrator:
@@ -186,6 +208,8 @@ public enum EscalationRules {
                 result.addsSecrets = true
             case "microsoft.directory/applications/owners/update", "microsoft.directory/servicePrincipals/owners/update":
                 result.addsOwners = true
+            case "microsoft.directory/users/basic/update":
+                result.writesAttributes = true
             default:
                 break
             }
@@ -215,8 +239,19 @@ public enum EscalationRules {
         case "Application.ReadWrite.All":
             result.addsSecrets = true
             result.addsOwners = true
-        case "Directory.ReadWrite.All", "Group.ReadWrite.All", "GroupMember.ReadWrite.All":
+        case "Application.ReadWrite.OwnedBy":
+            result.addsSecretsToOwned = true
+        case "Directory.ReadWrite.All":
             result.addsMembers = .nonRoleAssignable
+            result.writesAttributes = true
+        case "Group.ReadWrite.All", "GroupMember.ReadWrite.All":
+            result.addsMembers = .nonRoleAssignable
+        case "User.ReadWrite.All":
+            result.writesAttributes = true
+        case "Organization.ReadWrite.All":
+            result.addsTrustedAuthority = true
+        case "Policy.ReadWrite.AuthenticationMethod":
+            result.enablesCertificateAuthentication = true
         case "ServicePrincipalEndpoint.ReadWrite.All":
             result.addsServicePrincipalOwners = true
         case "UserAuthenticationMethod.ReadWrite.All":

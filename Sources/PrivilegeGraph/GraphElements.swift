@@ -10,6 +10,12 @@ public struct NodeID: Hashable, Comparable, Sendable, CustomStringConvertible {
         case role
         /// A group.
         case group
+        /// A role scoped to an administrative unit: its capabilities reach the unit's members only.
+        case scopedRole
+        /// Two capabilities held by different principals that together open a path (certificate
+        /// authentication: a trusted authority and the method enabled; a dynamic unit: an attribute
+        /// writer and the unit's administrator).
+        case combination
         /// An application registration.
         case application
         /// A service principal.
@@ -44,6 +50,10 @@ public struct NodeID: Hashable, Comparable, Sendable, CustomStringConvertible {
     public static func application(_ index: Int) -> NodeID { NodeID(.application, Int32(index)) }
     /// A service principal's node.
     public static func servicePrincipal(_ index: Int) -> NodeID { NodeID(.servicePrincipal, Int32(index)) }
+    /// The node of an administrative-scoped role (an index into `EscalationCatalogue.scopedRoles`).
+    public static func scopedRole(_ index: Int) -> NodeID { NodeID(.scopedRole, Int32(index)) }
+    /// A combination's node (an index into `EscalationCatalogue.combinations`).
+    public static func combination(_ index: Int) -> NodeID { NodeID(.combination, Int32(index)) }
 
     /// Whether the node is a principal that can act (a user or a service principal).
     public var isPrincipal: Bool { kind == .user || kind == .servicePrincipal }
@@ -97,6 +107,12 @@ public enum EdgeKind: String, Sendable, CaseIterable, Comparable {
     case addSecret
     /// May make itself owner of the application or service principal.
     case addOwner
+    /// May write user attributes that a dynamic group's rule reads, and so join the group.
+    case writeAttributes
+    /// May sign in as the user with a certificate from an authority it made trusted.
+    case signInWithCertificate
+    /// One of the two capabilities of a combination: drawn, never traversed alone.
+    case combines
 
     /// Orders by declaration.
     public static func < (lhs: EdgeKind, rhs: EdgeKind) -> Bool {
@@ -106,7 +122,7 @@ public enum EdgeKind: String, Sendable, CaseIterable, Comparable {
     private static let order: [EdgeKind: Int] = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
 
     /// Whether an escalation path may use the edge (approvers cannot approve themselves).
-    public var isTraversable: Bool { self != .approverOf }
+    public var isTraversable: Bool { self != .approverOf && self != .combines }
 
     /// Whether the edge stands for an eligibility that must be activated first.
     public var isEligibility: Bool { self == .eligible || self == .eligibleMember || self == .eligibleOwner }
@@ -117,7 +133,8 @@ public enum EdgeKind: String, Sendable, CaseIterable, Comparable {
     /// Whether the edge is derived from the escalation catalogue rather than collected.
     public var isDerived: Bool {
         switch self {
-        case .controls, .grantRole, .grantAppRoles, .resetPassword, .resetAuthentication, .addMembers, .addSecret, .addOwner:
+        case .controls, .grantRole, .grantAppRoles, .resetPassword, .resetAuthentication, .addMembers, .addSecret, .addOwner,
+             .writeAttributes, .signInWithCertificate:
             return true
         default:
             return false

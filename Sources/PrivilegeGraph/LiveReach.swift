@@ -15,6 +15,11 @@ import TenantModel
 ///   elsewhere come back), which stays exact when added nodes lead to one another in a cycle.
 /// - Live edges into each node are read once and kept until something they depend on changes:
 ///   an activation of the node's user or into its role or group, a role setting, a new `S`.
+///
+/// It assumes an activation moves live edges only into the activating user's node and into the
+/// activated role's (or group's) node. Activations that move others are structural changes in
+/// `Tier0Fold` (a new `S`): PIM for Groups on role-assignable groups, and roles scoped to a
+/// declared administrative unit (whose edges go into a scoped role's node).
 struct LiveReach {
     /// The first slot of each node kind, by the kind's raw value, and the slot count at the end.
     let offsets: [Int]
@@ -38,13 +43,15 @@ struct LiveReach {
     /// Whether the added set must be searched again from the activations (role settings changed).
     var needsRebuild = true
 
-    /// Empty, for the scenario's directory.
-    init(scenario: Scenario) {
+    /// Empty, for the scenario's directory and the catalogue's unit roles and combinations.
+    init(scenario: Scenario, catalogue: EscalationCatalogue) {
         let tenant = scenario.tenant
         var counts = [Int](repeating: 0, count: NodeID.Kind.allCases.count)
         counts[Int(NodeID.Kind.tenant.rawValue)] = 1
         counts[Int(NodeID.Kind.role.rawValue)] = scenario.roles.count
         counts[Int(NodeID.Kind.group.rawValue)] = tenant.groups.count
+        counts[Int(NodeID.Kind.scopedRole.rawValue)] = catalogue.scopedRoles.count
+        counts[Int(NodeID.Kind.combination.rawValue)] = catalogue.combinations.count
         counts[Int(NodeID.Kind.application.rawValue)] = tenant.applications.count
         counts[Int(NodeID.Kind.servicePrincipal.rawValue)] = tenant.servicePrincipals.count
         counts[Int(NodeID.Kind.user.rawValue)] = tenant.users.count
@@ -116,8 +123,7 @@ struct LiveReach {
         // Activation edges into S: read through the targets' edge lists, each target once.
         var seen = Set<Int>()
         for activation in state.activations.values {
-            let target: NodeID
-            if let access = state.scenario[activation.role].groupAccess { target = .group(access.group) } else { target = .role(activation.role) }
+            guard let target = catalogue.activationTarget(role: activation.role, scope: activation.scope, scenario: state.scenario) else { continue }
             let into = slot(target)
             guard standing[into], seen.insert(into).inserted else { continue }
             for from in liveSources(into: into, state: state, catalogue: catalogue) { gainEdge(from: Int(from), state: state, catalogue: catalogue) }

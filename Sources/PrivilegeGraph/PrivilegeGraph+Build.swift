@@ -23,6 +23,9 @@ extension PrivilegeGraph {
         for index in scenario.tenant.groups.indices { add(state.edges(into: .group(GroupIndex(index)), catalogue: catalogue)) }
         for index in scenario.tenant.applications.indices { add(state.edges(into: .application(index), catalogue: catalogue)) }
         for index in scenario.tenant.servicePrincipals.indices { add(state.edges(into: .servicePrincipal(index), catalogue: catalogue)) }
+        for index in catalogue.scopedRoles.indices { add(state.edges(into: .scopedRole(index), catalogue: catalogue)) }
+        // A combination is drawn, with its two parts, only when it leads to Tier 0.
+        for node in potential.reachingNodes where node.kind == .combination { add(state.edges(into: node, catalogue: catalogue)) }
         for node in potential.reachingNodes where node.kind == .user { add(state.edges(into: node, catalogue: catalogue)) }
 
         // Nodes: the ends of kept edges, the tenant, and every service principal and application.
@@ -34,8 +37,10 @@ extension PrivilegeGraph {
         for index in scenario.tenant.applications.indices { ids.insert(.application(index)) }
         for index in scenario.tenant.servicePrincipals.indices { ids.insert(.servicePrincipal(index)) }
         // A role nobody holds, may activate or approves is only drawn when it leads somewhere.
-        let heldRoles = Set(edges.filter { $0.to.kind == .role && !$0.kind.isDerived }.map(\.to))
-        ids = ids.filter { $0.kind != .role || heldRoles.contains($0) || catalogue.tenantControllers.contains(RoleIndex($0.index)) }
+        let heldRoles = Set(edges.filter { ($0.to.kind == .role || $0.to.kind == .scopedRole) && !$0.kind.isDerived && $0.kind != .combines }.map(\.to))
+        ids = ids.filter {
+            ($0.kind != .role && $0.kind != .scopedRole) || heldRoles.contains($0) || catalogue.tenantControllers.contains(RoleIndex($0.index))
+        }
         let privileged = privilegedNodes(edges: edges, scenario: scenario)
         var nodes: [String: Node] = [:]
         for id in ids {
@@ -52,7 +57,7 @@ extension PrivilegeGraph {
     /// Privileged roles, and whatever holds, may activate or owns a way into one.
     private static func privilegedNodes(edges: Set<Edge>, scenario: Scenario) -> Set<NodeID> {
         var result = Set<NodeID>()
-        for edge in edges where edge.to.kind == .role && scenario.roles[Int(edge.to.index)].privileged {
+        for edge in edges where edge.to.kind == .role && (scenario.roles[Int(edge.to.index)].privileged || scenario.roles[Int(edge.to.index)].escalation != nil) {
             result.insert(edge.to)
             if !edge.kind.isDerived && edge.kind != .approverOf { result.insert(edge.from) }
         }

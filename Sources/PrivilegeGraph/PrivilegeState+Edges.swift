@@ -23,18 +23,29 @@ extension PrivilegeState {
             roleEdges(into: RoleIndex(node.index), catalogue: catalogue, result: &result)
         case .group:
             groupEdges(into: GroupIndex(node.index), catalogue: catalogue, result: &result)
+        case .scopedRole:
+            scopedRoleEdges(into: Int(node.index), catalogue: catalogue, result: &result)
+        case .combination:
+            let combination = catalogue.combinations[Int(node.index)]
+            result.append(Edge(from: combination.parts.0, to: node, kind: .combines))
+            result.append(Edge(from: combination.parts.1, to: node, kind: .combines))
         case .user:
             // One edge per resetter, already in node order.
             userEdges(into: UserIndex(node.index), catalogue: catalogue, result: &result)
             return result
         case .application:
-            objectEdges(into: node, owners: scenario.tenant.applications[Int(node.index)].owners, catalogue: catalogue, result: &result)
+            let application = scenario.tenant.applications[Int(node.index)]
+            objectEdges(into: node, owners: application.owners, catalogue: catalogue, result: &result)
+            ownerPrincipalEdges(into: node, owners: application.servicePrincipalOwners, catalogue: catalogue, result: &result)
+            objectScopedEdges(into: node, catalogue: catalogue, result: &result)
         case .servicePrincipal:
             let principal = scenario.tenant.servicePrincipals[Int(node.index)]
             if let application = principal.application {
                 result.append(Edge(from: .application(application), to: node, kind: .runsAs))
             }
             objectEdges(into: node, owners: principal.owners, catalogue: catalogue, result: &result)
+            ownerPrincipalEdges(into: node, owners: principal.servicePrincipalOwners, catalogue: catalogue, result: &result)
+            objectScopedEdges(into: node, catalogue: catalogue, result: &result)
         }
         // Sorted, then repeats dropped (a static member may also be an active PIM member).
         result.sort()
@@ -49,7 +60,10 @@ extension PrivilegeState {
     private func roleEdges(into role: RoleIndex, catalogue: EscalationCatalogue, result: inout [Edge]) {
         let node = NodeID.role(role)
         let gates = gates(for: role)
+        let scoped = catalogue.scopedRoleSet.contains(role)
         for (_, assignment) in assignments(of: role) {
+            // An assignment to a declared unit is drawn into the scoped role's node.
+            if scoped && catalogue.scopedRoleByScope[assignment.scope]?[role] != nil { continue }
             let from: NodeID
             switch assignment.principal {
             case .user(let user):
@@ -63,6 +77,7 @@ extension PrivilegeState {
                                gates: eligible ? gates : [], scope: scopeLabel(assignment.scope)))
         }
         for (_, activation) in activations(of: role) where isPresent(activation.user) {
+            if scoped && catalogue.scopedRoleByScope[activation.scope]?[role] != nil { continue }
             result.append(Edge(from: .user(activation.user), to: node, kind: .activated, scope: scopeLabel(activation.scope)))
         }
         for principal in catalogue.servicePrincipalsByRole[role] ?? [] {
@@ -138,6 +153,15 @@ extension PrivilegeState {
             }
             approverEdges(into: node, role: role, catalogue: catalogue, result: &result)
         }
+        if definition.membershipRule != nil {
+            // A dynamic group takes no members by hand: whoever writes the attributes its rule
+            // reads joins it instead.
+            // (Roles only: a service principal writes attributes but has no user account to move.)
+            for writer in catalogue.attributeWriters where writer.kind == .role {
+                result.append(Edge(from: writer, to: node, kind: .writeAttributes))
+            }
+            return
+        }
         for (role, capabilities) in catalogue.capableRoles {
             if let reach = capabilities.addsMembers, reach == .all || !definition.roleAssignable {
                 result.append(Edge(from: .role(role), to: node, kind: .addMembers))
@@ -188,7 +212,7 @@ extension PrivilegeState {
     func userEdges(into user: UserIndex, catalogue: EscalationCatalogue, result: inout [Edge]) {
         guard isPresent(user) else { return }
         let node = NodeID.user(user)
-        let protected = isInRoleAssignableGroup(user, catalogue: catalogue)
+        let protected = isInRoleAssignableGroup(user, catalogue: catalogue) || holdsRestrictedScope(user, catalogue: catalogue)
         var templates: [String?]?
         func covers(_ reach: ResetReach?) -> Bool {
             guard let reach else { return false }
@@ -196,13 +220,21 @@ extension PrivilegeState {
             if reach != .everyone && !protected && templates == nil { templates = roleTemplates(of: user) }
             return EscalationRules.covers(reach, roles: templates ?? [], inRoleAssignableGroup: protected)
         }
-        for resetter in catalogue.resetters {
-            if covers(resetter.authentication) {
-                result.append(Edge(from: resetter.from, to: node, kind: .resetAuthentication))
-            } else if covers(resetter.password) {
-                result.append(Edge(from: resetter.from, to: node, kind: .resetPassword))
+        // Members of a restricted-management unit are managed only by the unit's own
+        // administrators: tenant-wide resetters do not reach them.
+        if !catalogue.restrictedMembers.contains(user) {
+            for resetter in catalogue.resetters {
+                if covers(resetter.authentication) {
+                    result.append(Edge(from: resetter.from, to: node, kind: .resetAuthentication))
+                } else if covers(resetter.password) {
+                    result.append(Edge(from: resetter.from, to: node, kind: .resetPassword))
+                }
             }
         }
+        guard catalogue.hasScopedUserEdges else { return }
+        let before = result.count
+        scopedUserEdges(into: user, catalogue: catalogue, covers: covers, result: &result)
+        if result.count > before { result.sort() }
     }
 
     /// Edges into an application or a service principal: owners and credential rights.

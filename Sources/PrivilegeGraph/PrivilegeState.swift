@@ -39,8 +39,12 @@ public struct PrivilegeState: Sendable {
     public private(set) var policies: PolicySet
     /// Accounts an attacker controls now.
     public private(set) var compromised: Set<UserIndex> = []
+    /// Service principals an attacker holds a credential of now, with how many compromises.
+    public private(set) var compromisedServicePrincipals: [Int: Int] = [:]
     /// Bumped by every change that can move an edge of the graph.
     public private(set) var revision = 0
+    /// Keys and labels of the nodes the escalation catalogue adds (scoped roles, combinations).
+    private(set) var extraNames: [NodeID: (key: String, label: String)]
 
     /// Assignment ids in effect per role.
     private(set) var assignmentsByRole: [RoleIndex: Set<Int>] = [:]
@@ -66,6 +70,31 @@ public struct PrivilegeState: Sendable {
         }
         roleAssignableMemberships = memberships
         policies = scenario.policies
+        extraNames = [:]
+        extraNames = Self.extraNames(EscalationCatalogue(scenario: scenario), state: self)
+    }
+
+    /// Names for the catalogue's own nodes, from the scenario's names (stable across variants).
+    private static func extraNames(_ catalogue: EscalationCatalogue, state: PrivilegeState) -> [NodeID: (key: String, label: String)] {
+        var names: [NodeID: (key: String, label: String)] = [:]
+        let units = state.scenario.tenant.administrativeUnits
+        for (index, scopedRole) in catalogue.scopedRoles.enumerated() {
+            let role = state.scenario[scopedRole.role].name
+            if let unitIndex = scopedRole.unit {
+                let unit = units[unitIndex]
+                names[.scopedRole(index)] = ("scopedRole:\(role)@\(unit.id)", "\(role) (unit \(unit.name ?? unit.id))")
+            } else if let object = scopedRole.object {
+                let id = String(scopedRole.scope.dropFirst())
+                names[.scopedRole(index)] = ("scopedRole:\(role)@\(id)", "\(role) (\(state.label(of: object)) only)")
+            }
+        }
+        func name(_ node: NodeID) -> (key: String, label: String) { names[node] ?? (state.key(of: node), state.label(of: node)) }
+        for (index, combination) in catalogue.combinations.enumerated() {
+            let (first, second) = (name(combination.parts.0), name(combination.parts.1))
+            names[.combination(index)] = ("combination:\(first.key)+\(second.key)",
+                                          "\(first.label) + \(second.label)\n(\(combination.capabilities.0) + \(combination.capabilities.1))")
+        }
+        return names
     }
 
     /// Applies one trace record; returns whether the graph may have changed.
@@ -129,6 +158,10 @@ public struct PrivilegeState: Sendable {
         case .compromiseEnded(let time, let user):
             self.time = time
             compromised.remove(user)
+        case .servicePrincipalCompromise(let time, let principal, let started):
+            self.time = time
+            let count = (compromisedServicePrincipals[principal] ?? 0) + (started ? 1 : -1)
+            compromisedServicePrincipals[principal] = count > 0 ? count : nil
         case .finished(let horizon, _, _):
             time = horizon
             return false
@@ -137,6 +170,11 @@ public struct PrivilegeState: Sendable {
         }
         revision += 1
         return true
+    }
+
+    /// The attacker's footholds now: compromised users and service principals, sorted.
+    public var compromisedNodes: [NodeID] {
+        (compromised.map(NodeID.user) + compromisedServicePrincipals.keys.map(NodeID.servicePrincipal)).sorted()
     }
 
     /// Whether the user's account is present (joined, not disabled).

@@ -82,10 +82,9 @@ public struct Reachability: Sendable {
         // later by the search is found through its activation edge into that target.
         for activation in state.activations.values {
             let user = NodeID.user(activation.user)
-            guard state.isPresent(activation.user), activation.scope == "/", !known(user) else { continue }
-            let target: NodeID
-            if let access = state.scenario[activation.role].groupAccess { target = .group(access.group) } else { target = .role(activation.role) }
-            guard known(target) else { continue }
+            guard state.isPresent(activation.user), !known(user),
+                  let target = catalogue.activationTarget(role: activation.role, scope: activation.scope, scenario: state.scenario),
+                  known(target) else { continue }
             added.insert(user)
             queue.append(user)
         }

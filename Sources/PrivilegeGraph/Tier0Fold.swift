@@ -25,6 +25,8 @@ public struct Tier0Fold: TraceSink {
     private var settledAt: SimTime = 0
     private var reachableSince: [NodeID: SimTime] = [:]
     private var standingSince: [NodeID: SimTime] = [:]
+    /// Combinations with a potential path, with when it began.
+    private var combinationSince: [NodeID: SimTime] = [:]
     /// Principals with a live path only through activations, with when it began.
     private var extraSince: [NodeID: SimTime] = [:]
     private var liveReach: LiveReach
@@ -38,8 +40,9 @@ public struct Tier0Fold: TraceSink {
     public init(scenario: Scenario) {
         state = PrivilegeState(scenario: scenario)
         peakState = state
-        catalogue = EscalationCatalogue(scenario: scenario)
-        liveReach = LiveReach(scenario: scenario)
+        let catalogue = EscalationCatalogue(scenario: scenario)
+        self.catalogue = catalogue
+        liveReach = LiveReach(scenario: scenario, catalogue: catalogue)
         metrics.horizon = scenario.horizon
     }
 
@@ -68,8 +71,13 @@ public struct Tier0Fold: TraceSink {
         case .activationStarted, .activationEnded:
             // A PIM for Groups activation on a role-assignable group protects the user from
             // password resets: edges disappear, so it is a structural change. Other activations
-            // only add live edges where an eligibility already stood.
+            // only add live edges where an eligibility already stood (into the role's or group's
+            // node, and the edges into the user's own node).
             if let role = activation?.role, let access = state.scenario[role].groupAccess, state.scenario.tenant[access.group].roleAssignable {
+                structuralChange = true
+            } else if let role = activation?.role, catalogue.scopedRoleSet.contains(role) {
+                // An activation at a unit's scope moves an edge into the scoped role's node,
+                // which the incremental live reach does not follow: search again.
                 structuralChange = true
             } else if let before {
                 liveReach.didChange(before, state: state, catalogue: catalogue)
@@ -78,7 +86,7 @@ public struct Tier0Fold: TraceSink {
         case .policyChanged:
             // Gates change, reach does not; approver edges may, for the next live search.
             liveReach.invalidateAll()
-        case .compromiseStarted, .compromiseEnded:
+        case .compromiseStarted, .compromiseEnded, .servicePrincipalCompromise:
             // Reach is unchanged; the attacker's share is recomputed at every evaluation.
             liveChange = true
         default:
@@ -108,6 +116,17 @@ public struct Tier0Fold: TraceSink {
                 metrics.principals[node] = figures
             }
             metrics.effective.add(now.count - metrics.effective.value)
+            let combinations = potential.reachingNodes.filter { $0.kind == .combination }
+            let state = state
+            let joined = Self.update(&combinationSince, to: combinations, at: time) { node, seconds in
+                metrics.combinations[state.key(of: node), default: Tier0Metrics.Principal()].reachableSeconds += seconds
+            }
+            for node in combinations {
+                var figures = metrics.combinations[state.key(of: node)] ?? Tier0Metrics.Principal()
+                figures.minSteps = Swift.min(figures.minSteps, potential.steps(from: node) ?? 0)
+                if joined.contains(node) && figures.firstReachable == nil { figures.firstReachable = time }
+                metrics.combinations[state.key(of: node)] = figures
+            }
             let standing = Reachability(state: state, catalogue: catalogue, mode: .standing)
             liveReach.setStanding(standing.reachingNodes, state: state, catalogue: catalogue)
             _ = Self.update(&standingSince, to: standing.principals, at: time) { node, seconds in
@@ -129,7 +148,7 @@ public struct Tier0Fold: TraceSink {
         liveRecorder.set(Double(metrics.live.value), at: time)
         structuralChange = false
         liveChange = false
-        let compromised = state.compromised.map(NodeID.user)
+        let compromised = state.compromisedNodes
         attackerReaches = compromised.contains { reachableSince[$0] != nil }
         attackerLive = compromised.contains { standingSince[$0] != nil || extraSince[$0] != nil }
         if attackerReaches && metrics.attackerFirstReachable == nil { metrics.attackerFirstReachable = time }
@@ -173,6 +192,8 @@ public struct Tier0Fold: TraceSink {
     private mutating func close(at horizon: SimTime) {
         settle(until: horizon)
         for (node, start) in reachableSince { metrics.principals[node, default: Tier0Metrics.Principal()].reachableSeconds += horizon - start }
+        for (node, start) in combinationSince { metrics.combinations[state.key(of: node), default: Tier0Metrics.Principal()].reachableSeconds += horizon - start }
+        combinationSince = [:]
         for (node, start) in standingSince.merging(extraSince, uniquingKeysWith: min) {
             metrics.principals[node, default: Tier0Metrics.Principal()].liveSeconds += horizon - start
         }

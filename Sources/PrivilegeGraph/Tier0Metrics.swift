@@ -22,6 +22,10 @@ public struct Tier0Metrics: Sendable, Equatable {
     public var live = StepStatistic()
     /// Per principal (only those that ever reached Tier 0).
     public var principals: [NodeID: Principal] = [:]
+    /// Per combination of two capabilities held apart (only those that ever reached Tier 0), by
+    /// its key (`combination:sp:pki-sync+role:Authentication Policy Administrator`); potential
+    /// reach only (`liveSeconds` stays 0).
+    public var combinations: [String: Principal] = [:]
     /// The first instant at which `effective` took its maximum.
     public var peakTime: SimTime = 0
     /// Seconds during which some compromised account had a potential path to Tier 0.

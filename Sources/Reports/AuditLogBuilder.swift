@@ -114,7 +114,7 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
         case .reviewStarted, .reviewDecided, .reviewApplied:
             // Review decisions live in the access reviews' own history; removals are logged as such.
             break
-        case .userDeparted, .compromiseStarted, .compromiseEnded:
+        case .userDeparted, .compromiseStarted, .compromiseEnded, .servicePrincipalCompromise:
             // A departure is an HR fact, a compromise is invisible: the directory sees only what follows.
             break
         case .userDisabled(let time, let user):

@@ -22,7 +22,7 @@ extension MetricsDocument {
                 "firstReachable": time(figures.firstReachable),
             ])
         }
-        return .object([
+        var fields: [String: JSONValue] = [
             "effectiveGlobalAdmins": step(metrics.effective, horizon: horizon),
             "liveGlobalAdmins": step(metrics.live, horizon: horizon),
             "reachableHours": hours(total),
@@ -35,7 +35,18 @@ extension MetricsDocument {
                 "firstReachable": time(metrics.attackerFirstReachable),
                 "firstLive": time(metrics.attackerFirstLive),
             ]),
-        ])
+        ]
+        // Only when some combination reached Tier 0: other scenarios' files stay as they were.
+        if !metrics.combinations.isEmpty {
+            fields["combinations"] = .object(metrics.combinations.mapValues { figures in
+                .object([
+                    "reachableHours": hours(figures.reachableSeconds),
+                    "minSteps": figures.minSteps == .max ? .null : .integer(Int64(figures.minSteps)),
+                    "firstReachable": time(figures.firstReachable),
+                ])
+            })
+        }
+        return .object(fields)
     }
 
     /// A principal's scenario id and kind.

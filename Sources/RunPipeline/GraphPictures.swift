@@ -64,18 +64,34 @@ public enum GraphPictures {
         let potential = Reachability(state: state, catalogue: catalogue, mode: .potential)
         let live = Reachability(state: state, catalogue: catalogue, mode: .live)
         var lines: [String] = []
-        for node in potential.principals {
-            let steps = potential.steps(from: node) ?? 0
-            let gates = potential.gates(from: node).names
+        func hops(_ node: NodeID) -> String {
             var hops: [String] = [state.key(of: node)]
             for edge in potential.path(from: node) {
                 let label = DOTWriter.edgeLabel(PrivilegeGraph.Link(from: "", to: "", kind: edge.kind, gates: edge.gates, scope: edge.scope))
                     .split(separator: "\n").joined(separator: ": ")
                 hops.append("-[\(label)]-> \(state.key(of: edge.to))")
             }
+            return hops.joined(separator: " ")
+        }
+        for node in potential.principals {
+            let steps = potential.steps(from: node) ?? 0
+            let gates = potential.gates(from: node).names
             let liveText = live.reaches(node) ? "live" : "gated"
             lines.append("\(state.key(of: node))\t\(steps) step\(steps == 1 ? "" : "s")\t\(liveText)\t"
-                         + "\(gates.isEmpty ? "no gates" : gates.joined(separator: ", "))\t\(hops.joined(separator: " "))")
+                         + "\(gates.isEmpty ? "no gates" : gates.joined(separator: ", "))\t\(hops(node))")
+        }
+        // Paths that need two capabilities held by different principals: the combination, what
+        // each part contributes and who holds it.
+        for node in potential.reachingNodes where node.kind == .combination {
+            let combination = catalogue.combinations[Int(node.index)]
+            let steps = potential.steps(from: node) ?? 0
+            func part(_ part: NodeID, _ capability: String) -> String {
+                let holders = state.edges(into: part, catalogue: catalogue).filter { $0.kind.isTraversable && !$0.kind.isDerived }.map { state.key(of: $0.from) }
+                let held = part.kind == .servicePrincipal ? "" : " held by " + (holders.isEmpty ? "nobody" : holders.joined(separator: ", "))
+                return "\(state.key(of: part)) (\(capability))\(held)"
+            }
+            lines.append("\(state.key(of: node))\t\(steps) step\(steps == 1 ? "" : "s")\tcombined\t"
+                         + "\(part(combination.parts.0, combination.capabilities.0)) + \(part(combination.parts.1, combination.capabilities.1))\t\(hops(node))")
         }
         return lines.joined(separator: "\n")
     }

@@ -84,7 +84,21 @@ enum FormatSpec {
         .optional("roles", "a list of custom roles", .list(.map(customRole))),
         .optional("applications", "a list of application registrations", .list(.map(application))),
         .optional("servicePrincipals", "a list of service principals", .list(.map(servicePrincipal))),
+        .optional("administrativeUnits", "a list of administrative units: {id, members | membershipRule, restricted}",
+                  .list(.map(administrativeUnit))),
+        .optional("certificateBasedAuthentication", "true when certificate-based authentication is already enabled for users",
+                  .boolean, default: .boolean(false)),
     ])
+
+    static let userAttributes = MapSpec(what: "user attributes (a map of attribute name to text)", keys: [], acceptsAnyKey: true, values: .text)
+
+    static let administrativeUnit = MapSpec(what: "an administrative unit (a map)", keys: [
+        .required("id", "a unique unit id (the <id> of scope /administrativeUnits/<id>)", .identifier),
+        .optional("name", "a display name", .text),
+        .optional("members", "a list of user ids (static membership)", .ids),
+        .optional("membershipRule", "a dynamic membership rule such as 'user.department -eq \"Sales\"'", .text),
+        .optional("restricted", "true for a restricted-management unit", .boolean, default: .boolean(false)),
+    ], rules: [.atMostOne(["members", "membershipRule"])])
 
     static let user = MapSpec(what: "a user (a map with an id, or generate)", keys: [
         .optional("id", "a unique id", .identifier),
@@ -95,6 +109,7 @@ enum FormatSpec {
                   .enumeration(AuthenticationStrength.allCases.map(\.rawValue)), default: .string("phishingResistant")),
         .optional("onPremisesSyncEnabled", "true for an account synchronised from an on-premises directory (not cloud-only; CISA MS.AAD.7.3)",
                   .boolean, default: .boolean(false)),
+        .optional("attributes", "directory attributes read by membership rules: {department: Sales}", .map(userAttributes)),
         .optional("generate", "{count, prefix}: many users at once", .map(generate)),
     ], rules: [.oneOf([(["id"], ["generate"]), (["generate"], ["id", "name", "manager"])])])
 
@@ -109,19 +124,20 @@ enum FormatSpec {
         .optional("roleAssignable", "true if the group may hold role assignments", .boolean, default: .boolean(false)),
         .optional("members", "a list of user ids", .ids),
         .optional("owners", "a list of user ids", .ids),
-    ])
+        .optional("membershipRule", "a dynamic membership rule such as 'user.department -eq \"Sales\"'", .text),
+    ], rules: [.atMostOne(["members", "membershipRule"])])
 
     static let application = MapSpec(what: "an application (a map)", keys: [
         .required("id", "a unique id", .identifier),
         .optional("name", "a display name", .text),
-        .optional("owners", "a list of user ids", .ids),
+        .optional("owners", "a list of user and service principal ids", .ids),
     ])
 
     static let servicePrincipal = MapSpec(what: "a service principal (a map)", keys: [
         .required("id", "a unique id", .identifier),
         .optional("name", "a display name", .text),
         .optional("application", "the id of the application it runs as", .identifier),
-        .optional("owners", "a list of user ids", .ids),
+        .optional("owners", "a list of user and service principal ids", .ids),
         .optional("roles", "directory roles it holds standing: role names or template ids", .ids),
         .optional("appPermissions", "Microsoft Graph application permissions such as RoleManagement.ReadWrite.Directory",
                   .list(.pattern(SyntaxPatterns.graphPermission, what: "a Microsoft Graph permission name"), single: true)),
@@ -290,10 +306,11 @@ enum FormatSpec {
     ]
 
     static let compromise = MapSpec(what: "a compromise (a map)", keys: [
-        .required("user", "the compromised user's id", .identifier),
+        .optional("user", "the compromised user's id", .identifier),
+        .optional("servicePrincipal", "the id of a service principal whose secret or certificate leaked", .identifier),
         .required("duration", "how long the attacker keeps the account", .duration),
-        .required("attacker", "{has: [password] | [password, mfa] | [token]}", .map(attacker)),
-    ])
+        .optional("attacker", "{has: [password] | [password, mfa] | [token]} (users only)", .map(attacker)),
+    ], rules: [.exactlyOne(["user", "servicePrincipal"]), .requires("user", "attacker"), .requires("attacker", "user")])
 
     static let attacker = MapSpec(what: "an attacker (a map)", keys: [
         .required("has", "credentials: password, mfa, token", .list(.enumeration(AttackerCredential.allCases.map(\.rawValue)), single: true)),

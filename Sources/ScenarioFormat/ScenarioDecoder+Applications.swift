@@ -39,7 +39,7 @@ extension ScenarioDecoder {
     /// Graph permissions and group memberships. Runs after custom roles are known.
     func resolveApplications(_ bodies: NonHumanBodies) {
         for (index, map) in bodies.applications {
-            applications[index].owners = userList(map["owners"], what: "owner user ids")
+            (applications[index].owners, applications[index].servicePrincipalOwners) = ownerList(map["owners"])
         }
         // Which service principal (and where) already runs as each application.
         var runsAs: [Int: (id: String, line: Int, column: Int)] = [:]
@@ -52,7 +52,7 @@ extension ScenarioDecoder {
                     servicePrincipals[index].application = application
                 }
             }
-            servicePrincipals[index].owners = userList(map["owners"], what: "owner user ids")
+            (servicePrincipals[index].owners, servicePrincipals[index].servicePrincipalOwners) = ownerList(map["owners"], servicePrincipal: index)
             servicePrincipals[index].roles = standingRoles(map["roles"])
             servicePrincipals[index].appPermissions = graphPermissions(map["appPermissions"])
             servicePrincipals[index].memberOf = groupMemberships(map["memberOf"])

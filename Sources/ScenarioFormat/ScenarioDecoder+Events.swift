@@ -66,14 +66,32 @@ extension ScenarioDecoder {
         return .depart(user, disableAfter: delay)
     }
 
-    /// `compromise: {user, duration, attacker: {has: [...]}}`.
+    /// `compromise: {user, duration, attacker: {has: [...]}}` or `compromise: {servicePrincipal, duration}`.
     func decodeCompromise(_ value: Value) -> EventAction? {
         guard let map = context.map(value, FormatSpec.compromise) else { return nil }
-        let user = map["user"].flatMap { userReference($0) }
         var duration: Seconds?
         if let entry = map["duration"], let seconds = context.duration(entry) {
             if seconds > 0 { duration = seconds } else { context.error("a compromise needs a duration longer than zero", at: entry) }
         }
+        if map.has("user") == map.has("servicePrincipal") {
+            context.error("a compromise names either a 'user' or a 'servicePrincipal', exactly one", at: value)
+            return nil
+        }
+        if map.has("user") && !map.has("attacker") {
+            context.error("a user's compromise needs 'attacker: {has: [...]}': what the attacker holds of the account", at: value)
+        }
+        if let entry = map["servicePrincipal"] {
+            if let attacker = map["attacker"] {
+                context.error("a service principal's compromise is its leaked secret or certificate; 'attacker' applies to users only", at: attacker)
+            }
+            guard let id = context.identifier(entry, what: "a service principal id") else { return nil }
+            guard let principal = servicePrincipalByID[id] else {
+                context.error("unknown service principal '\(id)'\(Suggestions.hint(for: id, in: servicePrincipalByID.keys))", at: entry)
+                return nil
+            }
+            return duration.map { .compromiseServicePrincipal(principal, duration: $0) }
+        }
+        let user = map["user"].flatMap { userReference($0) }
         var has = Set<AttackerCredential>()
         if let entry = map["attacker"], let body = context.map(entry, FormatSpec.attacker),
            let list = body["has"].flatMap({ context.list($0, what: "credentials", singleAllowed: true) }) {
@@ -92,7 +110,13 @@ extension ScenarioDecoder {
             guard let entry = map[key], let items = context.list(entry, what: "group ids", singleAllowed: true) else { return [] }
             return items.compactMap { item in
                 guard let id = context.identifier(item, what: "a group id") else { return nil }
-                if let group = groupByID[id] { return group }
+                if let group = groupByID[id] {
+                    guard groups[group.int].membershipRule == nil else {
+                        context.error("group '\(id)' is dynamic: its membership rule decides its members, so a move cannot add or remove them", at: item)
+                        return nil
+                    }
+                    return group
+                }
                 context.error("unknown group '\(id)'\(Suggestions.hint(for: id, in: groupByID.keys))", at: item)
                 return nil
             }
@@ -121,6 +145,10 @@ extension ScenarioDecoder {
             context.warning("this membership change neither adds nor removes anyone", at: value)
         }
         guard let group else { return nil }
+        if groups[group.int].membershipRule != nil, let entry = map["group"] {
+            context.error("group '\(groups[group.int].id)' is dynamic: its membership rule decides its members, so members cannot be added or removed", at: entry)
+            return nil
+        }
         return .membership(group: group, add: add, remove: remove)
     }
 

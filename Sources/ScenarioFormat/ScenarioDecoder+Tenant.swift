@@ -39,9 +39,11 @@ extension ScenarioDecoder {
             }
         }
         for (group, map) in groupBodies {
-            groups[group.int].members = userList(map["members"], what: "member user ids")
+            if !resolveDynamicGroup(group, map: map) { groups[group.int].members = userList(map["members"], what: "member user ids") }
             groups[group.int].owners = userList(map["owners"], what: "owner user ids")
         }
+        administrativeUnits = decodeAdministrativeUnits(tenant["administrativeUnits"])
+        certificateBasedAuthentication = tenant["certificateBasedAuthentication"].flatMap { context.bool($0) } ?? false
         if let list = tenant["roles"].flatMap({ context.list($0, what: "custom roles") }) {
             for item in list { decodeCustomRole(item) }
         }
@@ -62,6 +64,7 @@ extension ScenarioDecoder {
                 template.authentication = strength
             }
             template.onPremisesSync = map["onPremisesSyncEnabled"].flatMap { context.bool($0) } ?? false
+            template.attributes = userAttributes(map["attributes"])
             decodeGenerated(generate, like: template)
             return
         }
@@ -82,6 +85,7 @@ extension ScenarioDecoder {
             user.authentication = strength
         }
         if let synced = map["onPremisesSyncEnabled"].flatMap({ context.bool($0) }) { user.onPremisesSync = synced }
+        user.attributes = userAttributes(map["attributes"])
         users.append(user)
         if let manager = map["manager"] { managers.append((index, manager)) }
     }

@@ -21,6 +21,8 @@ final class ScenarioDecoder {
     var applicationByID: [String: Int] = [:]
     var servicePrincipals: [ServicePrincipal] = []
     var servicePrincipalByID: [String: Int] = [:]
+    var administrativeUnits: [AdministrativeUnit] = []
+    var certificateBasedAuthentication = false
     var idMarks: [String: (line: Int, column: Int)] = [:]
 
     var roles: [RoleDefinition]
@@ -72,9 +74,12 @@ final class ScenarioDecoder {
         checkContextReferences(conditionalAccess)
 
         guard !context.hasErrors, let horizon else { return nil }
+        var tenant = Tenant(users: users, groups: groups, applications: applications, servicePrincipals: servicePrincipals)
+        tenant.administrativeUnits = administrativeUnits
+        tenant.certificateBasedAuthentication = certificateBasedAuthentication
         var scenario = Scenario(
             name: name, description: description, startEpoch: startEpoch ?? 0, horizon: horizon, seed: seed,
-            tenant: Tenant(users: users, groups: groups, applications: applications, servicePrincipals: servicePrincipals),
+            tenant: tenant,
             roles: roles,
             referencedRoles: referencedRoles.sorted { (roles[$0.int].name, $0) < (roles[$1.int].name, $1) },
             policies: policies, assignments: assignments, requests: workload.requests, taskGenerators: workload.generators,

@@ -42,6 +42,9 @@ extension OpenGraphExport {
             let principal = tenant.servicePrincipals[index]
             named(principal.displayName, scenarioId: principal.id)
             result["appid"] = .string(ids.servicePrincipalAppIds[index].uppercased())
+        case .scopedRole, .combination:
+            named(snapshot.state.label(of: node), scenarioId: nil)
+            result["pimsimkey"] = .string(snapshot.state.key(of: node))
         }
         return result
     }

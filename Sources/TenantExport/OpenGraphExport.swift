@@ -54,6 +54,9 @@ public struct OpenGraphExport {
         case .addMembers: name = "AddMembers"
         case .addSecret: name = "AddSecret"
         case .addOwner: name = "AddOwner"
+        case .writeAttributes: name = "WriteAttributes"
+        case .signInWithCertificate: name = "SignInWithCertificate"
+        case .combines: name = "Combines"
         }
         return sourceKind + "_" + name
     }
@@ -69,6 +72,9 @@ public struct OpenGraphExport {
         case .application: return ids.applicationAppIds[index].uppercased()
         case .servicePrincipal: return ids.servicePrincipals[index].uppercased()
         case .role: return ((ids.roles[index] ?? "") + "@" + ids.tenantId).uppercased()
+        case .scopedRole, .combination:
+            // No Graph object: the stable key, without colons, within the tenant.
+            return (snapshot.state.key(of: node).replacingOccurrences(of: ":", with: "-") + "@" + ids.tenantId).uppercased()
         }
     }
 
@@ -85,10 +91,11 @@ public struct OpenGraphExport {
         all += tenant.applications.indices.map { .application($0) }
         all += tenant.servicePrincipals.indices.map { .servicePrincipal($0) }
         all += state.scenario.roles.indices.filter { ids.roles[$0] != nil }.map { .role(RoleIndex($0)) }
+        all += catalogue.scopedRoles.indices.map(NodeID.scopedRole) + catalogue.combinations.indices.map(NodeID.combination)
         for node in all { byKey[state.key(of: node)] = node }
 
         var nodes: [String: JSONValue] = [:]
-        for node in all where node.kind != .role || graph.nodes[state.key(of: node)] != nil {
+        for node in all where (node.kind != .role && node.kind != .scopedRole && node.kind != .combination) || graph.nodes[state.key(of: node)] != nil {
             nodes[nodeId(node)] = self.node(node, drawn: graph.nodes[state.key(of: node)])
         }
         var edges: [(String, String, String, String, JSONValue)] = []
@@ -136,6 +143,8 @@ public struct OpenGraphExport {
         case .role: kind = "Role"
         case .application: kind = "Application"
         case .servicePrincipal: kind = "ServicePrincipal"
+        case .scopedRole: kind = "ScopedRole"
+        case .combination: kind = "Combination"
         }
         return .object([
             "id": .string(nodeId(node)),

@@ -179,6 +179,9 @@ public enum EventAction: Sendable, Equatable {
     case move(UserIndex, add: [GroupIndex], remove: [GroupIndex], manager: UserIndex?)
     /// An attacker acts as the user for `duration`, with the credentials it has.
     case compromise(UserIndex, duration: Seconds, has: Set<AttackerCredential>)
+    /// An attacker holds a service principal's secret or certificate for `duration` (an index
+    /// into `Tenant.servicePrincipals`): it acts with the principal's roles and permissions.
+    case compromiseServicePrincipal(Int, duration: Seconds)
     /// Users join and leave a group.
     case membership(group: GroupIndex, add: [UserIndex], remove: [UserIndex])
     /// A new assignment is made.

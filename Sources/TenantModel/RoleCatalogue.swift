@@ -25,6 +25,9 @@ public struct RoleDefinition: Sendable, Equatable {
     /// Whether Entra lets the role be assigned at an administrative unit's scope (the catalogue's
     /// list for built-in roles; a permission on users, groups or devices for custom roles).
     public var administrativeUnitScope = false
+    /// Why a built-in role that Microsoft does not label privileged opens an escalation path, with
+    /// its source (the catalogue's `escalationPrivileged`); nil otherwise. `privileged` is unchanged.
+    public var escalation: String?
 
     /// The group and the kind of access of a PIM for Groups pseudo-role.
     public struct GroupAccess: Sendable, Equatable, Hashable {
@@ -95,6 +98,10 @@ public struct RoleCatalogue: Sendable {
             let roles: [Role]
             let privilegedPermissions: [String]
             let administrativeUnitScope: UnitScope?
+            let escalationPrivileged: Escalation?
+        }
+        struct Escalation: Decodable {
+            let roles: [String: String]
         }
         let file = try JSONDecoder().decode(File.self, from: json)
         let unitRoles = Set(file.administrativeUnitScope?.roles ?? [])
@@ -102,6 +109,7 @@ public struct RoleCatalogue: Sendable {
             roles: file.roles.map {
                 var role = RoleDefinition(name: $0.name, templateId: $0.templateId.lowercased(), privileged: $0.privileged, builtIn: true)
                 role.administrativeUnitScope = unitRoles.contains($0.name)
+                role.escalation = file.escalationPrivileged?.roles[$0.name]
                 return role
             },
             privilegedPermissions: Set(file.privilegedPermissions),

@@ -7,6 +7,8 @@ public struct Application: Sendable, Equatable {
     public var name: String?
     /// Users who own the registration: they can add credentials to it.
     public var owners: [UserIndex]
+    /// Service principals that own the registration (indices into `Tenant.servicePrincipals`).
+    public var servicePrincipalOwners: [Int] = []
 
     /// Creates an application.
     public init(id: String, name: String? = nil, owners: [UserIndex] = []) {
@@ -31,6 +33,8 @@ public struct ServicePrincipal: Sendable, Equatable {
     public var application: Int?
     /// Users who own the service principal.
     public var owners: [UserIndex]
+    /// Service principals that own this one (indices into `Tenant.servicePrincipals`).
+    public var servicePrincipalOwners: [Int] = []
     /// Directory roles it holds as standing (active, permanent) assignments: PIM cannot make a
     /// service principal activate, so these hold for the whole run.
     public var roles: [RoleIndex]

@@ -13,6 +13,8 @@ public struct User: Sendable, Equatable {
     public var authentication: AuthenticationStrength = .phishingResistant
     /// Synchronised from an on-premises directory (Graph's `onPremisesSyncEnabled`), not cloud-only.
     public var onPremisesSync = false
+    /// Directory attributes that dynamic membership rules read (`department`, `jobTitle`...).
+    public var attributes: [String: String] = [:]
 
     /// Creates a user.
     public init(id: String, name: String? = nil, manager: UserIndex? = nil, breakGlass: Bool = false) {
@@ -38,6 +40,8 @@ public struct Group: Sendable, Equatable {
     public var members: [UserIndex]
     /// Owners, in file order, without repeats.
     public var owners: [UserIndex]
+    /// The dynamic membership rule, for a dynamic group: `members` are then the users it matches.
+    public var membershipRule: MembershipRule?
 
     /// Creates a group.
     public init(
@@ -62,6 +66,11 @@ public struct Tenant: Sendable, Equatable {
     public var applications: [Application]
     /// Service principals in file order.
     public var servicePrincipals: [ServicePrincipal]
+    /// Administrative units in file order.
+    public var administrativeUnits: [AdministrativeUnit] = []
+    /// Whether certificate-based authentication is already enabled for users: then whoever can
+    /// add a trusted certificate authority alone can sign in as any user.
+    public var certificateBasedAuthentication = false
 
     /// Creates a tenant.
     public init(
@@ -86,4 +95,31 @@ public struct Tenant: Sendable, Equatable {
 
     /// The group at `index`.
     public subscript(group: GroupIndex) -> Group { groups[group.int] }
+}
+
+/// An administrative unit: a set of users that roles may be scoped to
+/// (`/administrativeUnits/<id>`), with static or dynamic membership.
+public struct AdministrativeUnit: Sendable, Equatable {
+    /// The scenario's id for the unit (the `<id>` of its scope).
+    public var id: String
+    /// The display name, when given.
+    public var name: String?
+    /// Member users, in file order without repeats (for a dynamic unit, the users its rule matches).
+    public var members: [UserIndex]
+    /// The dynamic membership rule, for a dynamic unit.
+    public var membershipRule: MembershipRule?
+    /// A restricted-management unit: only administrators scoped to it may manage its members.
+    public var restricted: Bool
+
+    /// Creates a unit.
+    public init(id: String, name: String? = nil, members: [UserIndex] = [], membershipRule: MembershipRule? = nil, restricted: Bool = false) {
+        self.id = id
+        self.name = name
+        self.members = members
+        self.membershipRule = membershipRule
+        self.restricted = restricted
+    }
+
+    /// The directory scope of role assignments to the unit.
+    public var scope: String { "/administrativeUnits/" + id }
 }

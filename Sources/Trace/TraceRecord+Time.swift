@@ -6,7 +6,7 @@ extension TraceRecord {
         switch self {
         case .assignmentStarted(let time, _, _), .assignmentEnded(let time, _, _, _), .membershipChanged(let time, _, _, _),
              .userDisabled(let time, _), .userDeparted(let time, _), .userJoined(let time, _), .managerChanged(let time, _, _),
-             .compromiseStarted(let time, _), .compromiseEnded(let time, _), .reviewStarted(let time, _, _, _),
+             .compromiseStarted(let time, _), .compromiseEnded(let time, _), .servicePrincipalCompromise(let time, _, _), .reviewStarted(let time, _, _, _),
              .reviewDecided(let time, _, _, _, _, _), .reviewApplied(let time, _, _),
              .requestSubmitted(let time, _, _, _, _), .requestRejected(let time, _, _),
              .approvalRequested(let time, _, _), .requestApproved(let time, _, _), .requestDenied(let time, _, _),

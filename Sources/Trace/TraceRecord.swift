@@ -27,6 +27,8 @@ public enum TraceRecord: Sendable {
     case compromiseStarted(time: SimTime, user: UserIndex)
     /// The attacker lost the account.
     case compromiseEnded(time: SimTime, user: UserIndex)
+    /// An attacker started (or stopped) acting as a service principal, with its leaked credential.
+    case servicePrincipalCompromise(time: SimTime, servicePrincipal: Int, started: Bool)
     /// An activation request arrived.
     case requestSubmitted(time: SimTime, id: Int, user: UserIndex, role: RoleIndex, duration: SimTime)
     /// It was rejected on arrival.

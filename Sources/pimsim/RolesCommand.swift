@@ -9,7 +9,8 @@ struct Roles: ParsableCommand {
 
     func run() {
         for role in RoleCatalogue.builtIn.roles where !privileged || role.privileged {
-            print("\(role.templateId ?? "-")  \(role.privileged ? "PRIVILEGED" : "          ")  \(role.name)")
+            let label = role.privileged ? "PRIVILEGED" : (role.escalation != nil ? "ESCALATION" : "          ")
+            print("\(role.templateId ?? "-")  \(label)  \(role.name)")
         }
     }
 }

@@ -33,7 +33,7 @@ struct CommandLineTests {
         let result = try Pimsim.run(["run", file.path, "--output", folder.appendingPathComponent("out").path])
         #expect(result.status == 2)
         let lines = result.stderr.split(separator: "\n").map(String.init)
-        #expect(lines.contains("\(file.path):5:31: error: tenant.users[1].manger: unknown key 'manger'; did you mean 'manager'? (allowed here: id, name, manager, breakGlass, authentication, onPremisesSyncEnabled, generate)"))
+        #expect(lines.contains("\(file.path):5:31: error: tenant.users[1].manger: unknown key 'manger'; did you mean 'manager'? (allowed here: id, name, manager, breakGlass, authentication, onPremisesSyncEnabled, attributes, generate)"))
         #expect(lines.contains("\(file.path):8:17: error: assignments[0].principal: group 'ops' is not role-assignable, so it cannot hold role assignments; set 'roleAssignable: true' on the group"))
         #expect(lines.contains("\(file.path):9:28: error: assignments[1].role: unknown role 'Global Admin'; did you mean 'Global Administrator'?"))
         #expect(lines.contains("\(file.path):11:31: error: workload[0].activate.user: unknown user 'anne'; did you mean 'ann'?"))

@@ -127,6 +127,40 @@ struct CompromiseTests {
     }
 }
 
+@Suite("Compromise through PIM for Groups")
+struct GroupCompromiseTests {
+    /// ann is an eligible member of t0, which holds Global Administrator; the membership needs
+    /// MFA (the stolen token passes) and no approval, lasts at most 2 h, and is provisioned 10 min
+    /// after the grant.
+    static let scenario = header(horizon: "3d") + """
+    tenant:
+      users: [{id: ann}, {id: gary}]
+      groups: [{id: t0, roleAssignable: true}]
+    policies:
+      groups:
+        t0: {member: {activation: {maxDuration: 2h, requireMFA: true, requireApproval: false}}}
+    assignments:
+      - {principal: gary, role: Global Administrator, type: active}
+      - {principal: t0, role: Global Administrator, type: active}
+      - {principal: ann, group: t0, access: member, type: eligible}
+    behaviour: {groups: {provisioningDelay: 10m}}
+    events:
+      - {at: 1d, compromise: {user: ann, duration: 4h, attacker: {has: [token]}}}
+    """
+
+    @Test("the attacker activates the eligible membership and holds Global Administrator through the group")
+    func attackerActivatesTheGroup() throws {
+        let scenario = try makeScenario(Self.scenario)
+        let metrics = PIMReplay.run(scenario, sink: MetricFolds(scenario: scenario)).sink.attacker.metrics
+        // Granted at +0 for 2 h, provisioned at +10m; it ends at +2h, when the hourly retry (the
+        // one at +1h found it held) asks again: provisioned at +2h10m, cut by the window at +4h.
+        // Held 1h50m twice.
+        #expect(metrics.timeToTier0 == h(1.0 / 6.0))
+        #expect(metrics.rolesReached == ["Global Administrator"])
+        #expect(metrics.privilegedSeconds == 2 * (h(2) - h(1.0 / 6.0)))
+    }
+}
+
 @Suite("Access reviews")
 struct AccessReviewTests {
     @Test("recommendations from activity, reviewer and default decisions, applying denials")

@@ -15,9 +15,19 @@ struct EscalationRulesTests {
             (EscalationRules.Template.partnerTier2Support, "Partner Tier2 Support"),
             (EscalationRules.Template.userExperienceSuccessManager, "User Experience Success Manager"),
             (EscalationRules.Template.directorySynchronizationAccounts, "Directory Synchronization Accounts"),
+            (EscalationRules.Template.authenticationPolicyAdministrator, "Authentication Policy Administrator"),
         ]
         for (id, name) in named {
             #expect(catalogue.role(id)?.name == name)
+        }
+    }
+
+    @Test("Every built-in role that opens an escalation path is labelled privileged or marked for escalation, and only those are marked")
+    func escalationRolesMarked() {
+        for role in RoleCatalogue.builtIn.roles {
+            let opens = !EscalationRules.capabilities(of: role).isEmpty
+            #expect(!opens || role.privileged || role.escalation != nil, "\(role.name) opens a path but is not marked")
+            #expect(role.escalation == nil || opens, "\(role.name) is marked but opens no path")
         }
     }
 

@@ -177,7 +177,7 @@ struct Tier0FoldTests {
 @Suite("Live reach shortcut")
 struct LiveReachShortcutTests {
     @Test("Standing reach extended by activations equals a full live search", arguments: [
-        "quickstart", "app-escalation", "compromised-admin", "governance", "weekend-approvals", "role-settings",
+        "quickstart", "app-escalation", "compromised-admin", "governance", "weekend-approvals", "role-settings", "escalation-coverage",
     ])
     func agrees(name: String) throws {
         let result = Pipeline.load(path: repositoryRoot.appendingPathComponent("Scenarios/\(name).yaml").path)

@@ -52,7 +52,7 @@ import TenantModel
         let sp = "tenant.servicePrincipals[0]"
         expect(found[0], line: 9, column: 34, path: "tenant.applications[0].owners[0]", "unknown user 'alcie'; did you mean 'alice'?")
         expect(found[1], line: 12, column: 20, path: "\(sp).application", "unknown application 'payrol-app'; did you mean 'payroll-app'?")
-        expect(found[2], line: 13, column: 23, path: "\(sp).owners[1]", "'payroll-sp' is a service principal; a user id is expected here")
+        expect(found[2], line: 13, column: 23, path: "\(sp).owners[1]", "service principal 'payroll-sp' cannot own itself")
         expect(found[3], line: 14, column: 15, path: "\(sp).roles[0]", "unknown role 'Helpdesk Admin'; did you mean 'Helpdesk Administrator'?")
         expect(found[4], line: 14, column: 31, path: "\(sp).roles[1]", "unknown role 'Global Adminstrator'; did you mean 'Global Administrator'?")
         expect(found[5], line: 15, column: 18, path: "\(sp).memberOf[0]", "unknown group 'tier-0'; did you mean 'tier0'?")

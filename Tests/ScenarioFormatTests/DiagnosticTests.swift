@@ -17,7 +17,7 @@ import TenantModel
             """
         let error = onlyError(text)
         expect(error, line: 6, column: 7, path: "tenant.users[0].manger",
-               "unknown key 'manger'; did you mean 'manager'?", "allowed here: id, name, manager, breakGlass, authentication, onPremisesSyncEnabled, generate")
+               "unknown key 'manger'; did you mean 'manager'?", "allowed here: id, name, manager, breakGlass, authentication, onPremisesSyncEnabled, attributes, generate")
         #expect(error?.description == "test.yaml:6:7: error: tenant.users[0].manger: " + (error?.message ?? ""))
     }
 

@@ -110,7 +110,7 @@ struct OpenGraphExportTests {
 
     @Test("every shipped scenario exports valid OpenGraph at its peak, the same bytes twice",
           arguments: ["app-escalation", "compromised-admin", "ga-design", "governance", "jit-migration", "leaver-approvals",
-                      "quickstart", "role-settings", "weekend-approvals"])
+                      "quickstart", "role-settings", "weekend-approvals", "escalation-coverage"])
     func shipped(name: String) throws {
         let path = repositoryRoot.appendingPathComponent("Scenarios/\(name).yaml").path
         let request = ExportRequest(selection: ScenarioSelection(path: path), format: .opengraph)

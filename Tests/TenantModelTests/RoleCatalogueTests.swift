@@ -36,9 +36,13 @@ struct RoleCatalogueTests {
         #expect(catalogue.role(id.uppercased())?.name == name)
     }
 
-    @Test("the reference sheet's 29 privileged roles, and no others, are labelled privileged")
+    @Test("the reference sheet's 29 privileged roles, and no others, are labelled privileged; six more are marked for escalation")
     func privilegedCount() {
         #expect(catalogue.roles.filter(\.privileged).count == 29)
+        #expect(catalogue.role("Authentication Policy Administrator")?.privileged == false)
+        #expect(catalogue.role("Authentication Policy Administrator")?.escalation?.contains("certificate-based authentication") == true)
+        #expect(catalogue.roles.filter { $0.escalation != nil }.count == 6)
+        #expect(!catalogue.roles.contains { $0.privileged && $0.escalation != nil })
     }
 
     @Test("a custom role is privileged when one of its permissions is")
