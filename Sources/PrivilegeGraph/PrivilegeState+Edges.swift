@@ -57,6 +57,14 @@ extension PrivilegeState {
 
     private func scopeLabel(_ scope: String) -> String? { scope == "/" ? nil : scope }
 
+    /// The node an assignment's edge starts from: the user when present, or the group.
+    func sourceNode(of principal: Principal) -> NodeID? {
+        switch principal {
+        case .user(let user): return isPresent(user) ? .user(user) : nil
+        case .group(let group): return .group(group)
+        }
+    }
+
     private func roleEdges(into role: RoleIndex, catalogue: EscalationCatalogue, result: inout [Edge]) {
         let node = NodeID.role(role)
         let gates = gates(for: role)
@@ -64,14 +72,7 @@ extension PrivilegeState {
         for (_, assignment) in assignments(of: role) {
             // An assignment to a declared unit is drawn into the scoped role's node.
             if scoped && catalogue.scopedRoleByScope[assignment.scope]?[role] != nil { continue }
-            let from: NodeID
-            switch assignment.principal {
-            case .user(let user):
-                guard isPresent(user) else { continue }
-                from = .user(user)
-            case .group(let group):
-                from = .group(group)
-            }
+            guard let from = sourceNode(of: assignment.principal) else { continue }
             let eligible = assignment.type == .eligible
             result.append(Edge(from: from, to: node, kind: eligible ? .eligible : .standing,
                                gates: eligible ? gates : [], scope: scopeLabel(assignment.scope)))

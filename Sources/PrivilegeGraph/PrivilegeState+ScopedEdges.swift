@@ -9,14 +9,7 @@ extension PrivilegeState {
         let scope = scopedRole.scope
         let gates = gates(for: scopedRole.role)
         for (_, assignment) in assignments(of: scopedRole.role) where assignment.scope == scope {
-            let from: NodeID
-            switch assignment.principal {
-            case .user(let user):
-                guard isPresent(user) else { continue }
-                from = .user(user)
-            case .group(let group):
-                from = .group(group)
-            }
+            guard let from = sourceNode(of: assignment.principal) else { continue }
             let eligible = assignment.type == .eligible
             result.append(Edge(from: from, to: node, kind: eligible ? .eligible : .standing, gates: eligible ? gates : []))
         }
