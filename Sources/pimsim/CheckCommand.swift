@@ -11,10 +11,12 @@ struct Check: ParsableCommand {
 
     @OptionGroup var seed: SeedOption
 
+    @OptionGroup var limits: LimitOptions
+
     func run() throws {
         var checks: [FileCheck] = []
         for file in files {
-            let check = try perform { () throws(UseCaseError) in try Checks.check(path: file, seed: seed.seed) }
+            let check = try limits.bound { try perform { () throws(UseCaseError) in try Checks.check(path: file, seed: seed.seed) } }
             printWarnings(check.warnings)
             for line in check.lines { print(line) }
             checks.append(check)
