@@ -56,6 +56,9 @@ public enum GraphImporter {
         builder.start = start
         var horizon = options.horizon ?? 30 * 86_400
         if options.replayAudit, options.horizon == nil, let exportTime, exportTime > start { horizon = exportTime - start }
+        guard builder.checkPeriod(start: start, horizon: horizon, replayed: options.replayAudit && options.horizon == nil) else {
+            return builder.result(yaml: nil)
+        }
         if options.replayAudit { builder.replayAudits(until: start + horizon) }
         builder.readAssignments()
         builder.readGroupAssignments()
@@ -263,6 +266,24 @@ final class ImportBuilder {
         for audit in export["directoryAudits"] { consider(audit.string("activityDateTime")) }
         guard let newest else { return nil }
         return (newest / 86_400 + 1) * 86_400
+    }
+
+    /// Whether the scenario's period fits the limits: a horizon within `InputLimits.current`, and
+    /// an end by 9999-12-31T23:59:59Z (an export's times can be anything Graph holds). An error otherwise.
+    func checkPeriod(start: Int64, horizon: Int64, replayed: Bool) -> Bool {
+        let limit = InputLimits.current.horizon
+        if horizon > limit {
+            let why = replayed ? " (the replayed period, from the first replayed request to the export's newest time)" : ""
+            error("the scenario's horizon would be \(horizon / 86_400) days\(why); pimsim accepts at most \(limit / 86_400) days: "
+                  + "give a shorter --horizon, or raise the limit with --limit horizon=\(horizon / 86_400 + 1)d", at: nil)
+            return false
+        }
+        if start + horizon > TimeSyntax.latest + 1 {
+            error("the scenario would end after 9999-12-31T23:59:59Z, the last moment Microsoft Graph's dates can hold; "
+                  + "give an earlier start with --at, or a shorter --horizon", at: nil)
+            return false
+        }
+        return true
     }
 
     /// Graph's timestamps carry fractions of a second (`10:04:31.203Z`, up to seven digits):
