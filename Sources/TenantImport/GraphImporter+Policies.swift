@@ -37,7 +37,13 @@ extension ImportBuilder {
     func settings(of policy: GraphObject) -> ImportedScenario.Policy {
         var result = ImportedScenario.Policy()
         let defaults = ActivationSettings.defaults
+        var seen: Set<String> = []
         for rule in policy.objects("rules") {
+            // A rule id twice in one policy (Graph never sends it): the first one counts.
+            if let id = rule.id, !seen.insert(id).inserted {
+                warning("the rule '\(id)' appears twice in this policy; the first one is used", at: rule.at("id"))
+                continue
+            }
             switch rule.id ?? "" {
             case "Expiration_EndUser_Assignment":
                 if let text = rule.string("maximumDuration"), let seconds = isoDuration(text, at: rule.at("maximumDuration")) {

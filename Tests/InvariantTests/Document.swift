@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 
 /// A scenario document as a tree, written out as YAML (block style, compact durations, `Z`
 /// timestamps) or as JSON (ISO 8601 durations, `+00:00` timestamps): two spellings of one scenario.
@@ -84,19 +85,7 @@ indirect enum Document {
 
     // MARK: Spellings
 
-    static func quoted(_ text: String) -> String {
-        var output = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            default:
-                if scalar.value < 0x20 { output += String(format: "\\u%04X", scalar.value) } else { output.unicodeScalars.append(scalar) }
-            }
-        }
-        return output + "\""
-    }
+    static func quoted(_ text: String) -> String { JSONValue.quote(text) }
 
     /// Plain when the text cannot be read as anything but that string.
     static func plainOrQuoted(_ text: String) -> String {
@@ -106,16 +95,7 @@ indirect enum Document {
         return safe ? text : quoted(text)
     }
 
-    static func compact(_ seconds: Int64) -> String {
-        guard seconds > 0 else { return "0s" }
-        var rest = seconds
-        var text = ""
-        for (unit, size) in [("d", Int64(86_400)), ("h", 3_600), ("m", 60), ("s", 1)] where rest >= size {
-            text += "\(rest / size)\(unit)"
-            rest %= size
-        }
-        return text
-    }
+    static func compact(_ seconds: Int64) -> String { TimeText.duration(seconds) }
 
     static func iso(_ seconds: Int64) -> String {
         guard seconds > 0 else { return "PT0S" }
@@ -129,11 +109,8 @@ indirect enum Document {
         return "P" + (days > 0 ? "\(days)D" : "") + (time.isEmpty ? "" : "T" + time)
     }
 
+    /// `2026-03-02T09:00:00` and the zone (`Z` or `+00:00`).
     static func timestampText(_ epoch: Int64, zone: String) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ss"
-        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(epoch))) + zone
+        String(TimeText.timestamp(epoch: epoch).dropLast()) + zone
     }
 }
