@@ -44,9 +44,13 @@ public enum ScenarioLoader {
 
     /// Decodes a file's bytes: refuses more than `limits.fileSize` bytes and text that is not
     /// UTF-8 (at the first bad byte's line and column), then decodes the text.
+    ///
+    /// `onThisThread` decodes on the calling thread instead of a new one, for a caller whose
+    /// thread already has a stack of `stackSize` bytes (the fuzz harness's worker).
     public static func decode(
         data: Data, file: String, defaultName: String = "scenario", variant: String? = nil,
-        patches: [ScenarioPatch] = [], catalogue: RoleCatalogue = .builtIn, limits: InputLimits = .current
+        patches: [ScenarioPatch] = [], catalogue: RoleCatalogue = .builtIn, limits: InputLimits = .current,
+        onThisThread: Bool = false
     ) -> LoadResult {
         guard data.count <= limits.fileSize else { return failure(file, tooLarge(data.count, limits)) }
         if let problem = TextChecks.invalidUTF8(data) {
@@ -56,12 +60,18 @@ public enum ScenarioLoader {
                     + "cannot stand there; save the file as UTF-8")])
         }
         let text = String(decoding: data, as: UTF8.self)
+        if onThisThread {
+            return decodeOnThisThread(text: text, file: file, defaultName: defaultName, variant: variant, patches: patches, catalogue: catalogue, limits: limits)
+        }
         return decode(text: text, file: file, defaultName: defaultName, variant: variant, patches: patches, catalogue: catalogue, limits: limits)
     }
 
     /// The most YAML anchors a file may define by default: aliases can nest a document far
     /// deeper than its text (each anchor can stand for up to 1000 levels).
     public static let maxAnchors = InputLimits.standard.anchors
+
+    /// The decoding thread's stack, 256 MiB: deep (but bounded) documents are safe on it.
+    public static let stackSize = 256 << 20
 
     /// Decodes scenario text; `file` names it in diagnostics; `patches` as in `load`.
     ///
@@ -76,7 +86,7 @@ public enum ScenarioLoader {
                                             patches: patches, catalogue: catalogue, limits: limits)
             box.done.signal()
         }
-        thread.stackSize = 256 << 20
+        thread.stackSize = stackSize
         thread.start()
         box.done.wait()
         return box.result ?? failure(file, "the decoder stopped unexpectedly")

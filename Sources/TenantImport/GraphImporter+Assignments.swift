@@ -184,9 +184,15 @@ extension ImportBuilder {
         return memberType == "Direct"
     }
 
-    /// The directory scope, nil for the tenant (`/`).
+    /// The directory scope, nil for the tenant (`/`); a scope that does not start with `/` is an
+    /// error (read as the tenant meanwhile, which the error keeps from being written).
     func scope(_ object: GraphObject) -> String? {
         guard let scope = object.string("directoryScopeId"), scope != "/" else { return nil }
+        guard scope.hasPrefix("/") else {
+            error("the directory scope '\(scope)' does not start with '/'; expected '/' or a path such as '/administrativeUnits/<id>'",
+                  at: object.at("directoryScopeId"))
+            return nil
+        }
         return scope
     }
 }
