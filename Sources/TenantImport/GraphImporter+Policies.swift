@@ -24,6 +24,17 @@ extension ImportBuilder {
             case "Group":
                 guard let group = link.string("scopeId"), groupIndex[group] != nil else { continue }
                 let access = link.string("roleDefinitionId") ?? "member"
+                guard access == "member" || access == "owner" else {
+                    warning("a PIM for Groups policy for '\(access)' access (expected member or owner); left out", at: link.at("roleDefinitionId"))
+                    continue
+                }
+                // PIM for Groups has no default approvers: eligible members could never be approved.
+                if settings.requiresApprovalWithoutApprovers,
+                   scenario.assignments.contains(where: { $0.eligible && $0.target == .group(group, access: access) }) {
+                    error("the \(access) policy of group '\(group)' requires approval but names no approver pimsim models, and PIM for Groups "
+                          + "has no default approvers: its eligible assignments could never be approved", at: link.at("policyId"))
+                    continue
+                }
                 scenario.groupPolicies[group, default: [:]][access] = settings
             default:
                 guard (link.string("scopeId") ?? "/") == "/" else { continue }
