@@ -167,11 +167,21 @@ final class ImportBuilder {
         }
     }
 
+    /// An object id met again in another collection (users, groups, applications and service
+    /// principals share Graph's id space, as they share the scenario's).
+    func duplicate(_ id: String, at origin: ImportOrigin) {
+        error("the object id '\(id)' was already read as another object; object ids are unique in a tenant", at: origin)
+    }
+
     func readApplications() {
         var applicationByAppID: [String: String] = [:]
+        var applicationIDs: Set<String> = []
+        var claimedApplications: Set<String> = []
         if export.has("applications") {
             for app in export["applications"] {
                 guard let id = app.id else { error("an application needs an 'id'", at: app.origin); continue }
+                guard !userIDs.contains(id), groupIndex[id] == nil, !applicationIDs.contains(id) else { duplicate(id, at: app.origin); continue }
+                applicationIDs.insert(id)
                 if let appID = app.string("appId") { applicationByAppID[appID] = id }
                 scenario.applications.append(.init(id: id, name: app.string("displayName"),
                                                    owners: app.objects("owners").compactMap(\.id).filter { userIDs.contains($0) }))
@@ -180,9 +190,19 @@ final class ImportBuilder {
         if export.has("servicePrincipals") {
             for sp in export["servicePrincipals"] {
                 guard let id = sp.id else { error("a service principal needs an 'id'", at: sp.origin); continue }
+                guard !userIDs.contains(id), groupIndex[id] == nil, !applicationIDs.contains(id), servicePrincipalIndex[id] == nil else {
+                    duplicate(id, at: sp.origin)
+                    continue
+                }
                 servicePrincipalIndex[id] = scenario.servicePrincipals.count
+                var application = sp.string("appId").flatMap { applicationByAppID[$0] }
+                if let claimed = application, !claimedApplications.insert(claimed).inserted {
+                    warning("a second service principal of the application '\(claimed)' (an application has one per tenant); its link to the application is left out",
+                            at: sp.at("appId"))
+                    application = nil
+                }
                 scenario.servicePrincipals.append(.init(
-                    id: id, name: sp.string("displayName"), application: sp.string("appId").flatMap { applicationByAppID[$0] },
+                    id: id, name: sp.string("displayName"), application: application,
                     owners: sp.objects("owners").compactMap(\.id).filter { userIDs.contains($0) }
                 ))
             }
