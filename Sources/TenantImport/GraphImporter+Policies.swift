@@ -99,7 +99,16 @@ extension ImportBuilder {
         }
         var entries: [(key: String, value: YAMLValue)] = []
         if rule.bool("isDefaultRecipientsEnabled") == false { entries.append(("defaultRecipients", .bool(false))) }
-        let extra = rule.strings("notificationRecipients")
+        var extra = rule.strings("notificationRecipients")
+        for address in extra where !EmailAddress.isPlausible(address) {
+            warning("'\(address)' is not an email address; left out of the notification's recipients", at: rule.at("notificationRecipients"))
+        }
+        extra = extra.filter(EmailAddress.isPlausible)
+        if !extra.isEmpty, event == "activation", parts[1] == "Approver" {
+            warning("additional recipients of the request to approve an activation are not modelled (only approvers receive it); left out",
+                    at: rule.at("notificationRecipients"))
+            extra = []
+        }
         if !extra.isEmpty { entries.append(("additionalRecipients", .list(extra.map(YAMLValue.string)))) }
         if (rule.string("notificationLevel") ?? "All").lowercased() == "critical" { entries.append(("level", .plain("critical"))) }
         if !entries.isEmpty { result.notifications.append((event, parts[1].lowercased(), entries)) }
