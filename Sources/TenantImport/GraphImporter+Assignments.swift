@@ -113,7 +113,9 @@ extension ImportBuilder {
         case .permanent: until = nil
         }
         guard let until, until > start else { return }
-        scenario.activations.append(.init(user: principal, target: target, duration: until - start, scope: scope(schedule)))
+        // No activation lasts beyond a day in Entra (the policy's maximum cuts it anyway), however
+        // far away the export's end time is.
+        scenario.activations.append(.init(user: principal, target: target, duration: min(until - start, 86_400), scope: scope(schedule)))
     }
 
     /// Adds an assignment after checking its principal and scope against the directory.

@@ -232,7 +232,7 @@ final class ImportBuilder {
                 roleNames[templateID] = builtIn.name
                 continue
             }
-            var name = definition.string("displayName") ?? id
+            var name = definition.string("displayName").flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 } ?? id
             if definition.bool("isBuiltIn") == true {
                 warning("built-in role '\(name)' (\(templateID)) is not in pimsim's catalogue: imported as a custom role with its permissions", at: definition.origin)
             }
