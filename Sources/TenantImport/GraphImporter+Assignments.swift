@@ -169,11 +169,13 @@ extension ImportBuilder {
             }
             return .at(end)
         case "afterDuration":
-            guard let text = expiration.string("duration"), case .success = TimeSyntax.duration(text) else {
+            guard let text = expiration.string("duration"), case .success(let seconds) = TimeSyntax.duration(text) else {
                 error("an afterDuration expiration needs an ISO 8601 'duration' such as 'PT8H'", at: expiration.at("duration"))
                 return nil
             }
-            return .after(text)
+            // As written when it is plain ISO 8601 text; otherwise (spaces, line breaks) pimsim's own form.
+            let plain = text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == ",") }
+            return .after(plain ? text : TimeText.duration(seconds))
         case let other:
             error("unknown expiration type '\(other)' (expected noExpiration, afterDateTime, afterDuration or notSpecified)", at: expiration.at("type"))
             return nil
