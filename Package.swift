@@ -13,6 +13,9 @@ let package = Package(
     products: [
         .executable(name: "pimsim", targets: ["pimsim"]),
         .library(name: "PimsimKit", targets: ["PimsimKit"]),
+        // The decoder and the importer on their own, for the fuzz package (Fuzz/, `./scripts/dev fuzz`).
+        .library(name: "ScenarioFormat", targets: ["ScenarioFormat"]),
+        .library(name: "TenantImport", targets: ["TenantImport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -20,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // Property-based tests only (Tests/InvariantTests).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // Simulated time, the event queue, the run loop and seeded random streams. Domain-free.
@@ -149,14 +154,22 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TenantImportTests", dependencies: ["TenantImport", "ScenarioFormat", "TenantModel", "RunPipeline", "TestSupport"],
-                    exclude: ["Fixtures", "Golden"]),
-        .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "TenantModel", "TestSupport"], exclude: ["Fixtures"]),
+                    exclude: ["Fixtures", "Golden", "FuzzFindings"]),
+        .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "TenantModel", "TestSupport"], exclude: ["Fixtures", "FuzzFindings"]),
         .testTarget(
             name: "PIMEngineTests",
             dependencies: ["PIMEngine", "Trace", "ScenarioFormat", "TenantModel", "ExposureMetrics", "RunPipeline", "Reports", "TestSupport"]
         ),
         .testTarget(
             name: "ExposureMetricsTests", dependencies: ["ExposureMetrics", "PIMEngine", "TenantModel", "RunPipeline", "TestSupport"]
+        ),
+        // Invariants of runs on random valid scenarios, with swift-property-based.
+        .testTarget(
+            name: "InvariantTests",
+            dependencies: [
+                "RunPipeline", "PIMEngine", "Trace", "Reports", "ScenarioFormat", "TenantModel", "SimKernel",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(
             name: "EndToEndTests",

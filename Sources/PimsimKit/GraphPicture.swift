@@ -93,10 +93,13 @@ public enum Graphs {
         marks.append(("render (\(GraphPictures.engine(for: graph, requested: request.engine).rawValue), \(request.format.rawValue))", clock.now))
         var path: String?
         if request.output != "-" {
-            let folder = Pipeline.outputFolder(scenario: plan.scenario.name, variant: plan.variant, directory: nil)
-            let target = request.output ?? Pipeline.path(folder, "graph.\(request.format.rawValue)")
+            let target: String
             do {
+                target = try request.output ?? Pipeline.path(Pipeline.outputFolder(scenario: plan.scenario.name, variant: plan.variant, directory: nil),
+                                                             "graph.\(request.format.rawValue)")
                 try AtomicFile.write(Data(bytes), to: target)
+            } catch let refused as OutputPath.Refused {
+                throw .invalidInput("\(refused)")
             } catch {
                 throw .runtime("\(error)")
             }

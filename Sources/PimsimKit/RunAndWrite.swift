@@ -70,7 +70,12 @@ public enum Runs {
         let loaded = try RunLoader.load(request.selection)
         let plan = loaded.plan
         let comparison = try await variantComparison(request, scenario: plan.scenario)
-        let folder = Pipeline.outputFolder(scenario: plan.scenario.name, variant: plan.variant, directory: request.outputDirectory)
+        let folder: String
+        do {
+            folder = try Pipeline.outputFolder(scenario: plan.scenario.name, variant: plan.variant, directory: request.outputDirectory)
+        } catch {
+            throw .invalidInput("\(error)")
+        }
         do {
             let files = auditFiles(request, folder: folder)
             let outcome = try Pipeline.simulate(plan, auditPath: files.jsonLines, auditDatabase: files.database)

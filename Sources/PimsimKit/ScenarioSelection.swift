@@ -80,3 +80,6 @@ public enum RunLoader {
         )
     }
 }
+
+/// The bounds on what pimsim reads (`ScenarioFormat.InputLimits`), for the command line's `--limit`.
+public typealias InputLimits = ScenarioFormat.InputLimits

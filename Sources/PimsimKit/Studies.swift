@@ -139,10 +139,14 @@ public enum Studies {
         }
         let results = await plan.run(shard: shard, jobs: request.jobs, progress: bar)
         let part = plan.part(shard: shard, results: results)
-        let folder = request.output ?? StudyOutput.defaultFolder(scenario: plan.header.scenario, spec: plan.spec) + "/parts"
-        let path = Pipeline.path(folder, part.fileName)
+        let path: String
         do {
+            let folder = try request.output ?? StudyOutput.defaultFolder(scenario: plan.header.scenario, spec: plan.spec) + "/parts"
+            try OutputPath.check(part.fileName, role: "the part file's name")
+            path = Pipeline.path(folder, part.fileName)
             try AtomicFile.write(part.jsonText, to: path)
+        } catch let refused as OutputPath.Refused {
+            throw .invalidInput("\(refused)")
         } catch {
             throw .runtime("\(error)")
         }
@@ -167,6 +171,8 @@ public enum Studies {
         do {
             let paths = try outputs.write(to: output ?? StudyOutput.defaultFolder(scenario: header.scenario, spec: spec))
             return StudyResult(terminal: outputs.terminal, notes: [], paths: paths, warnings: [])
+        } catch let refused as OutputPath.Refused {
+            throw .invalidInput("\(refused)")
         } catch {
             throw .runtime("\(error)")
         }

@@ -118,16 +118,18 @@ public enum Pipeline {
         )
     }
 
-    /// The folder a run writes to: `directory` when given, else `Output/<scenario>` (plus the variant).
-    public static func outputFolder(scenario: String, variant: String?, directory: String?) -> String {
+    /// The folder a run writes to: `directory` when given, else `Output/<scenario>` (plus the
+    /// variant); a name that would lead outside `Output/` is refused (`OutputPath`).
+    public static func outputFolder(scenario: String, variant: String?, directory: String?) throws(OutputPath.Refused) -> String {
         if let directory { return directory }
-        let base = "Output/\(scenario)"
-        return variant.map { "\(base)/variants/\($0)" } ?? base
+        var names = [(scenario, "the scenario's name")]
+        if let variant { names += [("variants", ""), (variant, "the variant's name")] }
+        return try OutputPath.folder("Output", names)
     }
 
     /// `folder/name`, whether or not `folder` ends in a slash.
     public static func path(_ folder: String, _ name: String) -> String {
-        folder.hasSuffix("/") ? folder + name : folder + "/" + name
+        OutputPath.join(folder, name)
     }
 
     /// Writes `metrics.json` into `folder`; returns the file's path.

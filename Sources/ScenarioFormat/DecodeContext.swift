@@ -29,16 +29,21 @@ struct Value {
 /// Collects diagnostics while the decoder walks the document; never throws, never traps.
 final class DecodeContext {
     let file: String
+    /// The bounds on the input (the node budget below, counts and the horizon in the decoder).
+    let limits: InputLimits
     private(set) var diagnostics: [Diagnostic] = []
-    /// Nodes visited so far; bounded so that alias expansion cannot blow up.
+    /// Nodes visited so far; bounded (by `limits.nodes`, twice over: a variant's patch is
+    /// visited beside the document) so that alias expansion cannot blow up.
     private var visits = 0
-    static let maxVisits = 20_000_000
     private var reportedVisitLimit = false
 
     /// Keys the loader marked as repeats of an earlier key in the same map.
     var duplicateKeys = DuplicateKeys()
 
-    init(file: String) { self.file = file }
+    init(file: String, limits: InputLimits = .standard) {
+        self.file = file
+        self.limits = limits
+    }
 
     var hasErrors: Bool { droppedErrors || diagnostics.hasErrors }
     private var droppedErrors = false
@@ -80,10 +85,11 @@ final class DecodeContext {
     /// Counts a visit; false once the budget is spent (reported once).
     func visit(_ value: Value) -> Bool {
         visits += 1
-        if visits <= Self.maxVisits { return true }
+        if visits <= 2 * limits.nodes { return true }
         if !reportedVisitLimit {
             reportedVisitLimit = true
-            error("the document expands to more than \(Self.maxVisits) nodes (through aliases?); refusing to read further", at: value)
+            error("the document expands to more than \(2 * limits.nodes) nodes read (through aliases?); refusing to read further "
+                  + "(\(InputLimits.flag("nodes", limits.nodes * 2)) raises the limit)", at: value)
         }
         return false
     }
@@ -196,8 +202,12 @@ final class DecodeContext {
         guard visit(value) else { return nil }
         guard case .scalar(let scalar) = value.node,
               value.node.tagName == .int || value.node.tagName == .float,
-              let number = Double(scalar.string.replacingUnderscores), number.isFinite else {
+              let number = Double(scalar.string.replacingUnderscores) ?? value.node.float else {
             error("expected \(what) (a number), got \(value.kindDescription)", at: value)
+            return nil
+        }
+        guard number.isFinite else {
+            error("\(what) '\(scalar.string)' is out of range; expected a number between \(range.lowerBound.compact) and \(range.upperBound.compact)", at: value)
             return nil
         }
         guard range.contains(number) else {

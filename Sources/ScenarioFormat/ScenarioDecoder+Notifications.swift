@@ -49,12 +49,7 @@ extension ScenarioDecoder {
         }
     }
 
-    /// One `@` with text on both sides, no spaces or semicolons (Entra separates addresses with `;`).
-    static func looksLikeEmail(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else { return false }
-        return !text.contains(where: { $0 == " " || $0 == ";" || $0 == "," })
-    }
+    static func looksLikeEmail(_ text: String) -> Bool { EmailAddress.isPlausible(text) }
 
     /// `behaviour.notifications` and `behaviour.groups`.
     func decodeTimingBehaviour(_ map: MapView, into behaviour: inout Behaviour) {
@@ -65,5 +60,16 @@ extension ScenarioDecoder {
         if let entry = map["groups"], let body = context.map(entry, FormatSpec.groupBehaviour) {
             if let spec = body["provisioningDelay"].flatMap({ decodeDurationSpec($0) }) { behaviour.groups.provisioningDelay = spec }
         }
+    }
+}
+
+/// What the format accepts as an email address (notification recipients), for the decoder and the importer.
+public enum EmailAddress {
+    /// One `@` with text on both sides, a dot inside the domain, no spaces, commas or semicolons
+    /// (Entra separates addresses with `;`).
+    public static func isPlausible(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else { return false }
+        return !text.contains(where: { $0 == " " || $0 == ";" || $0 == "," })
     }
 }

@@ -3,7 +3,6 @@ import Yams
 
 extension ScenarioDecoder {
     /// The largest `generate.count` accepted.
-    static let maxGeneratedUsers: Int64 = 10_000_000
 
     func decodeTenant(_ value: Value) {
         guard let tenant = context.map(value, FormatSpec.tenant) else { return }
@@ -94,10 +93,11 @@ extension ScenarioDecoder {
     func decodeGenerated(_ value: Value, like template: User) {
         guard let map = context.map(value, FormatSpec.generate),
               let countValue = map["count"], let prefixValue = map["prefix"],
-              let count = context.integer(countValue, in: 1...Self.maxGeneratedUsers, what: "count"),
+              let count = context.integer(countValue, in: 1...Int64.max, what: "count"),
               let prefix = context.identifier(prefixValue, what: "an id prefix") else { return }
-        guard Int64(users.count) + count <= Self.maxGeneratedUsers else {
-            context.error("the tenant would have more than \(Self.maxGeneratedUsers) users; pimsim accepts at most that many", at: countValue)
+        guard Int64(users.count) + count <= context.limits.users else {
+            let flag = InputLimits.flag("users", Int64(users.count) + count)
+            context.error("the tenant would have \(Int64(users.count) + count) users; pimsim accepts at most \(context.limits.users) (\(flag) raises the limit)", at: countValue)
             return
         }
         let width = String(count).count

@@ -1,8 +1,6 @@
 import TenantModel
 
 extension ScenarioDecoder {
-    /// The most tasks one generator may be expected to make.
-    static let maxExpectedTasks = 5_000_000
     /// The shortest assignment Entra accepts: 5 minutes.
     static let minimumAssignmentLength: Seconds = 300
 
@@ -261,8 +259,9 @@ extension ScenarioDecoder {
         // Bounded work: the expected number of tasks (ignoring working hours) must stay reasonable.
         let window = max(0, (until ?? horizon ?? 0) - from)
         let expected = Double(users.count) * Double(window) / Double(every)
-        if expected > Double(Self.maxExpectedTasks), let entry = map["every"] {
-            context.error("this generator would make about \(Int64(expected)) tasks; pimsim accepts at most \(Self.maxExpectedTasks) per generator (raise 'every')", at: entry)
+        if expected > Double(context.limits.tasks), let entry = map["every"] {
+            let flag = InputLimits.flag("tasks", Int64(min(expected.rounded(.up), 9e18)))
+            context.error("this generator would make about \(Int64(min(expected, 9e18))) tasks; pimsim accepts at most \(context.limits.tasks) per generator (raise 'every', or \(flag) raises the limit)", at: entry)
             return nil
         }
         return TaskGenerator(

@@ -73,6 +73,9 @@ final class ScenarioDecoder {
         let conditionalAccess = top["conditionalAccess"].map { decodeConditionalAccess($0) } ?? ConditionalAccess()
         checkContextReferences(conditionalAccess)
 
+        if let startEpoch, let horizon, let value = top["horizon"], startEpoch + horizon > TimeSyntax.latest + 1 {
+            context.error("the run would end after 9999-12-31T23:59:59Z, the last moment Microsoft Graph's dates can hold; shorten the horizon or start earlier", at: value)
+        }
         guard !context.hasErrors, let horizon else { return nil }
         var tenant = Tenant(users: users, groups: groups, applications: applications, servicePrincipals: servicePrincipals)
         tenant.administrativeUnits = administrativeUnits
@@ -123,8 +126,9 @@ final class ScenarioDecoder {
             context.error("the horizon must be longer than zero, got '\(value.node.string ?? "0")'", at: value)
             return nil
         }
-        guard seconds <= 100 * 366 * 86_400 else {
-            context.error("a horizon over 100 years is not supported, got '\(value.node.string ?? "")'", at: value)
+        guard seconds <= context.limits.horizon else {
+            let flag = InputLimits.flag("horizon", TimeSyntax.describe(seconds))
+            context.error("the horizon '\(value.node.string ?? "")' is longer than the \(TimeSyntax.describe(context.limits.horizon)) pimsim accepts (\(flag) raises the limit)", at: value)
             return nil
         }
         return seconds

@@ -15,12 +15,13 @@ public enum ScenarioDocument {
     /// The document of YAML or JSON `text`.
     public static func json(text: String) -> Result<SchemaNode, Failure> {
         let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        guard ScenarioLoader.countAnchors(text) <= ScenarioLoader.maxAnchors else {
-            return .failure(Failure(description: "more than \(ScenarioLoader.maxAnchors) YAML anchors"))
+        let limits = InputLimits.current
+        guard TextChecks.anchor(number: limits.anchors + 1, in: text) == nil else {
+            return .failure(Failure(description: "more than \(limits.anchors) YAML anchors"))
         }
         do {
             guard let node = try Yams.compose(yaml: text) else { return .failure(Failure(description: "the file is empty")) }
-            var budget = DecodeContext.maxVisits
+            var budget = 2 * limits.nodes
             guard let value = convert(node, budget: &budget) else { return .failure(Failure(description: "the document is too large")) }
             return .success(value)
         } catch {

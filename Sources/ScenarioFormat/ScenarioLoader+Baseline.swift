@@ -40,9 +40,9 @@ extension ScenarioLoader {
     /// Decodes baseline text; `file` names it in diagnostics.
     public static func decodeBaseline(text: String, file: String, defaultName: String = "baseline") -> (baseline: CheckBaseline?, diagnostics: [Diagnostic]) {
         let context = DecodeContext(file: file)
-        let anchors = countAnchors(text)
-        guard anchors <= maxAnchors else {
-            return (nil, failure(file, "the file defines \(anchors) YAML anchors; at most \(maxAnchors) are accepted").diagnostics)
+        let limits = InputLimits.current
+        guard TextChecks.anchor(number: limits.anchors + 1, in: text) == nil else {
+            return (nil, failure(file, "the file defines more than \(limits.anchors) YAML anchors (\(InputLimits.flag("anchors", limits.anchors * 10)) raises the limit)").diagnostics)
         }
         let root: Node
         do {

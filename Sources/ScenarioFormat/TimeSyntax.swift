@@ -180,6 +180,7 @@ public enum TimeSyntax {
         guard let year = digits(4), expect("-"), let month = digits(2), expect("-"), let day = digits(2) else {
             return .failure(failure)
         }
+        guard year >= 1 else { return .failure(.init(outOfRange(text))) }
         guard (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day) else {
             return .failure(.init("'\(text)' names a day that does not exist"))
         }
@@ -221,7 +222,18 @@ public enum TimeSyntax {
         }
         guard position == scalars.count else { return .failure(failure) }
         let days = daysFromCivil(year: year, month: month, day: day)
-        return .success(Int64(days) * 86_400 + Int64(seconds - offset))
+        let epoch = Int64(days) * 86_400 + Int64(seconds - offset)
+        guard (earliest...latest).contains(epoch) else { return .failure(.init(outOfRange(text))) }
+        return .success(epoch)
+    }
+
+    /// 0001-01-01T00:00:00Z in seconds since 1970: the first moment Microsoft Graph's dates can hold.
+    public static let earliest = Int64(daysFromCivil(year: 1, month: 1, day: 1)) * 86_400
+    /// 9999-12-31T23:59:59Z in seconds since 1970: the last moment Microsoft Graph's dates can hold.
+    public static let latest = Int64(daysFromCivil(year: 9999, month: 12, day: 31)) * 86_400 + 86_399
+
+    static func outOfRange(_ text: String) -> String {
+        "'\(text)' is outside 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z, the dates Microsoft Graph accepts"
     }
 
     /// Days since 1970-01-01 of a proleptic Gregorian date.

@@ -47,8 +47,13 @@ enum VariantPatch {
 
 /// Turns Yams' parse errors into positioned diagnostics.
 enum YamlErrors {
-    static func diagnostic(_ error: YamlError, file: String) -> Diagnostic {
+    static func diagnostic(_ error: YamlError, file: String, limits: InputLimits = .standard) -> Diagnostic {
         switch error {
+        case .parser(_, let problem, let mark, _) where problem.contains("Maximum nesting level"):
+            // libyaml's own bound (1000 levels of text), met before the document's depth is checked.
+            return Diagnostic(file: file, line: mark.line, column: mark.column, path: "",
+                              message: "maps and lists nest more than 1000 levels deep here, more than YAML text may; "
+                                + "at most \(limits.depth) are accepted")
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):

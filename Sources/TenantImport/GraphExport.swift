@@ -1,4 +1,5 @@
 import Foundation
+import ScenarioFormat
 
 /// The collections of a Microsoft Graph export, read from folders, files or bundles.
 ///
@@ -29,15 +30,16 @@ public struct GraphExport: Sendable {
     /// The collection's objects (empty when absent).
     public subscript(_ name: String) -> [GraphObject] { collections[name] ?? [] }
 
-    /// Reads every path: a folder (its `.json` files), a page file, or a bundle.
-    public static func read(paths: [String]) -> GraphExport {
+    /// Reads every path: a folder (its `.json` files), a page file, or a bundle; no file larger
+    /// than `maxFileSize` bytes is read.
+    public static func read(paths: [String], maxFileSize: Int = InputLimits.current.importFileSize) -> GraphExport {
         var export = GraphExport()
-        for path in paths { export.read(path: path) }
+        for path in paths { export.read(path: path, maxFileSize: maxFileSize) }
         return export
     }
 
     /// Reads one path into the export.
-    public mutating func read(path: String) {
+    public mutating func read(path: String, maxFileSize: Int = InputLimits.current.importFileSize) {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             diagnostics.append(ImportDiagnostic(.error, "no such file or folder '\(path)'"))
@@ -47,19 +49,30 @@ public struct GraphExport: Sendable {
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [])
                 .filter { $0.hasSuffix(".json") }.sorted { Self.pageOrder($0) < Self.pageOrder($1) }
             if names.isEmpty { diagnostics.append(ImportDiagnostic(.warning, "the folder '\(path)' holds no .json file")) }
-            for name in names { readFile((path as NSString).appendingPathComponent(name)) }
+            for name in names { readFile((path as NSString).appendingPathComponent(name), maxFileSize: maxFileSize) }
         } else {
-            readFile(path)
+            readFile(path, maxFileSize: maxFileSize)
         }
     }
 
     /// Reads a file's JSON and files it under its collection(s).
-    mutating func readFile(_ path: String) {
+    mutating func readFile(_ path: String, maxFileSize: Int) {
         let origin = ImportOrigin(file: path, pointer: "")
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber, size.intValue > maxFileSize {
+            let flag = InputLimits.flag("import-file-size", "\(max(1, (size.intValue >> 20) + 1))MiB")
+            diagnostics.append(ImportDiagnostic(.error, "the file is \(size.intValue) bytes; files of an export are limited to \(maxFileSize) bytes (\(flag) raises the limit)", at: origin))
+            return
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             diagnostics.append(ImportDiagnostic(.error, "cannot read the file", at: origin))
             return
         }
+        read(data: data, file: path)
+    }
+
+    /// Reads one file's bytes, named `file` (whose name can tell the collection), into the export.
+    public mutating func read(data: Data, file path: String) {
+        let origin = ImportOrigin(file: path, pointer: "")
         let json: Any
         do {
             json = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])

@@ -113,7 +113,9 @@ extension ImportBuilder {
         case .permanent: until = nil
         }
         guard let until, until > start else { return }
-        scenario.activations.append(.init(user: principal, target: target, duration: until - start, scope: scope(schedule)))
+        // No activation lasts beyond a day in Entra (the policy's maximum cuts it anyway), however
+        // far away the export's end time is.
+        scenario.activations.append(.init(user: principal, target: target, duration: min(until - start, 86_400), scope: scope(schedule)))
     }
 
     /// Adds an assignment after checking its principal and scope against the directory.
@@ -167,11 +169,13 @@ extension ImportBuilder {
             }
             return .at(end)
         case "afterDuration":
-            guard let text = expiration.string("duration"), case .success = TimeSyntax.duration(text) else {
+            guard let text = expiration.string("duration"), case .success(let seconds) = TimeSyntax.duration(text) else {
                 error("an afterDuration expiration needs an ISO 8601 'duration' such as 'PT8H'", at: expiration.at("duration"))
                 return nil
             }
-            return .after(text)
+            // As written when it is plain ISO 8601 text; otherwise (spaces, line breaks) pimsim's own form.
+            let plain = text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == ",") }
+            return .after(plain ? text : TimeText.duration(seconds))
         case let other:
             error("unknown expiration type '\(other)' (expected noExpiration, afterDateTime, afterDuration or notSpecified)", at: expiration.at("type"))
             return nil
@@ -184,9 +188,15 @@ extension ImportBuilder {
         return memberType == "Direct"
     }
 
-    /// The directory scope, nil for the tenant (`/`).
+    /// The directory scope, nil for the tenant (`/`); a scope that does not start with `/` is an
+    /// error (read as the tenant meanwhile, which the error keeps from being written).
     func scope(_ object: GraphObject) -> String? {
         guard let scope = object.string("directoryScopeId"), scope != "/" else { return nil }
+        guard scope.hasPrefix("/") else {
+            error("the directory scope '\(scope)' does not start with '/'; expected '/' or a path such as '/administrativeUnits/<id>'",
+                  at: object.at("directoryScopeId"))
+            return nil
+        }
         return scope
     }
 }

@@ -52,7 +52,8 @@ extension ImportBuilder {
                 kind = .deactivate
             } else {
                 let duration = requestedDuration(record) ?? record.string("correlationId").flatMap { spans[$0] } ?? 86_400
-                kind = .activate(duration: max(duration, 1))
+                // Between a second and a day: no activation lasts longer in Entra, and the policy cuts it anyway.
+                kind = .activate(duration: min(max(duration, 1), 86_400))
             }
             items.append((time, order, .init(at: time, user: user, role: role, kind: kind)))
         }

@@ -24,6 +24,17 @@ extension ImportBuilder {
             case "Group":
                 guard let group = link.string("scopeId"), groupIndex[group] != nil else { continue }
                 let access = link.string("roleDefinitionId") ?? "member"
+                guard access == "member" || access == "owner" else {
+                    warning("a PIM for Groups policy for '\(access)' access (expected member or owner); left out", at: link.at("roleDefinitionId"))
+                    continue
+                }
+                // PIM for Groups has no default approvers: eligible members could never be approved.
+                if settings.requiresApprovalWithoutApprovers,
+                   scenario.assignments.contains(where: { $0.eligible && $0.target == .group(group, access: access) }) {
+                    error("the \(access) policy of group '\(group)' requires approval but names no approver pimsim models, and PIM for Groups "
+                          + "has no default approvers: its eligible assignments could never be approved", at: link.at("policyId"))
+                    continue
+                }
                 scenario.groupPolicies[group, default: [:]][access] = settings
             default:
                 guard (link.string("scopeId") ?? "/") == "/" else { continue }
@@ -37,7 +48,13 @@ extension ImportBuilder {
     func settings(of policy: GraphObject) -> ImportedScenario.Policy {
         var result = ImportedScenario.Policy()
         let defaults = ActivationSettings.defaults
+        var seen: Set<String> = []
         for rule in policy.objects("rules") {
+            // A rule id twice in one policy (Graph never sends it): the first one counts.
+            if let id = rule.id, !seen.insert(id).inserted {
+                warning("the rule '\(id)' appears twice in this policy; the first one is used", at: rule.at("id"))
+                continue
+            }
             switch rule.id ?? "" {
             case "Expiration_EndUser_Assignment":
                 if let text = rule.string("maximumDuration"), let seconds = isoDuration(text, at: rule.at("maximumDuration")) {
@@ -82,7 +99,16 @@ extension ImportBuilder {
         }
         var entries: [(key: String, value: YAMLValue)] = []
         if rule.bool("isDefaultRecipientsEnabled") == false { entries.append(("defaultRecipients", .bool(false))) }
-        let extra = rule.strings("notificationRecipients")
+        var extra = rule.strings("notificationRecipients")
+        for address in extra where !EmailAddress.isPlausible(address) {
+            warning("'\(address)' is not an email address; left out of the notification's recipients", at: rule.at("notificationRecipients"))
+        }
+        extra = extra.filter(EmailAddress.isPlausible)
+        if !extra.isEmpty, event == "activation", parts[1] == "Approver" {
+            warning("additional recipients of the request to approve an activation are not modelled (only approvers receive it); left out",
+                    at: rule.at("notificationRecipients"))
+            extra = []
+        }
         if !extra.isEmpty { entries.append(("additionalRecipients", .list(extra.map(YAMLValue.string)))) }
         if (rule.string("notificationLevel") ?? "All").lowercased() == "critical" { entries.append(("level", .plain("critical"))) }
         if !entries.isEmpty { result.notifications.append((event, parts[1].lowercased(), entries)) }

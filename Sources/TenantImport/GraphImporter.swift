@@ -56,6 +56,9 @@ public enum GraphImporter {
         builder.start = start
         var horizon = options.horizon ?? 30 * 86_400
         if options.replayAudit, options.horizon == nil, let exportTime, exportTime > start { horizon = exportTime - start }
+        guard builder.checkPeriod(start: start, horizon: horizon, replayed: options.replayAudit && options.horizon == nil) else {
+            return builder.result(yaml: nil)
+        }
         if options.replayAudit { builder.replayAudits(until: start + horizon) }
         builder.readAssignments()
         builder.readGroupAssignments()
@@ -164,11 +167,21 @@ final class ImportBuilder {
         }
     }
 
+    /// An object id met again in another collection (users, groups, applications and service
+    /// principals share Graph's id space, as they share the scenario's).
+    func duplicate(_ id: String, at origin: ImportOrigin) {
+        error("the object id '\(id)' was already read as another object; object ids are unique in a tenant", at: origin)
+    }
+
     func readApplications() {
         var applicationByAppID: [String: String] = [:]
+        var applicationIDs: Set<String> = []
+        var claimedApplications: Set<String> = []
         if export.has("applications") {
             for app in export["applications"] {
                 guard let id = app.id else { error("an application needs an 'id'", at: app.origin); continue }
+                guard !userIDs.contains(id), groupIndex[id] == nil, !applicationIDs.contains(id) else { duplicate(id, at: app.origin); continue }
+                applicationIDs.insert(id)
                 if let appID = app.string("appId") { applicationByAppID[appID] = id }
                 scenario.applications.append(.init(id: id, name: app.string("displayName"),
                                                    owners: app.objects("owners").compactMap(\.id).filter { userIDs.contains($0) }))
@@ -177,9 +190,19 @@ final class ImportBuilder {
         if export.has("servicePrincipals") {
             for sp in export["servicePrincipals"] {
                 guard let id = sp.id else { error("a service principal needs an 'id'", at: sp.origin); continue }
+                guard !userIDs.contains(id), groupIndex[id] == nil, !applicationIDs.contains(id), servicePrincipalIndex[id] == nil else {
+                    duplicate(id, at: sp.origin)
+                    continue
+                }
                 servicePrincipalIndex[id] = scenario.servicePrincipals.count
+                var application = sp.string("appId").flatMap { applicationByAppID[$0] }
+                if let claimed = application, !claimedApplications.insert(claimed).inserted {
+                    warning("a second service principal of the application '\(claimed)' (an application has one per tenant); its link to the application is left out",
+                            at: sp.at("appId"))
+                    application = nil
+                }
                 scenario.servicePrincipals.append(.init(
-                    id: id, name: sp.string("displayName"), application: sp.string("appId").flatMap { applicationByAppID[$0] },
+                    id: id, name: sp.string("displayName"), application: application,
                     owners: sp.objects("owners").compactMap(\.id).filter { userIDs.contains($0) }
                 ))
             }
@@ -209,7 +232,7 @@ final class ImportBuilder {
                 roleNames[templateID] = builtIn.name
                 continue
             }
-            var name = definition.string("displayName") ?? id
+            var name = definition.string("displayName").flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 } ?? id
             if definition.bool("isBuiltIn") == true {
                 warning("built-in role '\(name)' (\(templateID)) is not in pimsim's catalogue: imported as a custom role with its permissions", at: definition.origin)
             }
@@ -263,6 +286,24 @@ final class ImportBuilder {
         for audit in export["directoryAudits"] { consider(audit.string("activityDateTime")) }
         guard let newest else { return nil }
         return (newest / 86_400 + 1) * 86_400
+    }
+
+    /// Whether the scenario's period fits the limits: a horizon within `InputLimits.current`, and
+    /// an end by 9999-12-31T23:59:59Z (an export's times can be anything Graph holds). An error otherwise.
+    func checkPeriod(start: Int64, horizon: Int64, replayed: Bool) -> Bool {
+        let limit = InputLimits.current.horizon
+        if horizon > limit {
+            let why = replayed ? " (the replayed period, from the first replayed request to the export's newest time)" : ""
+            error("the scenario's horizon would be \(horizon / 86_400) days\(why); pimsim accepts at most \(limit / 86_400) days: "
+                  + "give a shorter --horizon, or raise the limit with --limit horizon=\(horizon / 86_400 + 1)d", at: nil)
+            return false
+        }
+        if start + horizon > TimeSyntax.latest + 1 {
+            error("the scenario would end after 9999-12-31T23:59:59Z, the last moment Microsoft Graph's dates can hold; "
+                  + "give an earlier start with --at, or a shorter --horizon", at: nil)
+            return false
+        }
+        return true
     }
 
     /// Graph's timestamps carry fractions of a second (`10:04:31.203Z`, up to seven digits):

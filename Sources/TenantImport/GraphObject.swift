@@ -13,8 +13,12 @@ public struct GraphObject: @unchecked Sendable {
         self.origin = origin
     }
 
-    /// The object's `id`, when it is a string.
-    public var id: String? { fields["id"] as? String }
+    /// The object's `id`, when it is a string that is not blank.
+    public var id: String? {
+        // A blank id is no id: the scenario's ids are not blank.
+        guard let id = fields["id"] as? String, !id.allSatisfy(\.isWhitespace) else { return nil }
+        return id
+    }
 
     /// A string member.
     public func string(_ key: String) -> String? { fields[key] as? String }

@@ -92,6 +92,10 @@ struct ImportedScenario {
         /// Notification rules that differ from the defaults: (event, recipient type, settings).
         var notifications: [(event: String, recipient: String, entries: [(key: String, value: YAMLValue)])] = []
         var isEmpty: Bool { activation.isEmpty && eligibleAssignment.isEmpty && activeAssignment.isEmpty && notifications.isEmpty }
+        /// Approval required, and no approver that pimsim models.
+        var requiresApprovalWithoutApprovers: Bool {
+            activation.contains { $0.key == "requireApproval" && $0.value == .bool(true) } && !activation.contains { $0.key == "approvers" }
+        }
     }
 
     var users: [User] = []

@@ -31,12 +31,15 @@ public struct StudyOutput: Sendable {
     }
 
     /// Where a study's files go without `--output`: `Output/<scenario>/compare`,
-    /// `Output/<scenario>/sweep`, or `Output/<scenario>/variants/<variant>/sweep`.
-    public static func defaultFolder(scenario: String, spec: StudySpec) -> String {
+    /// `Output/<scenario>/sweep`, or `Output/<scenario>/variants/<variant>/sweep`; names that would
+    /// lead outside `Output/` (from a part file, say) are refused.
+    public static func defaultFolder(scenario: String, spec: StudySpec) throws(OutputPath.Refused) -> String {
+        let name = (scenario, "the scenario's name")
         switch spec {
-        case .compare: return "Output/\(scenario)/compare"
+        case .compare: return try OutputPath.folder("Output", [name, ("compare", "")])
         case .sweep(let variant, _, _, _):
-            return variant.map { "Output/\(scenario)/variants/\($0)/sweep" } ?? "Output/\(scenario)/sweep"
+            let within = variant.map { [("variants", ""), ($0, "the variant's name")] } ?? []
+            return try OutputPath.folder("Output", [name] + within + [("sweep", "")])
         }
     }
 
@@ -44,7 +47,7 @@ public struct StudyOutput: Sendable {
     @discardableResult
     public func write(to folder: String) throws -> [String] {
         try files.map { name, content in
-            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+            let path = OutputPath.join(folder, name)
             try AtomicFile.write(content, to: path)
             return path
         }

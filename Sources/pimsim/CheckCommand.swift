@@ -34,6 +34,8 @@ struct Check: AsyncParsableCommand {
     @Option(name: .long, help: "Simulations run at once (default: the number of processors).")
     var jobs: Int?
 
+    @OptionGroup var limits: LimitOptions
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         let outputs = [junit, jsonOutput, markdown].compactMap { $0 }
@@ -50,8 +52,10 @@ struct Check: AsyncParsableCommand {
         }
         var checks: [FileCheck] = []
         for file in files {
-            let check = try await perform { () async throws(UseCaseError) in
-                try await Checks.check(path: file, seed: seed.seed, baselines: baselines, jobs: jobs ?? ExperimentRunner.defaultJobs)
+            let check = try await limits.bound {
+                try await perform { () async throws(UseCaseError) in
+                    try await Checks.check(path: file, seed: seed.seed, baselines: baselines, jobs: jobs ?? ExperimentRunner.defaultJobs)
+                }
             }
             printWarnings(check.warnings)
             for line in check.lines { print(line) }

@@ -36,8 +36,10 @@ struct Compare: AsyncParsableCommand {
         let names = try variants.map { try StudyOptions.list($0, option: "--variants") }
         let selection = try metrics.map { MetricSelection(prefixes: try StudyOptions.list($0, option: "--metrics")) } ?? .main
         let request = try study.request(path: file)
-        let result = try await perform { () async throws(UseCaseError) in
-            try await Studies.compare(request, variants: names, selection: selection, progress: ProgressBar.forStandardError(label:))
+        let result = try await study.limits.bound {
+            try await perform { () async throws(UseCaseError) in
+                try await Studies.compare(request, variants: names, selection: selection, progress: ProgressBar.forStandardError(label:))
+            }
         }
         StudyOptions.print(result)
     }

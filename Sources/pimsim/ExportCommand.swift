@@ -40,7 +40,7 @@ struct Export: ParsableCommand {
     func run() throws {
         var request = ExportRequest(selection: scenario.selection, format: format, at: at, output: output)
         (request.peak, request.tenantId) = (peak, tenantId)
-        let result = try perform { () throws(UseCaseError) in try Exports.export(request) }
+        let result = try scenario.limits.bound { try perform { () throws(UseCaseError) in try Exports.export(request) } }
         printWarnings(result.warnings)
         if let path = result.path {
             print("wrote \(path) (\(result.summary)) at \(result.timestamp), tenant \(result.tenantId)")

@@ -63,7 +63,7 @@ struct Graph: ParsableCommand {
         var request = GraphRequest(selection: scenario.selection, at: at, format: format)
         (request.diff, request.engine, request.focus, request.output) = (diff, engine, focus, output)
         (request.paths, request.collapse, request.cap, request.list) = (paths, collapse, cap, list)
-        let picture = try perform { () throws(UseCaseError) in try Graphs.picture(request) }
+        let picture = try scenario.limits.bound { try perform { () throws(UseCaseError) in try Graphs.picture(request) } }
         printWarnings(picture.warnings)
         if let listing = picture.listing { printError(listing) }
         if timings {

@@ -29,9 +29,13 @@ struct Import: ParsableCommand {
     @Option(help: "The scenario's name (default: the output file's name).")
     var name: String?
 
+    @OptionGroup var limits: LimitOptions
+
     func run() throws {
-        let outcome = try perform { () throws(UseCaseError) in
-            try Imports.importTenant(ImportRequest(paths: paths, output: output, at: at, horizon: horizon, replayAudit: replayAudit, name: name))
+        let outcome = try limits.bound {
+            try perform { () throws(UseCaseError) in
+                try Imports.importTenant(ImportRequest(paths: paths, output: output, at: at, horizon: horizon, replayAudit: replayAudit, name: name))
+            }
         }
         for warning in outcome.warnings { printError(warning) }
         guard let written = outcome.written else {

@@ -46,7 +46,9 @@ struct Run: AsyncParsableCommand {
             selection: scenario.selection, outputDirectory: output, audit: audit, auditDatabase: auditDatabase,
             compareReplications: compareReplications
         )
-        let result = try await perform { () async throws(UseCaseError) in try await Runs.runAndWrite(request) }
+        let result = try await scenario.limits.bound {
+            try await perform { () async throws(UseCaseError) in try await Runs.runAndWrite(request) }
+        }
         printWarnings(result.warnings)
         let wrote = result.paths.map { "wrote \($0)" }.joined(separator: "\n")
         if json {

@@ -21,6 +21,8 @@ struct StudyOptions: ParsableArguments {
     @Option(name: .long, help: "Run only shard K of N (1 ≤ K ≤ N) and write a partial result.")
     var shard: String?
 
+    @OptionGroup var limits: LimitOptions
+
     func validate() throws {
         guard (1...1_000_000).contains(replications) else {
             throw ValidationError("--replications must be between 1 and 1000000, got \(replications)")

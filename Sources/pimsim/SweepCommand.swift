@@ -48,8 +48,10 @@ struct Sweep: AsyncParsableCommand {
     func run() async throws {
         let grid = try parsedGrid()
         let request = try study.request(path: file)
-        let result = try await perform { () async throws(UseCaseError) in
-            try await Studies.sweep(request, grid: grid, variant: variant, exposure: exposure, friction: friction, progress: ProgressBar.forStandardError(label:))
+        let result = try await study.limits.bound {
+            try await perform { () async throws(UseCaseError) in
+                try await Studies.sweep(request, grid: grid, variant: variant, exposure: exposure, friction: friction, progress: ProgressBar.forStandardError(label:))
+            }
         }
         StudyOptions.print(result)
     }

@@ -9,10 +9,12 @@ struct Validate: ParsableCommand {
     @Argument(help: "One or more scenario files.")
     var files: [String]
 
+    @OptionGroup var limits: LimitOptions
+
     func run() throws {
         var failed = false
         for file in files {
-            let validation = Validation.validate(path: file)
+            let validation = try limits.bound { Validation.validate(path: file) }
             for problem in validation.problems { printError(problem) }
             if let summary = validation.summary { print(summary) }
             if !validation.valid { failed = true }

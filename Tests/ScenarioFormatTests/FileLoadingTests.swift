@@ -57,7 +57,10 @@ import TenantModel
         let file = try folder.write("latin1.yaml", Array("scenario: caf".utf8) + [0xE9, 0x0A] + Array(Self.minimal.utf8))
         let result = ScenarioLoader.load(path: file)
         #expect(result.hasScenario == false)
-        #expect(result.diagnostics.map(\.message) == ["the file is not valid UTF-8 text"])
+        // The bad byte's line and column (line 1, after "scenario: caf") and offset are named.
+        #expect(result.diagnostics.map(\.description) == [
+            "\(file):1:14: error: the file is not valid UTF-8 text: byte 0xE9 at offset 13 cannot stand there; save the file as UTF-8",
+        ])
     }
 
     @Test func variantThroughTheFile() throws {
