@@ -6,7 +6,7 @@ import TestSupport
 /// whole, escaped and inside the chosen folder.
 @Suite("Robust outputs: killed runs, concurrent runs, hostile names")
 struct RobustOutputTests {
-    static let outputs = ["metrics.json", "audit.jsonl", "graph.svg", "report.html", "summary.md"]
+    static let outputs = ["metrics.json", "audit.jsonl", "graph.svg", "report.html", "rankings.csv", "summary.md"]
 
     /// A tenant whose run takes a few seconds (its audit log is streamed all along), and a
     /// variant `short` that takes a moment.
