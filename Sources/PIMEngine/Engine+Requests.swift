@@ -82,8 +82,10 @@ extension Engine {
     /// An approver answers `responseTime` after receiving the request's email (`mailed`), which
     /// takes `behaviour.notifications.delay` (zero by default: the core's `t + responseTime`), or,
     /// without an email, after finding the request (`behaviour.notifications.withoutMail`).
+    /// Answers due `window` or more after `now` (PIM's 24 hours by default) never come.
     func answers(
-        of approvers: [Int32], to request: UInt64, purpose: String, mailed: Bool = true, now: SimTime
+        of approvers: [Int32], to request: UInt64, purpose: String, mailed: Bool = true, now: SimTime,
+        window: SimTime = Self.approvalWindow
     ) -> [(time: SimTime, approver: Int32, approve: Bool)] {
         let behaviour = scenario.behaviour.approvers
         let notice = mailed ? scenario.behaviour.notifications.delay : scenario.behaviour.notifications.withoutMail
@@ -100,7 +102,7 @@ extension Engine {
             guard let calendar = behaviour.calendar else { return (received + delay, approver, approve) }
             return (calendar.addingWorkingTime(delay, to: scenario.startEpoch + received) - scenario.startEpoch, approver, approve)
         }
-        let deadline = now + Self.approvalWindow
+        let deadline = now + window
         return answers.enumerated()
             .sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }
             .map(\.element)

@@ -15,6 +15,9 @@ extension Engine {
         }
         if state.eligiblePaths > 0 { result.insert(.eligible) }
         if state.runningTasks > 0 { result.insert(.inUse) }
+        if result.contains(.holds), state.packageStandingPaths > 0 || (result.contains(.activated) && state.packageEligiblePaths > 0) {
+            result.insert(.viaPackage)
+        }
         return result
     }
 
@@ -52,55 +55,6 @@ extension Engine {
         if let group = membershipRoles[role] { refreshPIMMembership(user, group: group) }
     }
 
-    /// PIM for Groups: holding the membership pseudo-role makes the user a member of the group.
-    /// Through an active (standing) group-access assignment the membership is standing, as if
-    /// static; through an activation it is just in time.
-    mutating func refreshPIMMembership(_ user: Int32, group: GroupIndex) {
-        guard let role = membershipRoles.first(where: { $0.value == group })?.key else { return }
-        let state = pairs[pairKey(user, role)]
-        let standing = enabled[Int(user)] && (state?.standingPaths ?? 0) > 0
-        let activation = state?.activation ?? -1
-        let activated = enabled[Int(user)] && !standing && activation >= 0 && activations[Int(activation)].provisioned
-        if standing != assignedMembers[group.int].contains(user) {
-            let wasStanding = isStandingMember(user, group)
-            if standing { assignedMembers[group.int].insert(user) } else { assignedMembers[group.int].remove(user) }
-            standingMembershipChanged(user, group: group, wasStanding: wasStanding)
-        }
-        guard activated != pimMembers[group.int].contains(user) else { return }
-        if activated {
-            pimMembers[group.int].insert(user)
-            if !isStandingMember(user, group) { addEffectiveMember(user, group: group, viaPIM: true) }
-        } else {
-            pimMembers[group.int].remove(user)
-            if !isStandingMember(user, group) { removeEffectiveMember(user, group: group, viaPIM: true) }
-        }
-    }
-
-    /// A member by the tenant, a `membership` event or an active group-access assignment.
-    func isStandingMember(_ user: Int32, _ group: GroupIndex) -> Bool {
-        staticMembers[group.int].contains(user) || assignedMembers[group.int].contains(user)
-    }
-
-    /// After the standing membership changed: paths are added, removed or change kind.
-    mutating func standingMembershipChanged(_ user: Int32, group: GroupIndex, wasStanding: Bool) {
-        let standing = isStandingMember(user, group)
-        guard standing != wasStanding else { return }
-        let viaPIM = pimMembers[group.int].contains(user)
-        if standing {
-            if viaPIM { movePaths(user, group: group, toPIM: false) } else { addEffectiveMember(user, group: group, viaPIM: false) }
-        } else {
-            if viaPIM { movePaths(user, group: group, toPIM: true) } else { removeEffectiveMember(user, group: group, viaPIM: false) }
-        }
-    }
-
-    /// A member through PIM becomes a static member or the reverse: the group's active paths change kind.
-    mutating func movePaths(_ user: Int32, group: GroupIndex, toPIM: Bool) {
-        for id in groupAssignments[group.int] where assignments[Int(id)].type == .active {
-            adjustPath(user, assignments[Int(id)], -1, viaPIM: !toPIM)
-            adjustPath(user, assignments[Int(id)], 1, viaPIM: toPIM)
-        }
-    }
-
     /// Keeps `holders` of a watched role, and how many watched roles each user holds, current.
     mutating func refreshHolder(_ user: Int32, _ role: Int32) {
         let held = holds(user, role)
@@ -115,15 +69,22 @@ extension Engine {
         }
     }
 
-    /// Adds (`delta` = 1) or takes away (-1) one path of `assignment` for `user`; `viaPIM` marks a
-    /// group assignment reaching the user through a PIM-activated membership.
-    mutating func adjustPath(_ user: Int32, _ assignment: Assignment, _ delta: Int32, viaPIM: Bool = false) {
+    /// Adds (`delta` = 1) or takes away (-1) one path of `assignment` for `user`; `kind` says how a
+    /// group assignment reaches the user (a PIM-activated membership holds without standing; one
+    /// granted by an access package is standing, and counted apart). An assignment an access
+    /// package made reaches its user through that package.
+    mutating func adjustPath(_ user: Int32, _ assignment: Assignment, _ delta: Int32, kind: MemberKind = .standing) {
         let scope = scopeIndex[assignment.scope]
+        let viaPIM = kind == .pim
+        let viaPackage = kind == .package || assignment.accessPackageAssignment != nil
         updatePair(user, assignment.role.rawValue) { state in
             switch assignment.type {
             case .active where viaPIM: state.pimGroupPaths += delta
             case .active: state.standingPaths += delta
             case .eligible: state.eligiblePaths += delta
+            }
+            if viaPackage {
+                if assignment.type == .active { state.packageStandingPaths += delta } else { state.packageEligiblePaths += delta }
             }
             if let scope {
                 switch assignment.type {
@@ -173,7 +134,7 @@ extension Engine {
             adjustPath(user.rawValue, assignment, delta)
         case .group(let group):
             for member in members[group.int] {
-                adjustPath(member, assignment, delta, viaPIM: !isStandingMember(member, group))
+                adjustPath(member, assignment, delta, kind: memberKind(member, group))
             }
             if delta > 0 { groupAssignments[group.int].append(id) } else { groupAssignments[group.int].remove(id) }
         }
@@ -271,6 +232,8 @@ extension Engine {
             adminRevoke(user: user, role: role, by: admin, now: now)
         case .adminExtend(let filter, let change, let admin):
             adminExtend(filter, change, by: admin, now: now, queue: &queue)
+        case .assignPackage, .removePackage:
+            applyPackageEvent(event.action, now: now, queue: &queue)
         }
     }
 
@@ -295,34 +258,6 @@ extension Engine {
         return another ? nil : ending
     }
 
-    /// A `membership` event adds a static member.
-    mutating func join(_ user: Int32, group: GroupIndex, now: SimTime) {
-        let wasStanding = isStandingMember(user, group)
-        guard staticMembers[group.int].insert(user).inserted else { return }
-        sink.record(.membershipChanged(time: now, group: group, user: UserIndex(user), added: true))
-        standingMembershipChanged(user, group: group, wasStanding: wasStanding)
-    }
-
-    /// A `membership` event removes a static member (who may stay a member through PIM).
-    mutating func part(_ user: Int32, group: GroupIndex, now: SimTime) {
-        let wasStanding = isStandingMember(user, group)
-        guard staticMembers[group.int].remove(user) != nil else { return }
-        sink.record(.membershipChanged(time: now, group: group, user: UserIndex(user), added: false))
-        standingMembershipChanged(user, group: group, wasStanding: wasStanding)
-    }
-
-    /// The group's assignments flow to a new effective member.
-    mutating func addEffectiveMember(_ user: Int32, group: GroupIndex, viaPIM: Bool) {
-        guard members[group.int].append(user).inserted else { return }
-        for id in groupAssignments[group.int] { adjustPath(user, assignments[Int(id)], 1, viaPIM: viaPIM) }
-    }
-
-    /// ...and stop flowing to one who leaves.
-    mutating func removeEffectiveMember(_ user: Int32, group: GroupIndex, viaPIM: Bool) {
-        guard members[group.int].remove(user) != nil else { return }
-        for id in groupAssignments[group.int] { adjustPath(user, assignments[Int(id)], -1, viaPIM: viaPIM) }
-    }
-
     /// Re-evaluates a user's PIM for Groups memberships (after the user became present).
     mutating func refreshMemberships(_ user: Int32) {
         for (role, group) in membershipRoles { if pairs[pairKey(user, role)] != nil { refreshPIMMembership(user, group: group) } }
@@ -341,6 +276,7 @@ extension Engine {
             if state.pendingRequest >= 0 { cancel(request: state.pendingRequest, now: now, reason: .requesterDisabled) }
             updatePair(user, role) { _ in }
         }
+        if !scenario.accessPackages.isEmpty { cancelPackageRequests(of: user, now: now) }
     }
 
     // MARK: Activations

@@ -68,6 +68,17 @@ struct Engine<Sink: TraceSink>: SimulationModel {
     let generatorOrdinals: [Int]
     /// Requests made so far per (user, role, time): the occurrence part of a request's stable key.
     var submissionCounts = IntegerKeyMap<Int>()
+    /// Members through access package assignments, per group: user → how many assignments grant it
+    /// (empty when the scenario has no access packages).
+    var packageMembers: [[Int32: Int32]] = []
+    /// Owners through access package assignments, per group, counted the same way.
+    var packageOwners: [[Int32: Int32]] = []
+    var packageRequests: [PackageRequestSlot] = []
+    var packageAssignments: [PackageAssignmentSlot] = []
+    /// The live assignment (or pending request) per (user, package) key, by id.
+    var livePackages: [UInt64: Int32] = [:]
+    var pendingPackages: [UInt64: Int32] = [:]
+    var packageReviews: [PackageReviewInstance] = []
     /// Directory scopes by index, when the scenario uses more than `/` (else empty: no per-scope work).
     let scopes: [String]
     let scopeIndex: [String: Int32]
@@ -100,6 +111,10 @@ struct Engine<Sink: TraceSink>: SimulationModel {
         self.membershipRoles = membershipRoles
         groupAssignments = Array(repeating: [], count: scenario.tenant.groups.count)
         rolesOfUser = Array(repeating: [], count: userCount)
+        if !scenario.accessPackages.isEmpty {
+            packageMembers = Array(repeating: [:], count: scenario.tenant.groups.count)
+            packageOwners = packageMembers
+        }
         approverRoles = [scenario.globalAdministrator, scenario.privilegedRoleAdministrator].compactMap { $0?.rawValue }
         // Security Administrators also receive PIM's administrator emails.
         watchedRoles = Set(approverRoles + [scenario.roleIndex("Security Administrator")?.rawValue].compactMap { $0 })
@@ -142,10 +157,15 @@ struct Engine<Sink: TraceSink>: SimulationModel {
                 if let at = generator.arrivals?.first { timed.append((generator.order, at, .taskArrival(generator: Int32(index), user: user.rawValue))) }
             }
         }
+        for (index, request) in scenario.packageRequests.enumerated() {
+            timed.append((request.order, request.at, .packageRequest(Int32(index))))
+        }
         for item in timed.sorted(by: { $0.order < $1.order }) where item.at < scenario.horizon {
             queue.schedule(item.event, at: item.at, phase: Phase.requests)
         }
         seedTasks(&queue)
+        seedPackageRequests(&queue)
+        schedulePackageReviews(&queue)
         scheduleReviews(&queue)
         scheduleSignIns(&queue)
     }
@@ -196,6 +216,15 @@ struct Engine<Sink: TraceSink>: SimulationModel {
         case .signIn(let user, let day): scheduledSignIn(user, day: day, now: now, queue: &queue)
         case .expiryNotice(let id, let days): expiryNotice(id, daysBefore: days, now: now)
         case .provisioned(let id): provision(id, now: now, queue: &queue)
+        case .packageRequest(let index): submitPackage(scenario.packageRequests[Int(index)], now: now, queue: &queue)
+        case .packageArrival(let generator, let user): packageArrival(generator: generator, user: user, now: now, queue: &queue)
+        case .packageAnswer(let id, let epoch): packageAnswer(id, epoch: epoch, now: now, queue: &queue)
+        case .packageEscalation(let id, let epoch): escalate(package: id, epoch: epoch, now: now, queue: &queue)
+        case .packageTimeout(let id, let epoch): timeOut(package: id, epoch: epoch, now: now)
+        case .packageAssignmentEnd(let id): expirePackageAssignment(id, now: now)
+        case .packageReviewStart(let package, let policy, let number): startPackageReview(package, policy: policy, number: number, now: now, queue: &queue)
+        case .packageReviewDecision(let instance, let item): decidePackageReview(instance: instance, item: item, now: now)
+        case .packageReviewEnd(let instance): endPackageReview(instance, now: now)
         }
     }
 

@@ -28,4 +28,13 @@ enum EngineEvent {
     case signIn(user: Int32, day: Int64)
     case expiryNotice(assignment: Int32, daysBefore: Int32)
     case provisioned(Int32)
+    case packageRequest(Int32)
+    case packageArrival(generator: Int32, user: Int32)
+    case packageAnswer(Int32, epoch: Int32)
+    case packageEscalation(Int32, epoch: Int32)
+    case packageTimeout(Int32, epoch: Int32)
+    case packageAssignmentEnd(Int32)
+    case packageReviewStart(package: Int32, policy: Int32, number: Int32)
+    case packageReviewDecision(instance: Int32, item: Int32)
+    case packageReviewEnd(Int32)
 }

@@ -7,6 +7,10 @@ struct PairState {
     /// Active group assignments reaching the user through a PIM-activated membership: held, not standing.
     var pimGroupPaths: Int32 = 0
     var eligiblePaths: Int32 = 0
+    /// The standing paths (among `standingPaths`) that come through an access package.
+    var packageStandingPaths: Int32 = 0
+    /// The eligible paths (among `eligiblePaths`) that come through an access package.
+    var packageEligiblePaths: Int32 = 0
     /// The live activation, or -1.
     var activation: Int32 = -1
     /// The request pending approval, or -1.

@@ -89,6 +89,8 @@ public struct AuditEncoder {
         case .allRoles: name = "All roles"
         case .pimService: name = "MS-PIM"
         case .scenario: name = "pimsim scenario"
+        case .accessPackage(let index): name = identity.scenario.accessPackages[index].displayName
+        case .entitlementManagement: name = AuditIdentity.entitlementManagementApp
         }
         names[party] = name
         return name

@@ -58,6 +58,10 @@ public enum AuditParty: Sendable, Hashable {
     case pimService
     /// The scenario's author acting as an administrator, as an initiator.
     case scenario
+    /// An access package (index into `Scenario.accessPackages`), as a target.
+    case accessPackage(Int)
+    /// Entitlement management itself, as an initiator (automatic approvals, expiries, time-outs).
+    case entitlementManagement
 }
 
 /// One audit record before it is written: the `directoryAudit` fields, typed, so that each
@@ -122,7 +126,9 @@ extension AuditIdentity {
             ])])
         case .pimService:
             return .object(["app": .object(["displayName": .string("MS-PIM"), "appId": .null])])
-        case .scenario, .group, .role, .allRoles:
+        case .entitlementManagement:
+            return .object(["app": .object(["displayName": .string(AuditIdentity.entitlementManagementApp), "appId": .null])])
+        case .scenario, .group, .role, .allRoles, .accessPackage:
             return .object(["app": .object(["displayName": .string("pimsim scenario"), "appId": .null])])
         }
     }
@@ -152,7 +158,14 @@ extension AuditIdentity {
                 "displayName": .string(scenario[role].name),
                 "type": .string("Role"),
             ])
-        case .allRoles, .pimService, .scenario:
+        case .accessPackage(let index):
+            let package = scenario.accessPackages[index]
+            return .object([
+                "id": .string(objectId(kind: "accessPackage", id: package.id)),
+                "displayName": .string(package.displayName),
+                "type": .string("AccessPackage"),
+            ])
+        case .allRoles, .pimService, .scenario, .entitlementManagement:
             return .object(["displayName": .string("All roles"), "type": .string("Policy")])
         }
     }

@@ -21,6 +21,9 @@ public struct AuditIdentity: Sendable {
         guidValue(namespace, value).text
     }
 
+    /// The initiator of entitlement management's own actions ([assumption] the name of its service).
+    public static let entitlementManagementApp = "Entitlement Management"
+
     /// The GUID of `guid(_:_:)`, before it is written out.
     public func guidValue(_ namespace: String, _ value: UInt64) -> AuditGUID {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325

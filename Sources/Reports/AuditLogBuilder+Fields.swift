@@ -9,6 +9,8 @@ enum Actor {
     case service
     /// The scenario's author acting as an administrator (assignments, events).
     case scenario
+    /// Entitlement management itself (automatic approvals, expiries, time-outs).
+    case entitlementManagement
 }
 
 extension AuditLogBuilder {
@@ -45,6 +47,7 @@ extension AuditLogBuilder {
         case .user(let user): return .user(user)
         case .service: return .pimService
         case .scenario: return .scenario
+        case .entitlementManagement: return .entitlementManagement
         }
     }
 

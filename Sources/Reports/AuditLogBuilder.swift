@@ -38,6 +38,9 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
     var extensionRequests: [Int: (user: UserIndex, assignment: Int, renewal: Bool)] = [:]
     /// The request behind each activation, so that its end shares the request's correlation id.
     var activationRequests: [Int: Int] = [:]
+    /// Access package requests and assignments, to name them in later records.
+    var packageRequests: [Int: (user: UserIndex, package: Int, policy: Int, extend: Bool)] = [:]
+    var packageAssignments: [Int: (user: UserIndex, package: Int, policy: Int)] = [:]
     /// A submission held back one record, so that an immediate rejection becomes its failure result.
     var heldSubmission: (time: Int64, id: Int)?
     /// PIM's alerts, evaluated alongside, for `Triggered PIM alert` and `Resolve PIM alert`.
@@ -64,6 +67,7 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
         }
         // Alert changes of earlier instants are settled now: they go in before this record.
         for change in alerts.settledChanges(before: record.time) where change.alert.isPIMAlert { alertChanged(change) }
+        if packageRecord(record) { return }
         switch record {
         case .requestSubmitted(let time, let id, let user, let role, let duration):
             requests[id] = (user, role, duration)
@@ -172,6 +176,9 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
             break
         case .finished:
             output.finish()
+        default:
+            // Access package records were written by `packageRecord`.
+            break
         }
     }
 

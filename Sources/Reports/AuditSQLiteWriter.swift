@@ -132,7 +132,7 @@ public struct AuditSQLiteWriter: AuditOutput {
                 } else if targetRole == nil {
                     targetRole = encoder.name(of: target)
                 }
-            case .allRoles, .pimService, .scenario: continue
+            case .allRoles, .pimService, .scenario, .accessPackage, .entitlementManagement: continue
             }
         }
         return [

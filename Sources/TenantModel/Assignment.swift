@@ -22,6 +22,8 @@ public struct Assignment: Sendable, Equatable {
     public var end: Seconds?
     /// Made outside PIM (for the "assigned outside PIM" alert).
     public var outsidePIM: Bool
+    /// The access package assignment that made it (an engine id), nil for every other assignment.
+    public var accessPackageAssignment: Int?
     /// Where it was written, such as `assignments[3]` or `events[2].assign`.
     public var origin: String
 
@@ -197,6 +199,11 @@ public enum EventAction: Sendable, Equatable {
     case revokeActivation(user: UserIndex, role: RoleIndex, by: UserIndex?)
     /// An administrator extends the matching assignments in force, without approval.
     case adminExtend(RemovalFilter, AdminExtension, by: UserIndex?)
+    /// An administrator (`by`, nil: the scenario itself) assigns the user an access package
+    /// directly, through one of its policies (indices into `Scenario.accessPackages` and its policies).
+    case assignPackage(user: UserIndex, package: Int, policy: Int, by: UserIndex?)
+    /// An administrator removes the user's assignment of an access package.
+    case removePackage(user: UserIndex, package: Int, by: UserIndex?)
 }
 
 /// An event of the scenario with its time.

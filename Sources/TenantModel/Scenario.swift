@@ -37,6 +37,12 @@ public struct Scenario: Sendable {
     public var conditionalAccess = ConditionalAccess()
     /// Access reviews.
     public var reviews: [AccessReview] = []
+    /// Entitlement-management access packages, in file order.
+    public var accessPackages: [AccessPackage] = []
+    /// Explicit access package requests of the workload, in file order.
+    public var packageRequests: [PackageRequest] = []
+    /// Access package request generators of the workload, in file order.
+    public var packageGenerators: [PackageRequestGenerator] = []
     /// Events, in file order.
     public var events: [ScenarioEvent]
     /// How people act.

@@ -15,4 +15,8 @@ public struct AccessState: OptionSet, Sendable, Hashable {
     public static let activated = AccessState(rawValue: 8)
     /// At least one of the user's tasks that needs the role is under way.
     public static let inUse = AccessState(rawValue: 16)
+    /// Holds it with an access package assignment on the way: a role the package grants as active,
+    /// membership of a group holding the role that the package grants, or an activation of an
+    /// eligibility that comes through a package.
+    public static let viaPackage = AccessState(rawValue: 32)
 }

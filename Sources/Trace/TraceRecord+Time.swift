@@ -18,7 +18,14 @@ extension TraceRecord {
              .extensionRequested(let time, _, _, _, _, _, _), .extensionRefused(let time, _, _, _),
              .extensionDecided(let time, _, _, _), .extensionExpired(let time, _), .assignmentExtended(let time, _, _),
              .accessChanged(let time, _, _, _), .scopedAccessChanged(let time, _, _, _, _), .adminAction(let time, _, _, _, _, _),
-             .notificationSent(let time, _, _, _, _), .membershipProvisioning(let time, _, _):
+             .notificationSent(let time, _, _, _, _), .membershipProvisioning(let time, _, _),
+             .packageRequestSubmitted(let time, _, _, _, _, _), .packageRequestRejected(let time, _, _),
+             .packageStageStarted(let time, _, _, _, _), .packageStageEscalated(let time, _, _, _, _),
+             .packageStageDecided(let time, _, _, _, _), .packageRequestTimedOut(let time, _, _),
+             .packageRequestCancelled(let time, _, _), .packageRequestFulfilled(let time, _, _),
+             .packageAssignmentStarted(let time, _, _, _, _, _, _, _), .packageAssignmentExtended(let time, _, _),
+             .packageAssignmentEnded(let time, _, _, _), .packageReviewStarted(let time, _, _, _, _),
+             .packageReviewDecided(let time, _, _, _, _), .groupOwnershipChanged(let time, _, _, _):
             return time
         case .finished(let horizon, _, _):
             return horizon

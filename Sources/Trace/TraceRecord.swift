@@ -98,6 +98,37 @@ public enum TraceRecord: Sendable {
     case membershipProvisioning(time: SimTime, activation: Int, provisioned: Bool)
     /// PIM sent `count` emails of `kind` about `role` to recipients of type `recipient`.
     case notificationSent(time: SimTime, kind: NotificationKind, recipient: NotificationRecipient, role: RoleIndex, count: Int)
+    /// A user asked for an access package (`extend`: to extend their assignment of it) through
+    /// policy `policy` (an index into the package's policies; -1 when none admits the user).
+    case packageRequestSubmitted(time: SimTime, id: Int, user: UserIndex, package: Int, policy: Int, extend: Bool)
+    /// The request was refused on arrival.
+    case packageRequestRejected(time: SimTime, id: Int, reason: PackageRejection)
+    /// Approval stage `stage` (from 1) began, asking `approvers` (the fallback approvers when
+    /// `fallback`); nobody can answer when the list is empty.
+    case packageStageStarted(time: SimTime, id: Int, stage: Int, approvers: [UserIndex], fallback: Bool)
+    /// The stage escalated: `approvers` are asked too.
+    case packageStageEscalated(time: SimTime, id: Int, stage: Int, approvers: [UserIndex], fallback: Bool)
+    /// An approver decided the stage.
+    case packageStageDecided(time: SimTime, id: Int, stage: Int, approver: UserIndex, approved: Bool)
+    /// Nobody decided the stage before its timeout: the request is denied.
+    case packageRequestTimedOut(time: SimTime, id: Int, stage: Int)
+    /// The request was cancelled before it was fulfilled.
+    case packageRequestCancelled(time: SimTime, id: Int, reason: PackageCancellation)
+    /// The request was fulfilled: assignment `assignment` started, or (an extension) got a later end.
+    case packageRequestFulfilled(time: SimTime, id: Int, assignment: Int)
+    /// An access package assignment started; `request` is nil when an administrator (`by`; nil:
+    /// the scenario) assigned it directly; `end` is nil when it never expires.
+    case packageAssignmentStarted(time: SimTime, id: Int, user: UserIndex, package: Int, policy: Int, end: SimTime?, request: Int?, by: UserIndex?)
+    /// An extension moved the assignment's end.
+    case packageAssignmentExtended(time: SimTime, id: Int, end: SimTime)
+    /// The assignment ended; everything it granted went with it.
+    case packageAssignmentEnded(time: SimTime, id: Int, reason: PackageAssignmentEndReason, by: UserIndex?)
+    /// A review instance of a package policy's assignments started with `items` assignments.
+    case packageReviewStarted(time: SimTime, package: Int, policy: Int, instance: Int, items: Int)
+    /// A review item was decided: by `reviewer`, or by the default decision at the end (nil).
+    case packageReviewDecided(time: SimTime, package: Int, assignment: Int, approved: Bool, reviewer: UserIndex?)
+    /// A user became (or stopped being) an owner of a group through an access package.
+    case groupOwnershipChanged(time: SimTime, group: GroupIndex, user: UserIndex, added: Bool)
     /// The horizon was reached; the final state.
     case finished(horizon: SimTime, pendingRequests: [Int], orphanedAssignments: [Int])
 }
