@@ -40,6 +40,7 @@ extension AuditLogBuilder {
             packageRequestRecord(time, id, "Ready to fulfill access package assignment request", by: .entitlementManagement)
         case .packageAssignmentStarted(let time, let id, let user, let package, let policy, let end, let request, let admin):
             packageAssignments[id] = (user, package, policy)
+            packageGrant = (time, user)
             var details = ["PolicyId": policyName(package, policy)]
             if let end { details["ExpirationTime"] = timestamp(end) }
             if let request {
@@ -59,6 +60,7 @@ extension AuditLogBuilder {
                  targets: [.accessPackage(assignment.package), userTarget(assignment.user)], details: ["ExpirationTime": timestamp(end)])
         case .packageAssignmentEnded(let time, let id, let reason, let admin):
             guard let assignment = packageAssignments.removeValue(forKey: id) else { break }
+            packageGrant = (time, assignment.user)
             let actor: Actor = reason == .removed ? (admin.map { Actor.user($0) } ?? .scenario) : .entitlementManagement
             emit(time, "Remove access package assignment", category: "EntitlementManagement", service: Self.entitlementService,
                  operation: "Delete", by: actor, reason: reason.rawValue, correlation: identity.guidValue("package-assignment", UInt64(id)),

@@ -41,6 +41,9 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
     /// Access package requests and assignments, to name them in later records.
     var packageRequests: [Int: (user: UserIndex, package: Int, policy: Int, extend: Bool)] = [:]
     var packageAssignments: [Int: (user: UserIndex, package: Int, policy: Int)] = [:]
+    /// The user whose package assignment started or ended last, and when: the membership changes
+    /// that follow at that instant are entitlement management's.
+    var packageGrant: (time: Int64, user: UserIndex)?
     /// A submission held back one record, so that an immediate rejection becomes its failure result.
     var heldSubmission: (time: Int64, id: Int)?
     /// PIM's alerts, evaluated alongside, for `Triggered PIM alert` and `Resolve PIM alert`.
@@ -255,8 +258,9 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
     }
 
     mutating func membershipChanged(_ time: Int64, group: GroupIndex, user: UserIndex, added: Bool) {
+        let byPackage = packageGrant.map { $0.time == time && $0.user == user } ?? false
         emit(time, added ? "Add member to group" : "Remove member from group", category: "GroupManagement",
-             service: "Core Directory", operation: added ? "Add" : "Delete", by: .scenario,
+             service: "Core Directory", operation: added ? "Add" : "Delete", by: byPackage ? .entitlementManagement : .scenario,
              correlation: identity.guidValue("membership", sequence), targets: [groupTarget(group), userTarget(user)])
     }
 }

@@ -51,6 +51,7 @@ enum FormatSpec {
         .optional("workload", "a list of activation requests", .list(.map(workloadItem))),
         .optional("behaviour", "how people act", .map(behaviour)),
         .optional("reviews", "a list of access reviews", .list(.map(review))),
+        .optional("accessPackages", "entitlement management: access packages and their assignment policies", .list(.map(accessPackage))),
         .optional("events", "a list of timed events", .list(.map(event))),
         .optional("variants", "named what-if patches", .map(variants)),
         .optional("assertions", "checks on the metrics", .list(.map(assertion))),
@@ -224,7 +225,9 @@ enum FormatSpec {
     static let target: [MapRule] = [.exactlyOne(["role", "group"]), .requires("access", "group")]
 
     /// The kinds of workload item, each with the keys it needs and refuses.
-    static let workloadKinds = ["activate", "task", "tasks", "deactivate", "extend"]
+    static let workloadKinds = ["activate", "task", "tasks", "deactivate", "extend", "request", "requests"]
+    /// Workload kinds that stand alone, without `at`.
+    static let generatorKinds: Set<String> = ["tasks", "requests"]
 
     static let workloadItem = MapSpec(what: "a workload item (a map)", keys: [
         .optional("at", "a time", .time),
@@ -233,8 +236,10 @@ enum FormatSpec {
         .optional("task", "{user, role, duration}: one task at 'at'", .map(task)),
         .optional("deactivate", "{user, role}: end an activation early", .map(deactivate)),
         .optional("extend", "{user, role, type?, duration}: extend or renew an assignment", .map(extend)),
+        .optional("request", "{user, package, policy?, extend?}: ask for an access package", .map(packageRequest)),
+        .optional("requests", "an access package request generator", .map(packageRequests)),
     ], rules: [.oneOf(workloadKinds.map { kind in
-        kind == "tasks" ? ([kind], workloadKinds.filter { $0 != kind } + ["at"]) : ([kind, "at"], workloadKinds.filter { $0 != kind })
+        generatorKinds.contains(kind) ? ([kind], workloadKinds.filter { $0 != kind } + ["at"]) : ([kind, "at"], workloadKinds.filter { $0 != kind })
     })])
 
     static let extend = MapSpec(what: "an extension request (a map)", keys: [
@@ -298,11 +303,13 @@ enum FormatSpec {
         .optional("cancelRequest", "{user, role, by?}: an administrator cancels a pending request", .map(cancelRequest)),
         .optional("revokeActivation", "{user, role, by?}: an administrator removes a live activation", .map(revokeActivation)),
         .optional("adminExtend", "{principal, role, type?, scope?, end | duration, by?}: an administrator extends", .map(adminExtend)),
+        .optional("assignPackage", "{user, package, policy?, by?}: an administrator assigns an access package", .map(assignPackage)),
+        .optional("removePackage", "{user, package, by?}: an administrator removes an access package assignment", .map(removePackage)),
     ], rules: [.exactlyOne(eventActions)])
 
     static let eventActions = [
         "leave", "membership", "assign", "remove", "policy", "join", "move", "compromise",
-        "cancelRequest", "revokeActivation", "adminExtend",
+        "cancelRequest", "revokeActivation", "adminExtend", "assignPackage", "removePackage",
     ]
 
     static let compromise = MapSpec(what: "a compromise (a map)", keys: [

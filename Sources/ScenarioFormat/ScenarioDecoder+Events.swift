@@ -41,6 +41,8 @@ extension ScenarioDecoder {
                 decoded = decodeAdminAction(action.key, action.value)
             case "adminExtend":
                 decoded = decodeAdminExtend(action.value, eventTime: at)
+            case "assignPackage", "removePackage":
+                decoded = decodePackageEvent(action.key, action.value)
             default:
                 decoded = decodeRemoval(action.value)
             }

@@ -121,7 +121,11 @@ extension ScenarioDecoder {
             guard let map = context.map(item, FormatSpec.workloadItem) else { continue }
             let kinds = FormatSpec.workloadKinds.filter { map.has($0) }
             if kinds.count > 1 {
-                context.error("a workload item is one of 'activate', 'task', 'tasks', 'deactivate'; found \(kinds.map { "'\($0)'" }.joined(separator: ", "))", at: item)
+                context.error("a workload item is one of \(FormatSpec.workloadKinds.map { "'\($0)'" }.joined(separator: ", ")); found \(kinds.map { "'\($0)'" }.joined(separator: ", "))", at: item)
+                continue
+            }
+            if map.has("request") || map.has("requests") {
+                decodePackageWorkload(map, item: item, order: order, into: &workload)
                 continue
             }
             if let body = map["extend"] {
@@ -308,4 +312,6 @@ struct Workload {
     var generators: [TaskGenerator] = []
     var deactivations: [DeactivationRequest] = []
     var extensions: [ExtensionRequest] = []
+    var packageRequests: [PackageRequest] = []
+    var packageGenerators: [PackageRequestGenerator] = []
 }

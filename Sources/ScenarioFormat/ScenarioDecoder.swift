@@ -22,6 +22,8 @@ final class ScenarioDecoder {
     var servicePrincipals: [ServicePrincipal] = []
     var servicePrincipalByID: [String: Int] = [:]
     var administrativeUnits: [AdministrativeUnit] = []
+    var accessPackages: [AccessPackage] = []
+    var packageByID: [String: Int] = [:]
     var certificateBasedAuthentication = false
     var idMarks: [String: (line: Int, column: Int)] = [:]
 
@@ -61,6 +63,7 @@ final class ScenarioDecoder {
         if let value = top["tenant"] { decodeTenant(value) }
         let policies = top["policies"].map { decodePolicies($0) } ?? PolicySet()
         let assignments = top["assignments"].map { decodeAssignments($0, policies: policies) } ?? []
+        if let value = top["accessPackages"] { decodeAccessPackages(value) }
         let behaviour = top["behaviour"].map { decodeBehaviour($0) } ?? Behaviour()
         let workload = top["workload"].map { decodeWorkload($0) } ?? Workload()
         let events = top["events"].map { decodeEvents($0, policies: policies) } ?? []
@@ -93,6 +96,9 @@ final class ScenarioDecoder {
         scenario.alerts = alerts
         scenario.conditionalAccess = conditionalAccess
         scenario.reviews = reviews
+        scenario.accessPackages = accessPackages
+        scenario.packageRequests = workload.packageRequests
+        scenario.packageGenerators = workload.packageGenerators
         scenario.replications = replications.map(Int.init) ?? 1
         scenario.exercise = exercise
         return scenario
