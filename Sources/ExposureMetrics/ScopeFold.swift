@@ -75,6 +75,8 @@ public struct MetricFolds: TraceSink {
     public private(set) var reviews: ReviewFold
     /// Emails PIM sent.
     public private(set) var notifications = NotificationFold()
+    /// Entitlement management: access package requests, stages and assignments.
+    public private(set) var packages: AccessPackageFold
 
     /// Prepares the folds for a run of `scenario`.
     public init(scenario: Scenario) {
@@ -84,6 +86,7 @@ public struct MetricFolds: TraceSink {
         alerts = AlertFold(scenario: scenario)
         attacker = AttackerFold(scenario: scenario)
         reviews = ReviewFold(scenario: scenario)
+        packages = AccessPackageFold(scenario: scenario)
     }
 
     /// Feeds every fold.
@@ -95,5 +98,6 @@ public struct MetricFolds: TraceSink {
         attacker.record(record)
         reviews.record(record)
         notifications.record(record)
+        packages.record(record)
     }
 }

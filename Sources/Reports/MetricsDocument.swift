@@ -49,7 +49,7 @@ public enum MetricsDocument {
     public static func json(
         _ metrics: CoreMetrics, friction: FrictionMetrics = FrictionMetrics(), scopes: [String: ScopeFigures] = [:],
         alerts: [AlertIncident] = [], attacker: AttackerMetrics = AttackerMetrics(), reviews: ReviewMetrics = ReviewMetrics(),
-        notifications: NotificationMetrics = NotificationMetrics(),
+        notifications: NotificationMetrics = NotificationMetrics(), packages: AccessPackageMetrics? = nil,
         tier0: Tier0Metrics? = nil, scenario: Scenario? = nil, run: RunInfo
     ) -> JSONValue {
         var roles: [String: JSONValue] = [:]
@@ -222,6 +222,9 @@ public enum MetricsDocument {
             ]),
         ]
         if let tier0, let scenario { document["tier0"] = tier0JSON(tier0, scenario: scenario) }
+        if let packages, let scenario, !scenario.accessPackages.isEmpty {
+            document["accessPackages"] = accessPackagesJSON(packages, scenario: scenario)
+        }
         return .object(document)
     }
 

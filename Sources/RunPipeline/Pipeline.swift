@@ -103,7 +103,8 @@ public enum Pipeline {
         )
         let document = MetricsDocument.json(
             metrics, friction: friction, scopes: folds.scopes.figures, alerts: folds.alerts.incidents,
-            attacker: folds.attacker.metrics, reviews: folds.reviews.metrics, notifications: folds.notifications.metrics, tier0: tier0.metrics, scenario: scenario, run: info
+            attacker: folds.attacker.metrics, reviews: folds.reviews.metrics, notifications: folds.notifications.metrics,
+            packages: folds.packages.metrics, tier0: tier0.metrics, scenario: scenario, run: info
         )
         return RunOutcome(
             scenario: scenario, variant: variant, seed: usedSeed, metrics: metrics, friction: friction,
