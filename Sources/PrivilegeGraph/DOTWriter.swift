@@ -60,6 +60,7 @@ public enum DOTWriter {
         case .tenant: return "doubleoctagon"
         case .role, .scopedRole: return "box"
         case .combination: return "invhouse"
+        case .accessPackage: return "box3d"
         case .group: return "folder"
         case .application: return "tab"
         case .servicePrincipal: return "component"
@@ -103,6 +104,14 @@ public enum DOTWriter {
         case .writeAttributes: text = "write attributes (joins)"
         case .signInWithCertificate: text = "sign in with certificate"
         case .combines: text = "combined"
+        case .packageMember: text = "grants member"
+        case .packageOwner: text = "grants owner"
+        case .packageActive: text = "grants active"
+        case .packageEligible: text = "grants eligible"
+        case .packageAppRole: text = "grants app role"
+        case .requestsPackage: text = "requests (no approval)"
+        case .mayRequestPackage: text = "may request"
+        case .approvesPackage: text = "approves every stage"
         }
         if !link.gates.isEmpty { text += "\n" + link.gates.names.joined(separator: ", ") }
         if let scope = link.scope { text += "\nscope " + scope }
@@ -125,6 +134,10 @@ public enum DOTWriter {
              .writeAttributes, .signInWithCertificate:
             (style, colour, width) = ("solid", "#c0392b", "1.4")
         case .combines: (style, colour, width) = ("tapered", "#c0392b", "2.0")
+        case .packageMember, .packageOwner, .packageActive, .packageAppRole: (style, colour, width) = ("solid", "#7d3c98", "1.6")
+        case .packageEligible: (style, colour) = ("dashed", "#7d3c98")
+        case .requestsPackage, .approvesPackage: (style, colour, width) = ("solid", "#c0392b", "1.4")
+        case .mayRequestPackage: (style, colour) = ("dotted", "#7d3c98")
         }
         switch link.change {
         case .kept: break

@@ -16,6 +16,8 @@ public struct NodeID: Hashable, Comparable, Sendable, CustomStringConvertible {
         /// authentication: a trusted authority and the method enabled; a dynamic unit: an attribute
         /// writer and the unit's administrator).
         case combination
+        /// An entitlement-management access package: whoever is assigned it gets its resources.
+        case accessPackage
         /// An application registration.
         case application
         /// A service principal.
@@ -54,6 +56,8 @@ public struct NodeID: Hashable, Comparable, Sendable, CustomStringConvertible {
     public static func scopedRole(_ index: Int) -> NodeID { NodeID(.scopedRole, Int32(index)) }
     /// A combination's node (an index into `EscalationCatalogue.combinations`).
     public static func combination(_ index: Int) -> NodeID { NodeID(.combination, Int32(index)) }
+    /// An access package's node (an index into `Scenario.accessPackages`).
+    public static func accessPackage(_ index: Int) -> NodeID { NodeID(.accessPackage, Int32(index)) }
 
     /// Whether the node is a principal that can act (a user or a service principal).
     public var isPrincipal: Bool { kind == .user || kind == .servicePrincipal }
@@ -113,6 +117,23 @@ public enum EdgeKind: String, Sendable, CaseIterable, Comparable {
     case signInWithCertificate
     /// One of the two capabilities of a combination: drawn, never traversed alone.
     case combines
+    /// An access package grants membership of the group to whoever is assigned it.
+    case packageMember
+    /// An access package grants ownership of the group.
+    case packageOwner
+    /// An access package grants the role as an active assignment.
+    case packageActive
+    /// An access package grants the role as an eligible assignment (activated through PIM).
+    case packageEligible
+    /// An access package grants an application role: drawn, never traversed (no directory privilege).
+    case packageAppRole
+    /// May request the access package and get it without anyone's approval.
+    case requestsPackage
+    /// May request the access package, with approval: drawn, never traversed alone.
+    case mayRequestPackage
+    /// Approves every stage of the package's requests alone: with an accomplice's (or a taken-over
+    /// account's) request, gets what the package grants.
+    case approvesPackage
 
     /// Orders by declaration.
     public static func < (lhs: EdgeKind, rhs: EdgeKind) -> Bool {
@@ -122,10 +143,14 @@ public enum EdgeKind: String, Sendable, CaseIterable, Comparable {
     private static let order: [EdgeKind: Int] = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
 
     /// Whether an escalation path may use the edge (approvers cannot approve themselves).
-    public var isTraversable: Bool { self != .approverOf && self != .combines }
+    public var isTraversable: Bool { self != .approverOf && self != .combines && self != .packageAppRole && self != .mayRequestPackage }
 
-    /// Whether the edge stands for an eligibility that must be activated first.
-    public var isEligibility: Bool { self == .eligible || self == .eligibleMember || self == .eligibleOwner }
+    /// Whether the edge stands for an eligibility that must be activated first (a package that
+    /// can be requested or approved is such a step too: nothing is held until it is assigned).
+    public var isEligibility: Bool {
+        self == .eligible || self == .eligibleMember || self == .eligibleOwner || self == .packageEligible
+            || self == .requestsPackage || self == .approvesPackage
+    }
 
     /// Whether the edge stands for an activation in effect.
     public var isActivation: Bool { self == .activated || self == .activatedMember || self == .activatedOwner }

@@ -52,6 +52,7 @@ struct LiveReach {
         counts[Int(NodeID.Kind.group.rawValue)] = tenant.groups.count
         counts[Int(NodeID.Kind.scopedRole.rawValue)] = catalogue.scopedRoles.count
         counts[Int(NodeID.Kind.combination.rawValue)] = catalogue.combinations.count
+        counts[Int(NodeID.Kind.accessPackage.rawValue)] = scenario.accessPackages.count
         counts[Int(NodeID.Kind.application.rawValue)] = tenant.applications.count
         counts[Int(NodeID.Kind.servicePrincipal.rawValue)] = tenant.servicePrincipals.count
         counts[Int(NodeID.Kind.user.rawValue)] = tenant.users.count

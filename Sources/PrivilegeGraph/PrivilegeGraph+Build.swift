@@ -24,6 +24,7 @@ extension PrivilegeGraph {
         for index in scenario.tenant.applications.indices { add(state.edges(into: .application(index), catalogue: catalogue)) }
         for index in scenario.tenant.servicePrincipals.indices { add(state.edges(into: .servicePrincipal(index), catalogue: catalogue)) }
         for index in catalogue.scopedRoles.indices { add(state.edges(into: .scopedRole(index), catalogue: catalogue)) }
+        for index in scenario.accessPackages.indices { add(state.edges(into: .accessPackage(index), catalogue: catalogue)) }
         // A combination is drawn, with its two parts, only when it leads to Tier 0.
         for node in potential.reachingNodes where node.kind == .combination { add(state.edges(into: node, catalogue: catalogue)) }
         for node in potential.reachingNodes where node.kind == .user { add(state.edges(into: node, catalogue: catalogue)) }

@@ -129,6 +129,7 @@ extension PrivilegeState {
         case .user: return "user:" + tenant.users[Int(node.index)].id
         case .application: return "app:" + tenant.applications[Int(node.index)].id
         case .servicePrincipal: return "sp:" + tenant.servicePrincipals[Int(node.index)].id
+        case .accessPackage: return "package:" + scenario.accessPackages[Int(node.index)].id
         case .scopedRole, .combination: return extraNames[node]?.key ?? node.description
         }
     }
@@ -143,6 +144,7 @@ extension PrivilegeState {
         case .user: return tenant.users[Int(node.index)].displayName
         case .application: return tenant.applications[Int(node.index)].displayName
         case .servicePrincipal: return tenant.servicePrincipals[Int(node.index)].displayName
+        case .accessPackage: return "Access package: " + scenario.accessPackages[Int(node.index)].displayName
         case .scopedRole, .combination: return extraNames[node]?.label ?? node.description
         }
     }
@@ -155,6 +157,7 @@ extension PrivilegeState {
         if let index = tenant.groups.firstIndex(where: { "group:" + $0.id == key || $0.id == key }) { return .group(GroupIndex(index)) }
         if let index = tenant.applications.firstIndex(where: { "app:" + $0.id == key || $0.id == key }) { return .application(index) }
         if let index = tenant.servicePrincipals.firstIndex(where: { "sp:" + $0.id == key || $0.id == key }) { return .servicePrincipal(index) }
+        if let index = scenario.accessPackages.firstIndex(where: { "package:" + $0.id == key }) { return .accessPackage(index) }
         if let extra = extraNames.first(where: { $0.value.key == key }) { return extra.key }
         let roleName = key.hasPrefix("role:") ? String(key.dropFirst(5)) : key
         if let role = scenario.roleIndex(roleName), scenario[role].groupAccess == nil { return .role(role) }

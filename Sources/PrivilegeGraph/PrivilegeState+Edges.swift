@@ -21,10 +21,14 @@ extension PrivilegeState {
             for role in catalogue.tenantControllers { result.append(Edge(from: .role(role), to: node, kind: .controls)) }
         case .role:
             roleEdges(into: RoleIndex(node.index), catalogue: catalogue, result: &result)
+            packageGrantEdges(into: node, result: &result)
         case .group:
             groupEdges(into: GroupIndex(node.index), catalogue: catalogue, result: &result)
+            packageGrantEdges(into: node, result: &result)
         case .scopedRole:
             scopedRoleEdges(into: Int(node.index), catalogue: catalogue, result: &result)
+        case .accessPackage:
+            packageEdges(into: Int(node.index), result: &result)
         case .combination:
             let combination = catalogue.combinations[Int(node.index)]
             result.append(Edge(from: combination.parts.0, to: node, kind: .combines))
@@ -38,6 +42,7 @@ extension PrivilegeState {
             objectEdges(into: node, owners: application.owners, catalogue: catalogue, result: &result)
             ownerPrincipalEdges(into: node, owners: application.servicePrincipalOwners, catalogue: catalogue, result: &result)
             objectScopedEdges(into: node, catalogue: catalogue, result: &result)
+            packageGrantEdges(into: node, result: &result)
         case .servicePrincipal:
             let principal = scenario.tenant.servicePrincipals[Int(node.index)]
             if let application = principal.application {

@@ -27,6 +27,8 @@ public struct PrivilegeState: Sendable {
     public private(set) var present: [Bool]
     /// Static members of each group (the file's members and `membership` events).
     public private(set) var staticMembers: [Set<Int32>]
+    /// Owners of groups through access package assignments, by group.
+    public private(set) var packageOwners: [Int32: Set<Int32>] = [:]
     /// For each user, how many role-assignable groups have them as a static member.
     private(set) var roleAssignableMemberships: [UInt16]
     /// Assignments in effect, by id.
@@ -143,6 +145,9 @@ public struct PrivilegeState: Sendable {
             if changed && scenario.tenant[group].roleAssignable {
                 if added { roleAssignableMemberships[user.int] += 1 } else { roleAssignableMemberships[user.int] -= 1 }
             }
+        case .groupOwnershipChanged(let time, let group, let user, let added):
+            self.time = time
+            if added { packageOwners[group.rawValue, default: []].insert(user.rawValue) } else { packageOwners[group.rawValue]?.remove(user.rawValue) }
         case .userDisabled(let time, let user):
             self.time = time
             present[user.int] = false

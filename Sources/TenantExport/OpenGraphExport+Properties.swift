@@ -42,6 +42,8 @@ extension OpenGraphExport {
             let principal = tenant.servicePrincipals[index]
             named(principal.displayName, scenarioId: principal.id)
             result["appid"] = .string(ids.servicePrincipalAppIds[index].uppercased())
+        case .accessPackage:
+            named(scenario.accessPackages[index].displayName, scenarioId: scenario.accessPackages[index].id)
         case .scopedRole, .combination:
             named(snapshot.state.label(of: node), scenarioId: nil)
             result["pimsimkey"] = .string(snapshot.state.key(of: node))

@@ -57,6 +57,14 @@ public struct OpenGraphExport {
         case .writeAttributes: name = "WriteAttributes"
         case .signInWithCertificate: name = "SignInWithCertificate"
         case .combines: name = "Combines"
+        case .packageMember: name = "PackageGrantsMember"
+        case .packageOwner: name = "PackageGrantsOwner"
+        case .packageActive: name = "PackageGrantsActive"
+        case .packageEligible: name = "PackageGrantsEligible"
+        case .packageAppRole: name = "PackageGrantsAppRole"
+        case .requestsPackage: name = "CanRequestPackage"
+        case .mayRequestPackage: name = "MayRequestPackage"
+        case .approvesPackage: name = "ApprovesPackage"
         }
         return sourceKind + "_" + name
     }
@@ -72,7 +80,7 @@ public struct OpenGraphExport {
         case .application: return ids.applicationAppIds[index].uppercased()
         case .servicePrincipal: return ids.servicePrincipals[index].uppercased()
         case .role: return ((ids.roles[index] ?? "") + "@" + ids.tenantId).uppercased()
-        case .scopedRole, .combination:
+        case .scopedRole, .combination, .accessPackage:
             // No Graph object: the stable key, without colons, within the tenant.
             return (snapshot.state.key(of: node).replacingOccurrences(of: ":", with: "-") + "@" + ids.tenantId).uppercased()
         }
@@ -145,6 +153,7 @@ public struct OpenGraphExport {
         case .servicePrincipal: kind = "ServicePrincipal"
         case .scopedRole: kind = "ScopedRole"
         case .combination: kind = "Combination"
+        case .accessPackage: kind = "AccessPackage"
         }
         return .object([
             "id": .string(nodeId(node)),
