@@ -21,6 +21,7 @@ public enum HTMLReport {
         body += section("activations", "Activation timeline", activationTimeline(input))
         body += section("rankings", "Rankings", rankingsSection(input))
         body += section("alerts", "Alerts", alertsSection(input))
+        if let packages = packagesSection(input) { body += section("packages", "Access packages", packages) }
         if let graph = input.graphSVG { body += section("graph", "Privilege graph", graphSection(graph)) }
         body += section("metrics", "Metrics and definitions", metricsSection(input))
         body += "<footer><p>Written by pimsim from a simulated run. All times are simulated, in UTC.</p></footer>\n"
@@ -77,6 +78,7 @@ public enum HTMLReport {
         var links = [("glance", "At a glance")]
         if input.comparison != nil { links.append(("comparison", "Variant comparison")) }
         links += [("charts", "Over time"), ("activations", "Activation timeline"), ("rankings", "Rankings"), ("alerts", "Alerts")]
+        if input.metric("accessPackages") != nil { links.append(("packages", "Access packages")) }
         if input.graphSVG != nil { links.append(("graph", "Privilege graph")) }
         links.append(("metrics", "Metrics"))
         let items = links.map { "<li><a href=\"#\($0.0)\">\(Markup.html($0.1))</a></li>" }.joined()

@@ -121,11 +121,13 @@ public struct MetricSelection: Sendable, Equatable {
 
     /// The main metrics the terminal shows by default: privileged hours, standing admins' mean,
     /// the most Global Administrators, the 90th percentile of the wait for access, blocked tasks,
-    /// and the Tier-0 summary (effective and live Global Administrators, reachable hours).
+    /// the Tier-0 summary (effective and live Global Administrators, reachable hours), and, when
+    /// the scenario has access packages, their privileged hours and requests by outcome.
     public static let main = MetricSelection(prefixes: [
         "privilegedHours", "standingAdmins.mean", "globalAdmins.max",
         "friction.waitMinutes.p90", "friction.tasks.blocked", "tier0.effectiveGlobalAdmins.mean", "tier0.liveGlobalAdmins.mean",
         "tier0.reachableHours", "tier0.liveReachableHours",
+        "accessPackages.privilegedHours", "accessPackages.requests.fulfilled", "accessPackages.requests.denied", "accessPackages.requests.timedOut",
     ])
 
     /// Whether `metric` is one of the prefixes or lies under one.
