@@ -1,0 +1,172 @@
+import ExposureMetrics
+import PIMEngine
+import TenantModel
+import Testing
+import TestSupport
+import Trace
+
+/// Entitlement management: a request moves through its stages in order; each stage approves,
+/// denies, times out or escalates; the assignment grants its resources until it expires or is
+/// extended. Times are hand-computed from fixed response times.
+@Suite("Access packages: stages, expiry, extension, role flow")
+struct AccessPackageTests {
+    /// A tenant with a requester (managed by `mgr`), approvers and a role-assignable group that
+    /// holds Global Administrator as `groupType`; approvers answer after exactly 2 hours.
+    static func tenant(policy: String, groupType: String = "active", behaviour: String = "responseTime: 2h", horizon: String = "40d",
+                       workload: String = "  - {at: 1d, request: {user: alice, package: p}}", events: String = "") -> String {
+        header(horizon: horizon) + """
+        tenant:
+          users: [{id: alice, manager: mgr}, {id: mgr}, {id: sec1}, {id: sec2}, {id: ciso}, {id: bg}, {id: bob}]
+          groups: [{id: t0, roleAssignable: true}, {id: secs, members: [sec1, sec2]}]
+        assignments:
+          - {principal: bg, role: Global Administrator, type: active}
+          - {principal: t0, role: Global Administrator, type: \(groupType)}
+        behaviour:
+          approvers: {\(behaviour)}
+        accessPackages:
+          - id: p
+            resources: [{group: t0}]
+            policies:
+              - \(policy)
+        workload:
+        \(workload)
+        \(events)
+        """
+    }
+
+    static let threeStages = "{id: admins, requestors: {users: [alice]}, approval: [{approvers: [manager]}, {approvers: [secs]}, {approvers: [ciso]}], expiry: 30d}"
+
+    func packageRecords(_ scenario: Scenario) -> [TraceRecord] {
+        trace(scenario).filter {
+            switch $0 {
+            case .packageRequestSubmitted, .packageRequestRejected, .packageStageStarted, .packageStageEscalated, .packageStageDecided,
+                 .packageRequestTimedOut, .packageRequestCancelled, .packageRequestFulfilled, .packageAssignmentStarted,
+                 .packageAssignmentExtended, .packageAssignmentEnded:
+                return true
+            default:
+                return false
+            }
+        }
+    }
+
+    func metrics(_ scenario: Scenario) -> AccessPackageMetrics {
+        PIMReplay.run(scenario, sink: AccessPackageFold(scenario: scenario)).sink.metrics
+    }
+
+    @Test("three stages approve in order, two hours each; the group's Global Administrator flows to the user for 30 days")
+    func threeStagesApprove() throws {
+        let scenario = try makeScenario(Self.tenant(policy: Self.threeStages))
+        let records = packageRecords(scenario)
+        let stages = records.compactMap { record -> (Int64, Int, [UserIndex])? in
+            if case .packageStageStarted(let time, _, let stage, let approvers, _) = record { return (time, stage, approvers) }
+            return nil
+        }
+        #expect(stages.map(\.0) == [h(24), h(26), h(28)])
+        #expect(stages.map(\.1) == [1, 2, 3])
+        #expect(stages[0].2 == [UserIndex(1)])            // alice's manager
+        #expect(stages[1].2 == [UserIndex(2), UserIndex(3)]) // the group's members
+        #expect(stages[2].2 == [UserIndex(4)])
+        let started = records.compactMap { record -> (Int64, Int64?)? in
+            if case .packageAssignmentStarted(let time, _, _, _, _, let end, _, _) = record { return (time, end) }
+            return nil
+        }
+        #expect(started.count == 1)
+        #expect(started.first?.0 == h(30))
+        #expect(started.first?.1 == h(30) + h(720))
+        #expect(records.contains { if case .packageAssignmentEnded(let time, _, .expired, _) = $0 { return time == h(750) }; return false })
+        let figures = metrics(scenario)
+        #expect(figures.requests.fulfilled == 1)
+        #expect(figures.stages.map(\.latencies) == [[h(2)], [h(2)], [h(2)]])
+        // Alice holds Global Administrator from 1d06:00 for exactly 30 days; bg holds it all 40 days.
+        #expect(figures.privilegedSecondsViaPackages == h(720))
+        #expect(figures.privilegedSecondsOther == h(960))
+        #expect(coreMetrics(scenario).privilegedTotalSeconds == h(720 + 960))
+    }
+
+    @Test("a denial at the first stage ends the request; nothing is granted")
+    func deny() throws {
+        let scenario = try makeScenario(Self.tenant(policy: Self.threeStages, behaviour: "responseTime: 2h, approveRate: 0"))
+        let records = packageRecords(scenario)
+        #expect(records.contains { if case .packageStageDecided(let time, _, 1, UserIndex(1), false) = $0 { return time == h(26) }; return false })
+        #expect(!records.contains { if case .packageStageStarted(_, _, 2, _, _) = $0 { return true }; return false })
+        #expect(!records.contains { if case .packageAssignmentStarted = $0 { return true }; return false })
+        let figures = metrics(scenario)
+        #expect(figures.requests.denied == 1 && figures.requests.fulfilled == 0)
+        #expect(figures.privilegedSecondsViaPackages == 0)
+    }
+
+    @Test("a stage nobody answers times out after its timeout and denies the request")
+    func timeOut() throws {
+        let policy = "{id: a, requestors: {users: [alice]}, approval: [{approvers: [ciso], timeout: 2d}], expiry: 30d}"
+        let scenario = try makeScenario(Self.tenant(policy: policy, behaviour: "responseTime: 2h, absence: 1"))
+        let records = packageRecords(scenario)
+        #expect(records.contains { if case .packageRequestTimedOut(let time, _, 1) = $0 { return time == h(24 + 48) }; return false })
+        #expect(metrics(scenario).requests.timedOut == 1)
+        #expect(metrics(scenario).stages.first?.timedOut == 1)
+    }
+
+    @Test("with no primary approver left, the stage escalates after 8 hours and the escalation approver decides 2 hours later")
+    func escalation() throws {
+        let policy = "{id: a, requestors: {users: [alice]}, approval: [{approvers: [sec1], timeout: 3d, escalation: {after: 8h, approvers: [ciso]}}], expiry: 30d}"
+        let scenario = try makeScenario(Self.tenant(policy: policy, events: "events: [{at: 12h, leave: sec1}]"))
+        let records = packageRecords(scenario)
+        #expect(records.contains { if case .packageStageStarted(let time, _, 1, let approvers, false) = $0 { return time == h(24) && approvers.isEmpty }; return false })
+        #expect(records.contains { if case .packageStageEscalated(let time, _, 1, let approvers, false) = $0 { return time == h(32) && approvers == [UserIndex(4)] }; return false })
+        #expect(records.contains { if case .packageStageDecided(let time, _, 1, UserIndex(4), true) = $0 { return time == h(34) }; return false })
+        #expect(metrics(scenario).stages.first?.escalated == 1)
+        #expect(metrics(scenario).stages.first?.latencies == [h(10)])
+    }
+
+    @Test("a requester without a manager goes to the stage's fallback approvers")
+    func fallback() throws {
+        let policy = "{id: a, requestors: {users: [bob]}, approval: [{approvers: [manager], fallback: [ciso]}], expiry: 30d}"
+        let scenario = try makeScenario(Self.tenant(policy: policy, workload: "  - {at: 1d, request: {user: bob, package: p}}"))
+        let records = packageRecords(scenario)
+        #expect(records.contains { if case .packageStageStarted(_, _, 1, let approvers, true) = $0 { return approvers == [UserIndex(4)] }; return false })
+        #expect(metrics(scenario).stages.first?.fallback == 1)
+        #expect(metrics(scenario).requests.fulfilled == 1)
+    }
+
+    @Test("an extension within 14 days of the end moves it to the approval time plus the duration; earlier is refused")
+    func extensionMovesEnd() throws {
+        let policy = "{id: a, requestors: allMembers, expiry: 10d, extension: {allowed: true, approval: false}}"
+        let workload = """
+          - {at: 1d, request: {user: alice, package: p}}
+          - {at: 5d, request: {user: alice, package: p, extend: true}}
+        """
+        let scenario = try makeScenario(Self.tenant(policy: policy, workload: workload))
+        let records = packageRecords(scenario)
+        #expect(records.contains { if case .packageAssignmentExtended(let time, _, let end) = $0 { return time == h(120) && end == h(120 + 240) }; return false })
+        #expect(records.contains { if case .packageAssignmentEnded(let time, _, .expired, _) = $0 { return time == h(360) }; return false })
+        #expect(metrics(scenario).privilegedSecondsViaPackages == h(360 - 24))
+
+        let early = try makeScenario(Self.tenant(policy: "{id: a, requestors: allMembers, expiry: 30d, extension: {allowed: true, approval: false}}",
+                                                 workload: workload))
+        #expect(packageRecords(early).contains { if case .packageRequestRejected(_, _, .tooEarly) = $0 { return true }; return false })
+    }
+
+    @Test("membership through a package carries the group's assignments exactly like a membership event")
+    func sameAsMembershipEvent() throws {
+        let viaPackage = try makeScenario(Self.tenant(policy: "{id: a, requestors: allMembers, expiry: 10d}"))
+        let byHand = try makeScenario(Self.tenant(policy: "{id: a, requestors: none}", workload: "  []",
+                                                  events: "events: [{at: 1d, membership: {group: t0, add: [alice]}}, {at: 11d, membership: {group: t0, remove: [alice]}}]"))
+        #expect(coreMetrics(viaPackage).privilegedTotalSeconds == coreMetrics(byHand).privilegedTotalSeconds)
+        #expect(coreMetrics(viaPackage).privilegedStandingSeconds == coreMetrics(byHand).privilegedStandingSeconds)
+
+        // Eligibility through the package's group still goes through PIM: activated after the grant, never before.
+        let eligible = try makeScenario(Self.tenant(policy: "{id: a, requestors: allMembers, expiry: 10d}", groupType: "eligible", workload: """
+          - {at: 12h, activate: {user: alice, role: Global Administrator, duration: 1h}}
+          - {at: 1d, request: {user: alice, package: p}}
+          - {at: 2d, activate: {user: alice, role: Global Administrator, duration: 1h}}
+        """))
+        let outcomes = trace(eligible).compactMap { record -> String? in
+            switch record {
+            case .requestRejected(_, _, let reason): return "rejected \(reason)"
+            case .activationStarted(let time, _, _, _, _, _, _): return "granted \(time)"
+            default: return nil
+            }
+        }
+        #expect(outcomes == ["rejected notEligible", "granted \(h(48))"])
+        #expect(metrics(eligible).privilegedSecondsViaPackages == h(1))
+    }
+}
