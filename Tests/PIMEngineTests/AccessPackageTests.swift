@@ -1,4 +1,6 @@
 import ExposureMetrics
+import Reports
+import RunPipeline
 import PIMEngine
 import TenantModel
 import Testing
@@ -168,5 +170,35 @@ struct AccessPackageTests {
         }
         #expect(outcomes == ["rejected notEligible", "granted \(h(48))"])
         #expect(metrics(eligible).privilegedSecondsViaPackages == h(1))
+    }
+}
+
+/// The library's access package scenario end to end: metrics, report and audit log.
+@Suite("Access packages: Scenarios/access-package.yaml end to end")
+struct AccessPackageScenarioTests {
+    @Test("the package arm has every accessPackages glossary key, a report section and entitlement management's records")
+    func endToEnd() throws {
+        let path = repositoryRoot.appendingPathComponent("Scenarios/access-package.yaml").path
+        let scenario = try #require(Pipeline.load(path: path, variant: "access-package").scenario)
+        let outcome = Pipeline.simulate(scenario, variant: "access-package")
+        for entry in MetricGlossary.entries where entry.key.hasPrefix("accessPackages.") {
+            #expect(MetricsDocument.value(of: entry.key, in: outcome.document) != nil, "\(entry.key) is not in metrics.json")
+        }
+        let via = try #require(MetricsDocument.value(of: "accessPackages.privilegedHours.viaPackages", in: outcome.document))
+        #expect(via != .number(0))
+        let html = HTMLReport.render(Pipeline.reportInput(outcome))
+        #expect(html.contains("<section id=\"packages\">") && html.contains("Approval stages"))
+
+        let builder = AuditLogBuilder(identity: AuditIdentity(scenario: scenario, seed: scenario.seed), output: AuditCollector())
+        let audit = PIMReplay.run(scenario, sink: builder).sink
+        let activities = audit.output.records.compactMap { record -> String? in
+            guard case .object(let fields) = record, case .string(let name)? = fields["activityDisplayName"] else { return nil }
+            return name
+        }
+        let first = try #require(activities.firstIndex(of: "User requests access package assignment"))
+        #expect(Array(activities[first...].prefix(3)) == ["User requests access package assignment", "Create request approval", "Add approver to request approval"])
+        #expect(activities.contains("Approve access package assignment request"))
+        #expect(activities.contains("Fulfill access package assignment"))
+        #expect(activities.contains("Remove access package assignment"))
     }
 }

@@ -123,7 +123,7 @@ import TenantModel
         #expect(found.count == 2, "\(found.map(\.description))")
         guard found.count == 2 else { return }
         expect(found[0], line: 5, column: 5, path: "events[0]",
-               "an event needs exactly one of 'leave', 'membership', 'assign', 'remove', 'policy', 'join', 'move', 'compromise', 'cancelRequest', 'revokeActivation', 'adminExtend'; found 'leave', 'remove'")
+               "an event needs exactly one of 'leave', 'membership', 'assign', 'remove', 'policy', 'join', 'move', 'compromise', 'cancelRequest', 'revokeActivation', 'adminExtend', 'assignPackage', 'removePackage'; found 'leave', 'remove'")
         expect(found[1], line: 8, column: 5, path: "events[1]",
                "an event needs exactly one of 'leave', 'membership', 'assign', 'remove', 'policy', 'join', 'move', 'compromise', 'cancelRequest', 'revokeActivation', 'adminExtend'")
         #expect(found[1].message.contains("found") == false)
