@@ -9,7 +9,7 @@ import TestSupport
 
 @Suite("pimsim run, end to end")
 struct ScenarioRunTests {
-    static let scenarios = ["quickstart", "jit-migration", "leaver-approvals", "weekend-approvals", "role-settings", "compromised-admin", "governance", "app-escalation", "ga-design", "notifications", "escalation-coverage"]
+    static let scenarios = ["quickstart", "jit-migration", "leaver-approvals", "weekend-approvals", "role-settings", "compromised-admin", "governance", "app-escalation", "ga-design", "notifications", "escalation-coverage", "access-package"]
 
     @Test("each scenario's metrics.json matches its reviewed golden file", arguments: scenarios)
     func golden(name: String) throws {

@@ -171,6 +171,50 @@ struct AccessPackageTests {
         #expect(outcomes == ["rejected notEligible", "granted \(h(48))"])
         #expect(metrics(eligible).privilegedSecondsViaPackages == h(1))
     }
+
+    @Test("a review denies the assignment: it ends when the instance ends; unanswered items follow onNoResponse")
+    func reviewDenies() throws {
+        func run(_ reviewer: String, onNoResponse: String) throws -> [TraceRecord] {
+            let policy = "{id: a, requestors: allMembers, expiry: 30d, review: {reviewers: {selected: [ciso]}, recurrence: monthly, "
+                + "start: 3d, duration: 5d, reviewer: {\(reviewer)}, onNoResponse: \(onNoResponse)}}"
+            return packageRecords(try makeScenario(Self.tenant(policy: policy)))
+        }
+        // The request at 1d is fulfilled at once; the instance runs from 3d to 8d; the CISO denies at 3d + 2d.
+        let denied = try run("respond: 1, approve: 0, delay: 2d", onNoResponse: "noChange")
+        #expect(denied.contains { if case .packageAssignmentEnded(let time, _, .reviewDenied, nil) = $0 { return time == h(8 * 24) }; return false })
+        let silent = try run("respond: 0", onNoResponse: "removeAccess")
+        #expect(silent.contains { if case .packageAssignmentEnded(let time, _, .reviewDenied, nil) = $0 { return time == h(8 * 24) }; return false })
+        let kept = try run("respond: 0", onNoResponse: "noChange")
+        #expect(kept.contains { if case .packageAssignmentEnded(let time, _, .expired, nil) = $0 { return time == h(31 * 24) }; return false })
+        let scenario = try makeScenario(Self.tenant(policy: "{id: a, requestors: allMembers, expiry: 30d, review: {reviewers: {selected: [ciso]}, "
+            + "recurrence: monthly, start: 3d, duration: 5d, reviewer: {respond: 1, approve: 0, delay: 2d}}}"))
+        let figures = metrics(scenario)
+        #expect(figures.reviewInstances == 2 && figures.reviewItems == 1 && figures.reviewRefused == 1 && figures.reviewDenied == 1)
+        #expect(figures.privilegedSecondsViaPackages == h(7 * 24))
+    }
+
+    @Test("an administrator assigns and removes a package directly; a request while assigned is refused")
+    func administratorActions() throws {
+        let events = "events: [{at: 2d, assignPackage: {user: alice, package: p, by: ciso}}, {at: 5d, removePackage: {user: alice, package: p}}]"
+        let scenario = try makeScenario(Self.tenant(policy: "{id: a, requestors: allMembers, expiry: 30d}",
+                                                    workload: "  - {at: 3d, request: {user: alice, package: p}}", events: events))
+        let records = packageRecords(scenario)
+        #expect(records.contains { if case .packageAssignmentStarted(let time, _, _, _, _, _, nil, UserIndex(4)?) = $0 { return time == h(48) }; return false })
+        #expect(records.contains { if case .packageRequestRejected(_, _, .alreadyAssigned) = $0 { return true }; return false })
+        #expect(records.contains { if case .packageAssignmentEnded(let time, _, .removed, nil) = $0 { return time == h(120) }; return false })
+        let figures = metrics(scenario)
+        #expect(figures.assignmentsDirect == 1 && figures.removed == 1)
+        #expect(figures.privilegedSecondsViaPackages == h(72))
+    }
+
+    @Test("a requester disabled while the request waits: cancelled; a policy that does not admit the user: refused")
+    func cancelledAndRefused() throws {
+        let disabled = try makeScenario(Self.tenant(policy: Self.threeStages, events: "events: [{at: 25h, leave: alice}]"))
+        #expect(packageRecords(disabled).contains { if case .packageRequestCancelled(let time, _, .requesterDisabled) = $0 { return time == h(25) }; return false })
+        let refused = try makeScenario(Self.tenant(policy: "{id: a, requestors: {users: [bob]}}"))
+        #expect(packageRecords(refused).contains { if case .packageRequestRejected(_, _, .notAllowed) = $0 { return true }; return false })
+        #expect(metrics(refused).requests.rejected[.notAllowed] == 1)
+    }
 }
 
 /// The library's access package scenario end to end: metrics, report and audit log.
