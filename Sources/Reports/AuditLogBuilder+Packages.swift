@@ -11,7 +11,7 @@ extension AuditLogBuilder {
     /// Writes the records of one access package trace record; false when `record` is not one.
     mutating func packageRecord(_ record: TraceRecord) -> Bool {
         switch record {
-        case .packageRequestSubmitted(let time, let id, let user, let package, let policy, let extend):
+        case .packageRequestSubmitted(_, let id, let user, let package, let policy, let extend):
             packageRequests[id] = (user, package, policy, extend)
         case .packageRequestRejected(let time, let id, let reason):
             packageRequestRecord(time, id, "User requests access package assignment", by: nil, result: "failure", reason: reason.rawValue)
