@@ -114,12 +114,8 @@ extension Engine {
     /// Draws the next gap of a user's request process (in working time under a calendar).
     mutating func schedulePackageArrival(_ generator: Int32, _ user: Int32, after time: SimTime, _ queue: inout EventQueue<EngineEvent>) {
         let definition = scenario.packageGenerators[Int(generator)]
-        let key = packageProcessKey(generator, user)
-        var stream = arrivalStreams[key] ?? streams.stream("package-arrivals", index: key)
-        let gap = max(1, DurationDistribution.exponential(mean: Double(definition.every)).sample(&stream))
-        arrivalStreams[key] = stream
-        let arrival = definition.calendar.map { $0.addingWorkingTime(gap, to: scenario.startEpoch + time) - scenario.startEpoch } ?? time + gap
-        guard arrival < min(definition.until ?? scenario.horizon, scenario.horizon) else { return }
+        guard let arrival = nextArrival(after: time, every: definition.every, calendar: definition.calendar, until: definition.until,
+                                        key: packageProcessKey(generator, user), stream: "package-arrivals") else { return }
         queue.schedule(.packageArrival(generator: generator, user: user), at: arrival, phase: Phase.requests)
     }
 

@@ -25,20 +25,22 @@ extension Engine {
     /// Draws the next gap of a Poisson process (in working time under a calendar) and schedules it.
     mutating func scheduleArrival(_ generator: Int32, _ user: Int32, after time: SimTime, _ queue: inout EventQueue<EngineEvent>) {
         let definition = scenario.taskGenerators[Int(generator)]
-        let key = processKey(generator, user)
         // An explicit task arrives once; it was scheduled with the other workload items.
         if definition.arrivals != nil { return }
-        var stream = arrivalStreams[key] ?? streams.stream("task-arrivals", index: key)
-        let gap = max(1, DurationDistribution.exponential(mean: Double(definition.every)).sample(&stream))
-        arrivalStreams[key] = stream
-        let arrival: SimTime
-        if let calendar = definition.calendar {
-            arrival = calendar.addingWorkingTime(gap, to: scenario.startEpoch + time) - scenario.startEpoch
-        } else {
-            arrival = time + gap
-        }
-        guard arrival < min(definition.until ?? scenario.horizon, scenario.horizon) else { return }
+        guard let arrival = nextArrival(after: time, every: definition.every, calendar: definition.calendar, until: definition.until,
+                                        key: processKey(generator, user), stream: "task-arrivals") else { return }
         queue.schedule(.taskArrival(generator: generator, user: user), at: arrival, phase: Phase.requests)
+    }
+
+    /// The next arrival of a Poisson process with mean gap `every` after `time` (the gap counted
+    /// in working time under `calendar`), drawn from the process's own stream; nil when it would
+    /// fall at or after `until` or the horizon.
+    mutating func nextArrival(after time: SimTime, every: Seconds, calendar: WorkCalendar?, until: SimTime?, key: UInt64, stream name: String) -> SimTime? {
+        var stream = arrivalStreams[key] ?? streams.stream(name, index: key)
+        let gap = max(1, DurationDistribution.exponential(mean: Double(every)).sample(&stream))
+        arrivalStreams[key] = stream
+        let arrival = calendar.map { $0.addingWorkingTime(gap, to: scenario.startEpoch + time) - scenario.startEpoch } ?? time + gap
+        return arrival < min(until ?? scenario.horizon, scenario.horizon) ? arrival : nil
     }
 
     /// A task arrives: it reuses a role already held, waits on a pending request, or asks for one.

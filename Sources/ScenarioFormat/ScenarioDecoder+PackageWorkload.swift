@@ -58,13 +58,7 @@ extension ScenarioDecoder {
     /// `requests: {users | group, package, policy?, every, calendar?, from?, until?, extend?}`.
     func decodePackageGenerator(_ value: Value, origin: String) -> PackageRequestGenerator? {
         guard let map = context.map(value, FormatSpec.packageRequests) else { return nil }
-        var users: [UserIndex] = []
-        switch (map["users"], map["group"]) {
-        case (let list?, nil): users = userList(list, what: "user ids")
-        case (nil, let entry?): users = groupIndex(entry).map { groups[$0.int].members } ?? []
-        case (.some, .some(let entry)): context.error("give either 'users' or 'group', not both", at: entry)
-        case (nil, nil): context.error("a request generator needs 'users' or 'group': who asks for the package", at: value)
-        }
+        let users = generatorUsers(map, at: value, who: "a request generator needs 'users' or 'group': who asks for the package")
         let package = map["package"].flatMap { packageReference($0) }
         var policy: Int?
         if let entry = map["policy"], let package {
@@ -80,13 +74,7 @@ extension ScenarioDecoder {
         let until = map["until"].flatMap { eventTime($0) }
         if let until, until <= from, let entry = map["until"] { context.error("'until' must be after 'from'", at: entry) }
         guard let package, let every else { return nil }
-        let window = max(0, (until ?? horizon ?? 0) - from)
-        let expected = Double(users.count) * Double(window) / Double(every)
-        if expected > Double(context.limits.tasks), let entry = map["every"] {
-            let flag = InputLimits.flag("tasks", Int64(min(expected.rounded(.up), 9e18)))
-            context.error("this generator would make about \(Int64(min(expected, 9e18))) requests; pimsim accepts at most \(context.limits.tasks) per generator (raise 'every', or \(flag) raises the limit)", at: entry)
-            return nil
-        }
+        guard generatorSizeAccepted(users: users.count, from: from, until: until, every: every, at: map["every"], noun: "requests") else { return nil }
         return PackageRequestGenerator(users: users, package: package, policy: policy, every: every, calendar: calendar, from: from, until: until,
                                        extend: map["extend"].flatMap { context.bool($0) } ?? false, origin: origin)
     }

@@ -228,23 +228,7 @@ extension ScenarioDecoder {
     /// `tasks: {users | group, role, every, duration, calendar, from, until, activation, deactivateEarly}`.
     func decodeTasks(_ value: Value, origin: String) -> TaskGenerator? {
         guard let map = context.map(value, FormatSpec.tasks) else { return nil }
-        var users: [UserIndex] = []
-        switch (map["users"], map["group"]) {
-        case (let list?, nil):
-            users = userList(list, what: "user ids")
-        case (nil, let entry?):
-            if let id = context.identifier(entry, what: "a group id") {
-                if let group = groupByID[id] {
-                    users = groups[group.int].members
-                } else {
-                    context.error("unknown group '\(id)'\(Suggestions.hint(for: id, in: groupByID.keys))", at: entry)
-                }
-            }
-        case (.some, .some(let entry)):
-            context.error("give either 'users' or 'group', not both", at: entry)
-        case (nil, nil):
-            context.error("a task generator needs 'users' or 'group': who does the tasks", at: value)
-        }
+        let users = generatorUsers(map, at: value, who: "a task generator needs 'users' or 'group': who does the tasks")
         let role = map["role"].flatMap { workRoleReference($0) }
         var every: Seconds?
         if let entry = map["every"], let gap = context.duration(entry) {
@@ -260,18 +244,36 @@ extension ScenarioDecoder {
         let strategy = map["activation"].map { decodeStrategy($0) } ?? .taskLength(slack: 0)
         let deactivateEarly = map["deactivateEarly"].flatMap { context.number($0, in: 0...1, what: "deactivateEarly") }
         guard let role, let every, let duration else { return nil }
-        // Bounded work: the expected number of tasks (ignoring working hours) must stay reasonable.
-        let window = max(0, (until ?? horizon ?? 0) - from)
-        let expected = Double(users.count) * Double(window) / Double(every)
-        if expected > Double(context.limits.tasks), let entry = map["every"] {
-            let flag = InputLimits.flag("tasks", Int64(min(expected.rounded(.up), 9e18)))
-            context.error("this generator would make about \(Int64(min(expected, 9e18))) tasks; pimsim accepts at most \(context.limits.tasks) per generator (raise 'every', or \(flag) raises the limit)", at: entry)
-            return nil
-        }
+        guard generatorSizeAccepted(users: users.count, from: from, until: until, every: every, at: map["every"], noun: "tasks") else { return nil }
         return TaskGenerator(
             users: users, role: role, every: every, duration: duration, calendar: calendar, from: from, until: until,
             strategy: strategy, deactivateEarly: deactivateEarly, origin: origin
         )
+    }
+
+    /// A generator's users: `users`, or the members of `group` (exactly one of them).
+    func generatorUsers(_ map: MapView, at value: Value, who: String) -> [UserIndex] {
+        switch (map["users"], map["group"]) {
+        case (let list?, nil): return userList(list, what: "user ids")
+        case (nil, let entry?):
+            guard let id = context.identifier(entry, what: "a group id") else { return [] }
+            if let group = groupByID[id] { return groups[group.int].members }
+            context.error("unknown group '\(id)'\(Suggestions.hint(for: id, in: groupByID.keys))", at: entry)
+        case (.some, .some(let entry)): context.error("give either 'users' or 'group', not both", at: entry)
+        case (nil, nil): context.error(who, at: value)
+        }
+        return []
+    }
+
+    /// Bounded work: the expected number of a generator's items (ignoring working hours) must stay
+    /// within `--limit tasks`; an error at `every` otherwise.
+    func generatorSizeAccepted(users: Int, from: Seconds, until: Seconds?, every: Seconds, at entry: Value?, noun: String) -> Bool {
+        let window = max(0, (until ?? horizon ?? 0) - from)
+        let expected = Double(users) * Double(window) / Double(every)
+        guard expected > Double(context.limits.tasks), let entry else { return true }
+        let flag = InputLimits.flag("tasks", Int64(min(expected.rounded(.up), 9e18)))
+        context.error("this generator would make about \(Int64(min(expected, 9e18))) \(noun); pimsim accepts at most \(context.limits.tasks) per generator (raise 'every', or \(flag) raises the limit)", at: entry)
+        return false
     }
 
     /// `{at, task: {user, role, duration, activation, deactivateEarly}}`: one task at a given time.
