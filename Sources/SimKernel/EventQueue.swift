@@ -68,17 +68,12 @@ extension ScheduledEvent: Sendable where Payload: Sendable {}
 /// occupied tick of a bitmap. Events beyond the window, before it or in a later phase wait in a
 /// 4-ary heap; the next event is the earlier of the two heads, so the order never depends on
 /// where an event waits.
+///
+/// A tick's events sit in blocks of `blockSize` consecutive entries from a pool shared by the
+/// whole wheel (`EventQueue+Blocks.swift`): reading a tick is sequential, and emptied blocks are
+/// reused first, so the memory in use follows the number of pending events rather than the size
+/// of the wheel. A taken event's payload stays in its entry until the entry is reused.
 public struct EventQueue<Payload> {
-    /// One tick of the wheel: its events in scheduling order, from `head` on.
-    @usableFromInline
-    struct Slot {
-        @usableFromInline var entries: ContiguousArray<Entry> = []
-        @usableFromInline var head = 0
-
-        @inlinable
-        init() {}
-    }
-
     /// An event on the wheel: its tick gives its time and phase.
     @usableFromInline
     struct Entry {
@@ -90,6 +85,17 @@ public struct EventQueue<Payload> {
             self.sequence = sequence
             self.payload = payload
         }
+    }
+
+    /// One tick's events: entries `head` up to (not including) `tail`, positions in the pool
+    /// that run through the tick's chain of blocks; both -1 when the tick has none.
+    @usableFromInline
+    struct Slot {
+        @usableFromInline var head: Int32 = -1
+        @usableFromInline var tail: Int32 = -1
+
+        @inlinable
+        init() {}
     }
 
     @usableFromInline static var phaseBits: Int { 2 }
@@ -106,6 +112,12 @@ public struct EventQueue<Payload> {
     @usableFromInline var slots: ContiguousArray<Slot>
     /// One bit per slot holding events.
     @usableFromInline var occupied: ContiguousArray<UInt64>
+    /// The wheel's entries, `blockSize` to a block.
+    @usableFromInline var pool: ContiguousArray<Entry> = []
+    /// Per block: the next block of its tick, or of the free list; -1 at the end.
+    @usableFromInline var nextBlock: ContiguousArray<Int32> = []
+    /// The first free block, or -1.
+    @usableFromInline var freeBlock: Int32 = -1
     @usableFromInline var wheelCount = 0
     /// Events outside the window or the wheel's phases when they were scheduled.
     @usableFromInline var far = EventHeap<Payload>()
@@ -132,7 +144,7 @@ public struct EventQueue<Payload> {
         case .none: return nil
         case .far: return far.first.map { ScheduledEvent(key: $0.key, payload: $0.payload) }
         case .wheel(let slot, let tick):
-            let entry = slots[slot].entries[slots[slot].head]
+            let entry = pool[Int(slots[slot].head)]
             return ScheduledEvent(key: Self.key(tick: tick, sequence: entry.sequence), payload: entry.payload)
         }
     }
@@ -143,7 +155,7 @@ public struct EventQueue<Payload> {
         switch next() {
         case .none: return nil
         case .far: return far.first?.key
-        case .wheel(let slot, let tick): return Self.key(tick: tick, sequence: slots[slot].entries[slots[slot].head].sequence)
+        case .wheel(let slot, let tick): return Self.key(tick: tick, sequence: pool[Int(slots[slot].head)].sequence)
         }
     }
 
@@ -156,10 +168,8 @@ public struct EventQueue<Payload> {
         nextSequence &+= 1
         if Int(phase) < Self.wheelPhases && Self.tickableTimes.contains(time) {
             let tick = time << Self.phaseBits | Int64(phase)
-            if tick >= base && tick &- base < Int64(Self.wheelSize) {
-                let slot = Int(truncatingIfNeeded: tick) & Self.wheelMask
-                slots[slot].entries.append(Entry(sequence: sequence, payload: payload))
-                occupied[slot >> 6] |= 1 << UInt64(slot & 63)
+            if tick >= base && tick &- base < Int64(Self.wheelSize)
+                && append(Entry(sequence: sequence, payload: payload), to: Int(truncatingIfNeeded: tick) & Self.wheelMask) {
                 wheelCount += 1
                 return EventKey(time: time, phase: phase, sequence: sequence)
             }
@@ -186,8 +196,7 @@ public struct EventQueue<Payload> {
         case .wheel(let slot, let tick):
             base = tick
             wheelCount -= 1
-            let entry = slots[slot].removeFirst()
-            if slots[slot].head == 0 { occupied[slot >> 6] &= ~(1 << UInt64(slot & 63)) }
+            let entry = removeFirst(of: slot)
             return ScheduledEvent(key: Self.key(tick: tick, sequence: entry.sequence), payload: entry.payload)
         }
     }
@@ -219,7 +228,7 @@ public struct EventQueue<Payload> {
             if head.high != wheelHigh {
                 if head.high < wheelHigh { return .far }
             } else {
-                let low = UInt64(tick & Int64(Self.wheelPhases - 1)) << 56 | slots[slot].entries[slots[slot].head].sequence
+                let low = UInt64(tick & Int64(Self.wheelPhases - 1)) << 56 | pool[Int(slots[slot].head)].sequence
                 if head.low < low { return .far }
             }
         }
@@ -246,47 +255,5 @@ public struct EventQueue<Payload> {
     @inlinable
     static func key(tick: Int64, sequence: UInt64) -> EventKey {
         EventKey(time: tick >> phaseBits, phase: UInt8(truncatingIfNeeded: tick & Int64(wheelPhases - 1)), sequence: sequence)
-    }
-}
-
-extension EventQueue.Slot {
-    /// Takes the first event; an emptied slot starts again at zero, keeping its storage.
-    @inlinable
-    mutating func removeFirst() -> EventQueue.Entry {
-        let taken = entries[head]
-        head += 1
-        if head == entries.count {
-            entries.removeAll(keepingCapacity: true)
-            head = 0
-        }
-        return taken
-    }
-}
-
-extension EventQueue {
-    /// Checks the wheel, the heap and the sequence bookkeeping; does real work only with
-    /// `PIMSIM_INVARIANTS`.
-    public func checkInvariants() {
-        #if PIMSIM_INVARIANTS
-        var seen = Set<UInt64>()
-        var onWheel = 0
-        for (index, slot) in slots.enumerated() {
-            let used = occupied[index >> 6] & (1 << UInt64(index & 63)) != 0
-            precondition(used == (slot.entries.count > slot.head), "slot \(index)'s bit does not match its events")
-            for position in slot.head..<slot.entries.count {
-                let sequence = slot.entries[position].sequence
-                if position > slot.head { precondition(slot.entries[position - 1].sequence < sequence, "slot \(index) out of order") }
-                precondition(sequence < nextSequence, "sequence \(sequence) was never issued")
-                precondition(seen.insert(sequence).inserted, "a sequence issued twice")
-                onWheel += 1
-            }
-        }
-        precondition(onWheel == wheelCount, "the wheel counts \(wheelCount) events but holds \(onWheel)")
-        for entry in far.entries {
-            precondition(entry.key.sequence < nextSequence, "sequence \(entry.key.sequence) was never issued")
-            precondition(seen.insert(entry.key.sequence).inserted, "sequence \(entry.key.sequence) issued twice")
-        }
-        far.checkHeapOrder()
-        #endif
     }
 }
