@@ -116,3 +116,16 @@ extension EventQueue {
         #endif
     }
 }
+
+extension EventQueue {
+    /// The blocks on the free list (for tests: all of them once the wheel is empty).
+    var freeBlockCount: Int {
+        var count = 0
+        var block = Int(freeBlock)
+        while block >= 0 {
+            count += 1
+            block = Int(nextBlock[block])
+        }
+        return count
+    }
+}
