@@ -53,8 +53,9 @@ public enum ExperimentRunner {
         return results
     }
 
-    /// One replication of one arm: the flattened metrics of its run.
+    /// One replication of one arm: the flattened metrics of its run (a lean run: metrics.json's
+    /// folds only, the same values as a full run's).
     public static func simulate(_ arm: Arm, seed: UInt64) -> MetricValues {
-        MetricValues(document: Pipeline.simulate(arm.scenario, variant: arm.variant, seed: seed).document)
+        MetricValues(document: Pipeline.simulateMetrics(RunPlan(scenario: arm.scenario, variant: arm.variant, seed: seed)))
     }
 }
