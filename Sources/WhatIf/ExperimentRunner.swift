@@ -16,7 +16,9 @@ public enum ExperimentRunner {
     /// The default parallelism: the processors this process may use.
     public static var defaultJobs: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
-    /// Runs the units of `shard` (all of them by default) and returns their metric values.
+    /// Runs the units of `shard` (all of them by default) and returns their metric values; when
+    /// the task is cancelled, the runs in flight finish, no more start, and the results are
+    /// incomplete.
     ///
     /// - Parameters:
     ///   - jobs: simulations in flight at once, at least 1.
@@ -47,7 +49,8 @@ public enum ExperimentRunner {
                 results.units[unit] = values.interned(in: &keys)
                 done += 1
                 progress?.progress(done: done, total: units.count)
-                if next < units.count { launch() }
+                // Cancelled (the caller failed): finish the runs in flight, start no more.
+                if next < units.count && !Task.isCancelled { launch() }
             }
         }
         return results
