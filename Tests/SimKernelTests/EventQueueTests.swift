@@ -197,8 +197,8 @@ struct EventQueueTests {
         #expect(queue.isEmpty)
     }
 
-    /// The wheel holds one window of seconds; events beyond it, before it (behind the last event
-    /// taken) or behind many events of later phases in their second wait in the heap. Whatever
+    /// The wheel holds one window of (second, phase) ticks for phases 0 to 3; events beyond it,
+    /// before it (behind the last event taken) or in phases 4 and up wait in the heap. Whatever
     /// the mix, every pop must match a naive reference, and peeking must agree with popping.
     @Test("randomized: far, past, negative and crowded events come out in key order", arguments: [1, 2, 3, 4])
     func randomizedAcrossTheWheel(seed: Int) {
@@ -247,8 +247,8 @@ struct EventQueueTests {
     func wheelWrapsAndCrowds() {
         var queue = EventQueue<Int>()
         var expected: [Int] = []
-        // 5 000 events in one second, in descending phases: most cannot be placed by a short
-        // insertion and wait in the heap; they still come out by phase, then in scheduling order.
+        // 5 000 events in one second, in descending phases: phases 0 to 3 fill chains of blocks
+        // on the wheel, 4 to 9 wait in the heap; they come out by phase, then in scheduling order.
         for i in 0..<5_000 { queue.schedule(i, at: 100, phase: UInt8(9 - i % 10)) }
         for phase in 0..<10 { expected += (0..<5_000).filter { 9 - $0 % 10 == phase } }
         // One event per hour for a year: the window wraps round about 2 000 times.
