@@ -69,16 +69,20 @@ public enum Runs {
         }
         let loaded = try RunLoader.load(request.selection)
         let plan = loaded.plan
-        let comparison = try await variantComparison(request, scenario: plan.scenario)
+        let comparisonPlan = try plannedComparison(request, scenario: plan.scenario)
         let folder: String
         do {
             folder = try Pipeline.outputFolder(scenario: plan.scenario.name, variant: plan.variant, directory: request.outputDirectory)
         } catch {
             throw .invalidInput("\(error)")
         }
+        // The comparison's replications run beside the run's own simulation, sharing the
+        // processors; the report waits for both. A failed run cancels the replications not started.
+        async let comparisonTable = comparison(comparisonPlan)
         do {
             let files = auditFiles(request, folder: folder)
             let outcome = try Pipeline.simulate(plan, auditPath: files.jsonLines, auditDatabase: files.database)
+            let comparison = await comparisonTable
             let graph = try Pipeline.graphSVG(outcome)
             var paths = [try Pipeline.write(outcome, to: folder), try Pipeline.writeGraph(graph, to: folder)]
             paths += try Pipeline.writeReport(outcome, graphSVG: graph, comparison: comparison, series: outcome.tier0Series, to: folder)
@@ -100,20 +104,29 @@ public enum Runs {
         }
     }
 
-    /// The baseline against every variant on the headline metrics, when the baseline runs, the
-    /// scenario has variants and replications were asked for.
-    static func variantComparison(_ request: RunRequest, scenario: Scenario) async throws(UseCaseError) -> ComparisonTable? {
+    /// The comparison of the baseline against every variant, planned (scenario and variants
+    /// loaded, nothing run) when the baseline runs, the scenario has variants and replications
+    /// were asked for; a plan that fails is refused before anything is run or written.
+    static func plannedComparison(_ request: RunRequest, scenario: Scenario) throws(UseCaseError) -> StudyPlan? {
         guard request.selection.variant == nil, !scenario.variants.isEmpty, request.compareReplications > 0 else { return nil }
         do {
-            let report = try await Studies.compare(
-                path: request.selection.path, replications: request.compareReplications, seed: request.selection.seed
+            return try Studies.planned(
+                StudyPlan.compare(path: request.selection.path, variants: nil, replications: request.compareReplications, seed: request.selection.seed),
+                path: request.selection.path
             )
-            var table = report.table
-            // The headline metrics only; `pimsim compare` writes every metric to compare.json.
-            table.rows = table.rows.filter { MetricSelection.main.matches($0.metric) }
-            return table
         } catch {
             throw .invalidInput("the variant comparison: \(error)")
         }
+    }
+
+    /// Runs a planned comparison on every processor and keeps the headline metrics (`pimsim
+    /// compare` writes every metric to compare.json).
+    static func comparison(_ plan: StudyPlan?) async -> ComparisonTable? {
+        guard let plan else { return nil }
+        let results = await plan.run()
+        guard results.isComplete else { return nil }  // cancelled: the run failed
+        var table = ComparisonReport(header: plan.header, arms: plan.experiment.arms.map(\.name), results: results).table
+        table.rows = table.rows.filter { MetricSelection.main.matches($0.metric) }
+        return table
     }
 }

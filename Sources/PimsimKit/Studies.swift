@@ -45,16 +45,6 @@ public struct StudyResult: Sendable {
 
 /// The what-if use cases: compare, sweep, merge.
 public enum Studies {
-    /// Compares the baseline of the scenario at `path` with `variants` (nil: all of them) over
-    /// `replications` replications on common random numbers, in memory (the report's comparison).
-    public static func compare(
-        path: String, variants: [String]? = nil, replications: Int = 10, seed: UInt64? = nil, jobs: Int = ExperimentRunner.defaultJobs
-    ) async throws(UseCaseError) -> ComparisonReport {
-        let plan = try planned(StudyPlan.compare(path: path, variants: variants, replications: replications, seed: seed), path: path)
-        let results = await plan.run(jobs: jobs)
-        return ComparisonReport(header: plan.header, arms: plan.experiment.arms.map(\.name), results: results)
-    }
-
     /// `pimsim compare`: runs the comparison (or a shard of it) and writes its outputs.
     public static func compare(
         _ request: StudyRequest, variants: [String]? = nil, selection: MetricSelection = .main, progress: (_ label: String) -> (any ProgressReporter)? = { _ in nil }

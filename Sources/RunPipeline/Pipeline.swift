@@ -45,8 +45,10 @@ public struct RunOutcome: Sendable {
 
 /// The pipeline composed: scenario file → model → engine → metrics → documents.
 public enum Pipeline {
+    /// The folds metrics.json is made of: the metrics and Tier-0 reachability.
+    typealias MetricSinks = TeeSink<MetricFolds, Tier0Fold>
     /// Every fold a run feeds: the metrics, Tier-0 reachability, the report's timeline and its waits for approval.
-    typealias RunFolds = TeeSink<TeeSink<MetricFolds, Tier0Fold>, TeeSink<TimelineFold, ApprovalWaitFold>>
+    typealias RunFolds = TeeSink<MetricSinks, TeeSink<TimelineFold, ApprovalWaitFold>>
 
     /// Activations the report keeps for its timeline, heat map and lanes (all of a 100 000-user
     /// year; beyond this they are only counted, and the report says so).
@@ -69,6 +71,15 @@ public enum Pipeline {
     public static func simulate(_ plan: RunPlan) -> RunOutcome {
         let (sink, statistics) = PIMReplay.run(plan.scenario, seed: plan.seed, sink: runFolds(plan.scenario))
         return outcome(plan.scenario, variant: plan.variant, seed: plan.seed, folds: sink, events: statistics.eventsHandled)
+    }
+
+    /// Simulates a planned run for its metrics.json alone, as a comparison's replication needs:
+    /// the same document as `simulate(plan).document`, without the report's folds (timeline,
+    /// waits for approval), the summary or an audit log.
+    public static func simulateMetrics(_ plan: RunPlan) -> JSONValue {
+        let folds = MetricSinks(MetricFolds(scenario: plan.scenario), Tier0Fold(scenario: plan.scenario))
+        let (sink, statistics) = PIMReplay.run(plan.scenario, seed: plan.seed, sink: folds)
+        return metricsDocument(plan.scenario, variant: plan.variant, seed: plan.seed, folds: sink, events: statistics.eventsHandled).1
     }
 
     /// Simulates a validated scenario; `seed` overrides the scenario's seed (see `RunPlan`).
@@ -97,15 +108,7 @@ public enum Pipeline {
         let (folds, tier0, timeline) = (runFolds.first.first, runFolds.first.second, runFolds.second.first)
         let metrics = folds.core.metrics
         let friction = folds.friction.metrics
-        let info = MetricsDocument.RunInfo(
-            scenario: scenario.name, variant: variant, seed: usedSeed,
-            start: TimeText.timestamp(epoch: scenario.startEpoch), events: events
-        )
-        let document = MetricsDocument.json(
-            metrics, friction: friction, scopes: folds.scopes.figures, alerts: folds.alerts.incidents,
-            attacker: folds.attacker.metrics, reviews: folds.reviews.metrics, notifications: folds.notifications.metrics,
-            packages: folds.packages.metrics, tier0: tier0.metrics, scenario: scenario, run: info
-        )
+        let (info, document) = metricsDocument(scenario, variant: variant, seed: usedSeed, folds: runFolds.first, events: events)
         return RunOutcome(
             scenario: scenario, variant: variant, seed: usedSeed, metrics: metrics, friction: friction,
             document: document,
@@ -117,6 +120,23 @@ public enum Pipeline {
             kernelEvents: events, auditRecords: nil, tier0: tier0.metrics, peakState: tier0.peakState, tier0Series: tier0.series,
             info: info, timeline: timeline.timeline, approvalWaits: runFolds.second.second.waits, alerts: folds.alerts.incidents
         )
+    }
+
+    /// metrics.json's content from the metric and Tier-0 folds of a finished run, with the run's facts.
+    static func metricsDocument(
+        _ scenario: Scenario, variant: String?, seed: UInt64, folds metricFolds: MetricSinks, events: Int
+    ) -> (MetricsDocument.RunInfo, JSONValue) {
+        let (folds, tier0) = (metricFolds.first, metricFolds.second)
+        let info = MetricsDocument.RunInfo(
+            scenario: scenario.name, variant: variant, seed: seed,
+            start: TimeText.timestamp(epoch: scenario.startEpoch), events: events
+        )
+        let document = MetricsDocument.json(
+            folds.core.metrics, friction: folds.friction.metrics, scopes: folds.scopes.figures, alerts: folds.alerts.incidents,
+            attacker: folds.attacker.metrics, reviews: folds.reviews.metrics, notifications: folds.notifications.metrics,
+            packages: folds.packages.metrics, tier0: tier0.metrics, scenario: scenario, run: info
+        )
+        return (info, document)
     }
 
     /// The folder a run writes to: `directory` when given, else `Output/<scenario>` (plus the

@@ -61,36 +61,65 @@ extension ScheduledEvent: Sendable where Payload: Sendable {}
 /// come out in the order they were scheduled. Payloads are stored inline: no allocation per event
 /// beyond the arrays' amortised growth.
 ///
-/// Time is whole seconds, so most events land on a timing wheel: one slot per second for the
-/// `wheelSize` seconds from the time of the last event taken, each slot a list kept in (phase,
-/// sequence) order, and a bitmap of the slots in use. Scheduling is an append (a short insertion
-/// when the phase is earlier than what waits there) and taking the next event reads the first
-/// occupied slot. Events beyond the window, before it, or behind many events of later phases in
-/// their slot wait in a 4-ary heap; the next event is the earlier of the two heads, so the order
-/// never depends on where an event waits.
+/// Time is whole seconds and the engine uses a handful of phases, so most events land on a timing
+/// wheel whose unit is a tick, one (second, phase) pair: `wheelSeconds` seconds from the last
+/// event taken, `wheelPhases` phases each. Sequences only grow, so every tick's events are a
+/// first-in first-out list: scheduling is an append and taking the next event reads the first
+/// occupied tick of a bitmap. Events beyond the window, before it or in a later phase wait in a
+/// 4-ary heap; the next event is the earlier of the two heads, so the order never depends on
+/// where an event waits.
+///
+/// A tick's events sit in blocks of `blockSize` consecutive entries from a pool shared by the
+/// whole wheel (`EventQueue+Blocks.swift`): reading a tick is sequential, and emptied blocks are
+/// reused first, so the memory in use follows the number of pending events rather than the size
+/// of the wheel. A taken event's payload stays in its entry until the entry is reused.
 public struct EventQueue<Payload> {
-    /// One second of the wheel: its events in key order, from `head` on.
+    /// An event on the wheel: its tick gives its time and phase.
+    @usableFromInline
+    struct Entry {
+        @usableFromInline var sequence: UInt64
+        @usableFromInline var payload: Payload
+
+        @inlinable
+        init(sequence: UInt64, payload: Payload) {
+            self.sequence = sequence
+            self.payload = payload
+        }
+    }
+
+    /// One tick's events: entries `head` up to (not including) `tail`, positions in the pool
+    /// that run through the tick's chain of blocks; both -1 when the tick has none.
     @usableFromInline
     struct Slot {
-        @usableFromInline var lows: ContiguousArray<UInt64> = []
-        @usableFromInline var payloads: ContiguousArray<Payload> = []
-        @usableFromInline var head = 0
+        @usableFromInline var head: Int32 = -1
+        @usableFromInline var tail: Int32 = -1
 
         @inlinable
         init() {}
     }
 
-    @usableFromInline static var wheelBits: Int { 12 }
-    @usableFromInline static var wheelSize: Int { 1 << wheelBits }
+    @usableFromInline static var phaseBits: Int { 2 }
+    /// Phases below this wait on the wheel.
+    @usableFromInline static var wheelPhases: Int { 1 << phaseBits }
+    @usableFromInline static var wheelSeconds: Int { 4_096 }
+    @usableFromInline static var wheelSize: Int { wheelSeconds << phaseBits }
     @usableFromInline static var wheelMask: Int { wheelSize - 1 }
+    /// Times whose tick fits an `Int64` with room for the window.
+    @usableFromInline static var tickableTimes: ClosedRange<SimTime> { -(1 << 60)...(1 << 60) }
 
-    /// The wheel's window is `[base, base + wheelSize)`; `base` only moves forward.
-    @usableFromInline var base: SimTime = 0
+    /// The wheel's window is the ticks `[base, base + wheelSize)`; `base` only moves forward.
+    @usableFromInline var base: Int64 = 0
     @usableFromInline var slots: ContiguousArray<Slot>
     /// One bit per slot holding events.
     @usableFromInline var occupied: ContiguousArray<UInt64>
+    /// The wheel's entries, `blockSize` to a block.
+    @usableFromInline var pool: ContiguousArray<Entry> = []
+    /// Per block: the next block of its tick, or of the free list; -1 at the end.
+    @usableFromInline var nextBlock: ContiguousArray<Int32> = []
+    /// The first free block, or -1.
+    @usableFromInline var freeBlock: Int32 = -1
     @usableFromInline var wheelCount = 0
-    /// Events outside the window when they were scheduled.
+    /// Events outside the window or the wheel's phases when they were scheduled.
     @usableFromInline var far = EventHeap<Payload>()
     @usableFromInline var nextSequence: UInt64 = 0
 
@@ -114,10 +143,9 @@ public struct EventQueue<Payload> {
         switch next() {
         case .none: return nil
         case .far: return far.first.map { ScheduledEvent(key: $0.key, payload: $0.payload) }
-        case .wheel(let slot, let time):
-            let entry = slots[slot]
-            let low = entry.lows[entry.head]
-            return ScheduledEvent(key: Self.key(time: time, low: low), payload: entry.payloads[entry.head])
+        case .wheel(let slot, let tick):
+            let entry = pool[Int(slots[slot].head)]
+            return ScheduledEvent(key: Self.key(tick: tick, sequence: entry.sequence), payload: entry.payload)
         }
     }
 
@@ -127,7 +155,7 @@ public struct EventQueue<Payload> {
         switch next() {
         case .none: return nil
         case .far: return far.first?.key
-        case .wheel(let slot, let time): return Self.key(time: time, low: slots[slot].lows[slots[slot].head])
+        case .wheel(let slot, let tick): return Self.key(tick: tick, sequence: pool[Int(slots[slot].head)].sequence)
         }
     }
 
@@ -136,19 +164,18 @@ public struct EventQueue<Payload> {
     @discardableResult
     public mutating func schedule(_ payload: Payload, at time: SimTime, phase: UInt8) -> EventKey {
         precondition(nextSequence <= PackedEvent<Payload>.sequenceMask, "more than 2^56 events scheduled")
-        let low = UInt64(phase) << 56 | nextSequence
+        let sequence = nextSequence
         nextSequence &+= 1
-        if time >= base && UInt64(bitPattern: time) &- UInt64(bitPattern: base) < UInt64(Self.wheelSize) {
-            let slot = Int(truncatingIfNeeded: time) & Self.wheelMask
-            // An event that would have to pass many events of later phases waits in the heap.
-            if slots[slot].insert(low, payload, shiftLimit: 16) {
-                occupied[slot >> 6] |= 1 << UInt64(slot & 63)
+        if Int(phase) < Self.wheelPhases && Self.tickableTimes.contains(time) {
+            let tick = time << Self.phaseBits | Int64(phase)
+            if tick >= base && tick &- base < Int64(Self.wheelSize)
+                && append(Entry(sequence: sequence, payload: payload), to: Int(truncatingIfNeeded: tick) & Self.wheelMask) {
                 wheelCount += 1
-                return Self.key(time: time, low: low)
+                return EventKey(time: time, phase: phase, sequence: sequence)
             }
         }
-        far.insert(PackedEvent(high: UInt64(bitPattern: time) ^ PackedEvent<Payload>.signBit, low: low, payload: payload))
-        return Self.key(time: time, low: low)
+        far.insert(PackedEvent(time: time, phase: phase, sequence: sequence, payload: payload))
+        return EventKey(time: time, phase: phase, sequence: sequence)
     }
 
     /// Removes and returns the earliest pending event.
@@ -159,15 +186,18 @@ public struct EventQueue<Payload> {
             return nil
         case .far:
             guard let entry = far.popFirst() else { return nil }
-            // Every event on the wheel is at this time or later, so the window may move here.
-            if entry.time > base { base = entry.time }
+            // Every event on the wheel is at this tick or later, so the window may move here.
+            let time = entry.time
+            if Self.tickableTimes.contains(time) {
+                let tick = time << Self.phaseBits | Int64(min(Int(entry.low >> 56), Self.wheelPhases - 1))
+                if tick > base { base = tick }
+            }
             return ScheduledEvent(key: entry.key, payload: entry.payload)
-        case .wheel(let slot, let time):
-            base = time
+        case .wheel(let slot, let tick):
+            base = tick
             wheelCount -= 1
-            let (low, payload) = slots[slot].removeFirst()
-            if slots[slot].head == 0 { occupied[slot >> 6] &= ~(1 << UInt64(slot & 63)) }
-            return ScheduledEvent(key: Self.key(time: time, low: low), payload: payload)
+            let entry = removeFirst(of: slot)
+            return ScheduledEvent(key: Self.key(tick: tick, sequence: entry.sequence), payload: entry.payload)
         }
     }
 
@@ -181,7 +211,7 @@ public struct EventQueue<Payload> {
     enum Next {
         case none
         case far
-        case wheel(slot: Int, time: SimTime)
+        case wheel(slot: Int, tick: Int64)
     }
 
     /// Finds the earliest event: the first occupied slot from the window's start, or the heap's
@@ -191,94 +221,39 @@ public struct EventQueue<Payload> {
         guard wheelCount > 0 else { return far.count > 0 ? .far : .none }
         let start = Int(truncatingIfNeeded: base) & Self.wheelMask
         let slot = firstOccupied(from: start)
-        let time = base + SimTime((slot - start) & Self.wheelMask)
+        let tick = base &+ Int64((slot &- start) & Self.wheelMask)
         if let head = far.first {
-            let low = slots[slot].lows[slots[slot].head]
+            let time = tick >> Self.phaseBits
             let wheelHigh = UInt64(bitPattern: time) ^ PackedEvent<Payload>.signBit
-            if head.high < wheelHigh || (head.high == wheelHigh && head.low < low) { return .far }
+            if head.high != wheelHigh {
+                if head.high < wheelHigh { return .far }
+            } else {
+                let low = UInt64(tick & Int64(Self.wheelPhases - 1)) << 56 | pool[Int(slots[slot].head)].sequence
+                if head.low < low { return .far }
+            }
         }
-        return .wheel(slot: slot, time: time)
+        return .wheel(slot: slot, tick: tick)
     }
 
     /// The first occupied slot at or after `start`, going round the wheel; one must exist.
     @inlinable
     func firstOccupied(from start: Int) -> Int {
-        let words = occupied.count
-        var word = start >> 6
-        var bits = occupied[word] & (UInt64.max << UInt64(start & 63))
-        var visited = 0
-        while bits == 0 && visited <= words {
-            word = (word + 1) & (words - 1)
-            bits = occupied[word]
-            visited += 1
-        }
-        return word << 6 | bits.trailingZeroBitCount
-    }
-
-    @inlinable
-    static func key(time: SimTime, low: UInt64) -> EventKey {
-        EventKey(time: time, phase: UInt8(truncatingIfNeeded: low >> 56), sequence: low & PackedEvent<Payload>.sequenceMask)
-    }
-}
-
-extension EventQueue.Slot {
-    /// Adds an event where (phase, sequence) order puts it, when that is among the last
-    /// `shiftLimit` events: new events have the highest sequence, so they go last unless an event
-    /// of a later phase waits. Returns false, adding nothing, when the event belongs further up.
-    @inlinable
-    mutating func insert(_ low: UInt64, _ payload: Payload, shiftLimit: Int) -> Bool {
-        guard let last = lows.last, last > low, lows.count > head else {
-            lows.append(low)
-            payloads.append(payload)
-            return true
-        }
-        var index = lows.count
-        while index > head && lows[index - 1] > low {
-            index -= 1
-            if lows.count - index > shiftLimit { return false }
-        }
-        lows.insert(low, at: index)
-        payloads.insert(payload, at: index)
-        return true
-    }
-
-    /// Takes the first event; an emptied slot starts again at zero, keeping its storage.
-    @inlinable
-    mutating func removeFirst() -> (UInt64, Payload) {
-        let taken = (lows[head], payloads[head])
-        head += 1
-        if head == lows.count {
-            lows.removeAll(keepingCapacity: true)
-            payloads.removeAll(keepingCapacity: true)
-            head = 0
-        }
-        return taken
-    }
-}
-
-extension EventQueue {
-    /// Checks the wheel, the heap and the sequence bookkeeping; does real work only with
-    /// `PIMSIM_INVARIANTS`.
-    public func checkInvariants() {
-        #if PIMSIM_INVARIANTS
-        var seen = Set<UInt64>()
-        var onWheel = 0
-        for (index, slot) in slots.enumerated() {
-            let used = occupied[index >> 6] & (1 << UInt64(index & 63)) != 0
-            precondition(used == (slot.lows.count > slot.head), "slot \(index)'s bit does not match its events")
-            precondition(slot.lows.count == slot.payloads.count, "slot \(index) lost a payload")
-            for position in slot.head..<slot.lows.count {
-                if position > slot.head { precondition(slot.lows[position - 1] < slot.lows[position], "slot \(index) out of order") }
-                precondition(seen.insert(slot.lows[position] & PackedEvent<Payload>.sequenceMask).inserted, "a sequence issued twice")
-                onWheel += 1
+        occupied.withUnsafeBufferPointer { words in
+            let mask = words.count - 1
+            var word = start >> 6
+            var bits = words[word] & (UInt64.max << UInt64(start & 63))
+            var visited = 0
+            while bits == 0 && visited <= mask {
+                word = (word + 1) & mask
+                bits = words[word]
+                visited += 1
             }
+            return word << 6 | bits.trailingZeroBitCount
         }
-        precondition(onWheel == wheelCount, "the wheel counts \(wheelCount) events but holds \(onWheel)")
-        for entry in far.entries {
-            precondition(entry.key.sequence < nextSequence, "sequence \(entry.key.sequence) was never issued")
-            precondition(seen.insert(entry.key.sequence).inserted, "sequence \(entry.key.sequence) issued twice")
-        }
-        far.checkHeapOrder()
-        #endif
+    }
+
+    @inlinable
+    static func key(tick: Int64, sequence: UInt64) -> EventKey {
+        EventKey(time: tick >> phaseBits, phase: UInt8(truncatingIfNeeded: tick & Int64(wheelPhases - 1)), sequence: sequence)
     }
 }

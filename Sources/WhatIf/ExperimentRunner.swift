@@ -16,7 +16,9 @@ public enum ExperimentRunner {
     /// The default parallelism: the processors this process may use.
     public static var defaultJobs: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
-    /// Runs the units of `shard` (all of them by default) and returns their metric values.
+    /// Runs the units of `shard` (all of them by default) and returns their metric values; when
+    /// the task is cancelled, the runs in flight finish, no more start, and the results are
+    /// incomplete.
     ///
     /// - Parameters:
     ///   - jobs: simulations in flight at once, at least 1.
@@ -47,14 +49,16 @@ public enum ExperimentRunner {
                 results.units[unit] = values.interned(in: &keys)
                 done += 1
                 progress?.progress(done: done, total: units.count)
-                if next < units.count { launch() }
+                // Cancelled (the caller failed): finish the runs in flight, start no more.
+                if next < units.count && !Task.isCancelled { launch() }
             }
         }
         return results
     }
 
-    /// One replication of one arm: the flattened metrics of its run.
+    /// One replication of one arm: the flattened metrics of its run (a lean run: metrics.json's
+    /// folds only, the same values as a full run's).
     public static func simulate(_ arm: Arm, seed: UInt64) -> MetricValues {
-        MetricValues(document: Pipeline.simulate(arm.scenario, variant: arm.variant, seed: seed).document)
+        MetricValues(document: Pipeline.simulateMetrics(RunPlan(scenario: arm.scenario, variant: arm.variant, seed: seed)))
     }
 }

@@ -110,6 +110,8 @@ struct InvariantTests {
         let again = Run(scenario)
         #expect(again.metricsText == run.metricsText, "\(context)", sourceLocation: sourceLocation)
         #expect(again.auditText == run.auditText, "\(context)", sourceLocation: sourceLocation)
+        // A comparison's lean replication (metrics.json's folds only) gives the run's very document.
+        #expect(Pipeline.simulateMetrics(RunPlan(scenario: scenario)).rendered() == run.metricsText, "\(context)", sourceLocation: sourceLocation)
         // A variant with an empty patch is the baseline.
         if let same = ScenarioLoader.decode(text: yaml, file: "random.yaml", variant: "same", limits: .standard).scenario {
             let variant = Pipeline.simulate(same, variant: "same")

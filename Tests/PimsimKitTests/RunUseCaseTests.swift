@@ -58,6 +58,11 @@ struct RunUseCaseTests {
         let table = try #require(baseline.comparison)
         #expect(!table.rows.isEmpty)
         #expect(table.rows.allSatisfy { MetricSelection.main.matches($0.metric) })
+        // Run beside the baseline's own simulation, the replications give what one job alone gives.
+        let plan = try StudyPlan.compare(path: path, variants: nil, replications: 2, seed: nil).get()
+        var alone = ComparisonReport(header: plan.header, arms: plan.experiment.arms.map(\.name), results: await plan.run(jobs: 1)).table
+        alone.rows = alone.rows.filter { MetricSelection.main.matches($0.metric) }
+        #expect(table == alone)
         let variant = try await Runs.runAndWrite(RunRequest(selection: ScenarioSelection(path: path, variant: "eligible-approval"),
                                                             outputDirectory: folder.path, compareReplications: 2))
         #expect(variant.comparison == nil)
@@ -89,6 +94,14 @@ struct RunUseCaseTests {
         await #expect {
             try await Runs.runAndWrite(RunRequest(selection: ScenarioSelection(path: Self.scenario("quickstart")),
                                                   outputDirectory: blocker.appendingPathComponent("out").path))
+        } throws: { error in
+            guard case .runtime? = error as? UseCaseError else { return false }
+            return true
+        }
+        // With variants, the comparison running beside the run is cancelled and the failure reported.
+        await #expect {
+            try await Runs.runAndWrite(RunRequest(selection: ScenarioSelection(path: Self.scenario("ga-design")),
+                                                  outputDirectory: blocker.appendingPathComponent("out").path, compareReplications: 2))
         } throws: { error in
             guard case .runtime? = error as? UseCaseError else { return false }
             return true

@@ -197,8 +197,8 @@ struct EventQueueTests {
         #expect(queue.isEmpty)
     }
 
-    /// The wheel holds one window of seconds; events beyond it, before it (behind the last event
-    /// taken) or behind many events of later phases in their second wait in the heap. Whatever
+    /// The wheel holds one window of (second, phase) ticks for phases 0 to 3; events beyond it,
+    /// before it (behind the last event taken) or in phases 4 and up wait in the heap. Whatever
     /// the mix, every pop must match a naive reference, and peeking must agree with popping.
     @Test("randomized: far, past, negative and crowded events come out in key order", arguments: [1, 2, 3, 4])
     func randomizedAcrossTheWheel(seed: Int) {
@@ -247,8 +247,8 @@ struct EventQueueTests {
     func wheelWrapsAndCrowds() {
         var queue = EventQueue<Int>()
         var expected: [Int] = []
-        // 5 000 events in one second, in descending phases: most cannot be placed by a short
-        // insertion and wait in the heap; they still come out by phase, then in scheduling order.
+        // 5 000 events in one second, in descending phases: phases 0 to 3 fill chains of blocks
+        // on the wheel, 4 to 9 wait in the heap; they come out by phase, then in scheduling order.
         for i in 0..<5_000 { queue.schedule(i, at: 100, phase: UInt8(9 - i % 10)) }
         for phase in 0..<10 { expected += (0..<5_000).filter { 9 - $0 % 10 == phase } }
         // One event per hour for a year: the window wraps round about 2 000 times.
@@ -256,5 +256,47 @@ struct EventQueueTests {
         expected += (0..<8_760).map { 10_000 + $0 }
         queue.checkInvariants()
         #expect(drain(&queue).map(\.1) == expected)
+    }
+}
+
+@Suite("EventQueue's blocks")
+struct EventQueueBlockTests {
+    /// The hold model of the kernel benchmark: every event taken schedules one more, later. A
+    /// queue that ever took an event other than the earliest would later take one earlier than
+    /// the last, so strictly increasing keys and a full drain prove the order.
+    @Test("hold model: increasing keys, every event taken once, blocks reused", arguments: [40, 2_000])
+    func holdModel(pending: Int) {
+        var rng = RandomStream(seed: UInt64(pending))
+        var queue = EventQueue<Int>()
+        var scheduled = Set<UInt64>()
+        for index in 0..<pending {
+            let phase = UInt8(rng.next() % 5)  // phase 4 waits in the heap
+            scheduled.insert(queue.schedule(index, at: SimTime(rng.next() % 300), phase: phase).sequence)
+        }
+        var last: EventKey?
+        var taken = 0
+        var increasing = true
+        while let event = queue.popFirst() {
+            if let last, !(last < event.key) { increasing = false }
+            last = event.key
+            #expect(scheduled.remove(event.key.sequence) != nil)
+            taken += 1
+            if taken < 30_000 {
+                // Mostly within the window, sometimes beyond it; in a random phase of the same
+                // instant or later.
+                let delay = rng.next() % 10 == 0 ? SimTime(rng.next() % 20_000) : SimTime(rng.next() % 200)
+                let phase = delay == 0 ? event.key.phase + UInt8(rng.next() % 2) : UInt8(rng.next() % 5)
+                scheduled.insert(queue.schedule(event.payload, at: event.key.time + delay, phase: phase).sequence)
+            }
+            if taken % 5_000 == 0 { queue.checkInvariants() }
+        }
+        #expect(increasing)
+        #expect(scheduled.isEmpty)
+        #expect(taken == pending + 29_999)
+        queue.checkInvariants()
+        // Emptied blocks are reused before new ones are made: the pool never holds more blocks
+        // than events could fill, plus one partly filled block per tick in use.
+        #expect(queue.nextBlock.count <= pending + pending / EventQueue<Int>.blockSize + 1)
+        #expect(queue.freeBlockCount == queue.nextBlock.count)
     }
 }

@@ -92,6 +92,16 @@ struct ComparisonTests {
         #expect(results == (await plan.run(shard: shard, jobs: 3)))
     }
 
+    @Test("cancelled after the first run (one job): no more runs start, and the results say they are incomplete")
+    func cancellation() async throws {
+        let (path, folder) = try scenarioFile()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let plan = try plan(StudyPlan.compare(path: path, replications: 5))
+        let results = await plan.run(jobs: 1, progress: CancellingReporter())
+        #expect(results.units.count == 1)
+        #expect(!results.isComplete)
+    }
+
     @Test("replication 0 of the baseline is exactly `pimsim run` with the base seed; later ones use other seeds")
     func replicationZeroIsARun() async throws {
         let (path, folder) = try scenarioFile()
@@ -184,5 +194,13 @@ final class ProgressRecorder: ProgressReporter, @unchecked Sendable {
 
     func progress(done: Int, total: Int) {
         lock.withLock { recorded.append((done, total)) }
+    }
+}
+
+/// Cancels the task that runs the experiment once the first run is done (the runner reports from
+/// that task).
+struct CancellingReporter: ProgressReporter {
+    func progress(done: Int, total: Int) {
+        if done == 1 { withUnsafeCurrentTask { $0?.cancel() } }
     }
 }
