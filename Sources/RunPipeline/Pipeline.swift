@@ -91,14 +91,16 @@ public enum Pipeline {
     /// and an SQLite database to `auditDatabase`, each when given (neither: no audit log at all).
     public static func simulate(_ plan: RunPlan, auditPath: String?, auditDatabase: String? = nil) throws -> RunOutcome {
         guard auditPath != nil || auditDatabase != nil else { return simulate(plan) }
-        let audit = AuditLogBuilder(
+        // The audit log is built and written on threads of its own, beside the simulation.
+        let audit = AuditLogThread(
             identity: AuditIdentity(scenario: plan.scenario, seed: plan.seed),
             output: AuditFiles(jsonLines: auditPath, database: auditDatabase)
         )
-        let (sink, statistics) = PIMReplay.run(plan.scenario, seed: plan.seed, sink: TeeSink(runFolds(plan.scenario), audit))
-        if let failure = sink.second.output.failure { throw failure }
+        var (sink, statistics) = PIMReplay.run(plan.scenario, seed: plan.seed, sink: TeeSink(runFolds(plan.scenario), audit))
+        sink.second.finish()
+        if let failure = sink.second.failure { throw failure }
         var result = outcome(plan.scenario, variant: plan.variant, seed: plan.seed, folds: sink.first, events: statistics.eventsHandled)
-        result.auditRecords = sink.second.output.count
+        result.auditRecords = sink.second.count
         return result
     }
 
