@@ -69,7 +69,10 @@ let package = Package(
         // Markdown summary, and atomic file writes.
         .target(
             name: "Reports",
-            dependencies: ["ExposureMetrics", "PrivilegeGraph", "Trace", "TenantModel", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "ExposureMetrics", "PrivilegeGraph", "Trace", "TenantModel",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // libgvc and libcgraph from Debian's libgraphviz-dev: a module map and one shim header.
         .systemLibrary(

@@ -41,18 +41,18 @@ public struct AuditEncoder {
         bytes.append(contentsOf: Self.openTime)
         appendTimestamp(entry.epoch, to: &bytes)
         bytes.append(contentsOf: Self.activity)
-        JSONValue.appendQuoted(entry.activity, to: &bytes)
+        Self.appendQuoted(entry.activity, to: &bytes)
         bytes.append(contentsOf: Self.details)
         for (index, detail) in entry.details.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             bytes.append(contentsOf: Self.key)
-            JSONValue.appendQuoted(detail.key, to: &bytes)
+            Self.appendQuoted(detail.key, to: &bytes)
             bytes.append(contentsOf: Self.value)
-            JSONValue.appendQuoted(detail.value, to: &bytes)
+            Self.appendQuoted(detail.value, to: &bytes)
             bytes.append(UInt8(ascii: "}"))
         }
         bytes.append(contentsOf: Self.category)
-        JSONValue.appendQuoted(entry.category, to: &bytes)
+        Self.appendQuoted(entry.category, to: &bytes)
         bytes.append(contentsOf: Self.correlation)
         entry.correlation.append(to: &bytes)
         bytes.append(contentsOf: Self.id)
@@ -60,19 +60,33 @@ public struct AuditEncoder {
         bytes.append(contentsOf: Self.initiator)
         appendInitiator(entry.initiator, to: &bytes)
         bytes.append(contentsOf: Self.service)
-        JSONValue.appendQuoted(entry.service, to: &bytes)
+        Self.appendQuoted(entry.service, to: &bytes)
         bytes.append(contentsOf: Self.operation)
-        JSONValue.appendQuoted(entry.operation, to: &bytes)
+        Self.appendQuoted(entry.operation, to: &bytes)
         bytes.append(contentsOf: Self.result)
-        JSONValue.appendQuoted(entry.result, to: &bytes)
+        Self.appendQuoted(entry.result, to: &bytes)
         bytes.append(contentsOf: Self.reason)
-        JSONValue.appendQuoted(entry.reason, to: &bytes)
+        Self.appendQuoted(entry.reason, to: &bytes)
         bytes.append(contentsOf: Self.targetList)
         for (index, target) in entry.targets.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             appendTarget(target, to: &bytes)
         }
         bytes.append(contentsOf: Self.close)
+    }
+
+    /// `JSONValue.appendQuoted`, with a fast path for the usual case: a native string (contiguous
+    /// UTF-8) that needs no escape is scanned and copied from its storage in one go.
+    static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
+        let copied = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+            // Control characters, quotes, backslashes and E2 (the lead byte of U+2028 and U+2029).
+            guard !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) else { return false }
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: utf8)
+            bytes.append(UInt8(ascii: "\""))
+            return true
+        }
+        if copied != true { JSONValue.appendQuoted(text, to: &bytes) }
     }
 
     /// The name an SQLite column shows for a party: a user's principal name, a group's or a
@@ -116,7 +130,7 @@ public struct AuditEncoder {
     }
 
     /// `YYYY-MM-DDTHH:MM:SSZ`, as `TimeText.timestamp(epoch:)` writes it, without its quotes.
-    private mutating func appendTimestamp(_ epoch: Int64, to bytes: inout [UInt8]) {
+    mutating func appendTimestamp(_ epoch: Int64, to bytes: inout [UInt8]) {
         let days = epoch >= 0 ? epoch / 86_400 : (epoch - 86_399) / 86_400
         if days != day {
             day = days

@@ -23,23 +23,30 @@ public struct AuditGUID: Sendable, Hashable {
 
     /// Appends the 36 characters of the text form.
     func append(to bytes: inout [UInt8]) {
-        Self.hex(high >> 32, digits: 8, to: &bytes)
-        bytes.append(UInt8(ascii: "-"))
-        Self.hex(high >> 16, digits: 4, to: &bytes)
-        bytes.append(UInt8(ascii: "-"))
-        Self.hex(high, digits: 4, to: &bytes)
-        bytes.append(UInt8(ascii: "-"))
-        Self.hex(low >> 48, digits: 4, to: &bytes)
-        bytes.append(UInt8(ascii: "-"))
-        Self.hex(low, digits: 12, to: &bytes)
+        // Laid out in a fixed 36-byte buffer, then appended at once: one capacity check, not 36.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 36) { text in
+            Self.hex(high >> 32, digits: 8, into: text, at: 0)
+            text[8] = UInt8(ascii: "-")
+            Self.hex(high >> 16, digits: 4, into: text, at: 9)
+            text[13] = UInt8(ascii: "-")
+            Self.hex(high, digits: 4, into: text, at: 14)
+            text[18] = UInt8(ascii: "-")
+            Self.hex(low >> 48, digits: 4, into: text, at: 19)
+            text[23] = UInt8(ascii: "-")
+            Self.hex(low, digits: 12, into: text, at: 24)
+            bytes.append(contentsOf: UnsafeBufferPointer(text))
+        }
     }
 
-    private static func hex(_ value: UInt64, digits: Int, to bytes: inout [UInt8]) {
-        var shift = (digits - 1) * 4
-        while shift >= 0 {
-            let nibble = UInt8(truncatingIfNeeded: value >> UInt64(shift)) & 0xF
-            bytes.append(nibble < 10 ? 0x30 + nibble : 0x57 + nibble)
-            shift -= 4
+    /// Writes the low `digits` nibbles of `value` in lower-case hexadecimal from `start` on.
+    private static func hex(_ value: UInt64, digits: Int, into text: UnsafeMutableBufferPointer<UInt8>, at start: Int) {
+        var value = value
+        var index = start + digits - 1
+        while index >= start {
+            let nibble = UInt8(truncatingIfNeeded: value) & 0xF
+            text[index] = nibble < 10 ? 0x30 + nibble : 0x57 + nibble
+            value >>= 4
+            index -= 1
         }
     }
 }

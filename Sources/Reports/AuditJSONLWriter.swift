@@ -42,7 +42,7 @@ public struct AuditJSONLWriter: AuditOutput {
     }
 
     /// Appends one line already encoded (without its newline).
-    mutating func write(line: [UInt8]) {
+    mutating func write(line: ArraySlice<UInt8>) {
         guard failure == nil else { return }
         buffer.append(contentsOf: line)
         endLine()

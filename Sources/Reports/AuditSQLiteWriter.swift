@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// Writes audit records into an SQLite database (through GRDB), built in a temporary file and
 /// renamed into place at the end.
@@ -7,14 +6,21 @@ import GRDB
 /// Schema (documented in docs/audit-log.md): one table `audit` with a column per
 /// `directoryAudit` field, the initiator and targets flattened for querying, the whole record as
 /// JSON in `record`, and indexes on time, users and role.
+///
+/// The caller's thread only lays each row's text out in `AuditRows` batches; an
+/// `AuditSQLiteLoader` on a thread of its own inserts them in one transaction with one prepared
+/// statement, then builds the indexes.
 public struct AuditSQLiteWriter: AuditOutput {
     /// The final path.
     public let path: String
     private let temporary: String
-    private var queue: DatabaseQueue?
-    private var pending: [[DatabaseValueConvertible?]] = []
+    private var loader: AuditSQLiteLoader?
+    private var rows = AuditRows()
     /// The first error met, if any; the database is then not put in place.
     public private(set) var failure: AtomicFile.WriteError?
+
+    /// Rows per batch handed to the loader.
+    static let batchRows = 1024
 
     static let schema = """
         CREATE TABLE audit (
@@ -36,9 +42,13 @@ public struct AuditSQLiteWriter: AuditOutput {
         );
         """
 
-    /// The indexes, built once every row is in (faster than keeping them up to date per row).
+    /// The time index, kept up to date as rows go in: records come in time order, so each row
+    /// only extends its right edge, while the simulation still runs.
+    static let timeIndex = "CREATE INDEX audit_time ON audit(activityDateTime);"
+
+    /// The other indexes, built once every row is in (faster than keeping them up to date per
+    /// row, as their keys come in no order).
     static let indexes = """
-        CREATE INDEX audit_time ON audit(activityDateTime);
         CREATE INDEX audit_target_user ON audit(targetUser, activityDateTime);
         CREATE INDEX audit_initiator ON audit(initiatedByUser, activityDateTime);
         CREATE INDEX audit_role ON audit(targetRole, activityDateTime);
@@ -50,100 +60,54 @@ public struct AuditSQLiteWriter: AuditOutput {
         self.path = path
         let url = URL(fileURLWithPath: path)
         temporary = AtomicFile.temporaryPath(for: path)
+        rows.reserve(rows: Self.batchRows)
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try? FileManager.default.removeItem(atPath: temporary)
-            // The file is a temporary one until it is renamed into place, so a crash loses nothing
-            // worth a journal or a sync: both are off, and the page cache is large.
-            var configuration = Configuration()
-            configuration.prepareDatabase { database in
-                try database.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536")
-            }
-            let queue = try DatabaseQueue(path: temporary, configuration: configuration)
-            try queue.writeWithoutTransaction { try $0.execute(sql: Self.schema) }
-            self.queue = queue
+            loader = try AuditSQLiteLoader(path: temporary)
         } catch {
             failure = AtomicFile.WriteError(path: path, reason: "\(error)")
         }
     }
 
-    /// Queues one record; records are inserted in batches of 10 000, one transaction each.
+    /// Queues one record.
     public mutating func write(_ entry: AuditEntry, encoder: inout AuditEncoder) {
-        var line: [UInt8] = []
-        encoder.appendLine(entry, to: &line)
-        write(entry, line: line, encoder: &encoder)
+        _ = add(entry, encoder: &encoder)
+        handOverIfFull()
     }
 
-    /// Queues one record whose JSON text is already written.
-    mutating func write(_ entry: AuditEntry, line: [UInt8], encoder: inout AuditEncoder) {
-        guard failure == nil else { return }
-        pending.append(Self.columns(of: entry, line: line, encoder: &encoder))
-        if pending.count >= 10_000 { flush() }
+    /// Lays out one record's row; returns where its JSON line lies in `pendingBytes`.
+    mutating func add(_ entry: AuditEntry, encoder: inout AuditEncoder) -> Range<Int> {
+        guard failure == nil else { return 0..<0 }
+        return rows.append(entry, encoder: &encoder)
+    }
+
+    /// The text of the rows not yet handed over.
+    var pendingBytes: [UInt8] { rows.bytes }
+
+    /// Hands a full batch to the loader.
+    mutating func handOverIfFull() {
+        if rows.count >= Self.batchRows { handOver() }
+    }
+
+    private mutating func handOver() {
+        guard let loader, rows.count > 0 else { return }
+        rows = loader.submit(rows)
+        rows.reserve(rows: Self.batchRows)
     }
 
     /// Inserts what is queued, builds the indexes, closes the database and renames it into place.
     public mutating func finish() {
-        flush()
-        if failure == nil, let queue {
-            do {
-                try queue.writeWithoutTransaction { try $0.execute(sql: Self.indexes) }
-            } catch {
-                failure = AtomicFile.WriteError(path: path, reason: "\(error)")
-            }
+        handOver()
+        if let loader, let reason = loader.finish(), failure == nil {
+            failure = AtomicFile.WriteError(path: path, reason: reason)
         }
-        queue = nil
+        loader = nil
         failure = AtomicFile.commit(temporary, to: path, failure: failure)
-    }
-
-    private mutating func flush() {
-        guard !pending.isEmpty, let queue else { return }
-        let batch = pending
-        pending.removeAll(keepingCapacity: true)
-        do {
-            try queue.write { database in
-                let statement = try database.makeStatement(sql: """
-                    INSERT INTO audit VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-                for row in batch {
-                    try statement.execute(arguments: StatementArguments(row))
-                }
-            }
-        } catch {
-            failure = AtomicFile.WriteError(path: path, reason: "\(error)")
-        }
-    }
-
-    /// The row of one record, in the table's column order: the initiator and the first target
-    /// of each type flattened (users by principal name, groups and roles by display name).
-    static func columns(of entry: AuditEntry, line: [UInt8], encoder: inout AuditEncoder) -> [DatabaseValueConvertible?] {
-        var user: String?
-        var app: String?
-        if case .user = entry.initiator { user = encoder.name(of: entry.initiator) } else { app = encoder.name(of: entry.initiator) }
-        var targetUser: String?
-        var targetGroup: String?
-        var targetRole: String?
-        for target in entry.targets {
-            switch target {
-            case .user: if targetUser == nil { targetUser = encoder.name(of: target) }
-            case .group: if targetGroup == nil { targetGroup = encoder.name(of: target) }
-            case .role(let role):
-                if encoder.identity.scenario[role].groupAccess != nil {
-                    if targetGroup == nil { targetGroup = encoder.name(of: target) }
-                } else if targetRole == nil {
-                    targetRole = encoder.name(of: target)
-                }
-            case .allRoles, .pimService, .scenario, .accessPackage, .entitlementManagement: continue
-            }
-        }
-        return [
-            entry.id.text, TimeText.timestamp(epoch: entry.epoch), entry.activity, entry.category, entry.service, entry.operation,
-            entry.result, entry.reason, entry.correlation.text, user, app, targetUser, targetGroup, targetRole,
-            String(decoding: line, as: UTF8.self),
-        ]
     }
 }
 
-/// The audit files of one run: JSON Lines always, SQLite when asked for.
+/// The audit files of one run: JSON Lines, SQLite, or both.
 public struct AuditFiles: AuditOutput {
     /// The JSON Lines writer, when a JSON Lines file was asked for.
     public private(set) var lines: AuditJSONLWriter?
@@ -151,7 +115,6 @@ public struct AuditFiles: AuditOutput {
     public private(set) var database: AuditSQLiteWriter?
     /// Records written.
     public private(set) var count = 0
-    private var line: [UInt8] = []
 
     /// Opens the writers (either may be absent).
     public init(jsonLines: String?, database: String?) {
@@ -163,11 +126,9 @@ public struct AuditFiles: AuditOutput {
     public mutating func write(_ entry: AuditEntry, encoder: inout AuditEncoder) {
         if database == nil {
             lines?.write(entry, encoder: &encoder)
-        } else {
-            line.removeAll(keepingCapacity: true)
-            encoder.appendLine(entry, to: &line)
-            lines?.write(line: line)
-            database?.write(entry, line: line, encoder: &encoder)
+        } else if let range = database?.add(entry, encoder: &encoder) {
+            if lines != nil, !range.isEmpty, let bytes = database?.pendingBytes { lines?.write(line: bytes[range]) }
+            database?.handOverIfFull()
         }
         count += 1
     }

@@ -8,7 +8,8 @@ import Foundation
 /// memory flat when a consumer falls behind.
 final class Handoff<Item>: @unchecked Sendable {
     private let condition = NSCondition()
-    private var items: [Item] = []
+    /// Taken slots are emptied at once, so that a taken item's storage is uniquely referenced.
+    private var items: [Item?] = []
     private var head = 0
     private var closed = false
     private let capacity: Int
@@ -34,8 +35,20 @@ final class Handoff<Item>: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while head == items.count && !closed { condition.wait() }
+        return removeFirst()
+    }
+
+    /// The oldest item if one is queued, without waiting.
+    func poll() -> Item? {
+        condition.lock()
+        defer { condition.unlock() }
+        return removeFirst()
+    }
+
+    /// The oldest item, or nil; the lock is held.
+    private func removeFirst() -> Item? {
         guard head < items.count else { return nil }
-        let item = items[head]
+        let item = items[head].take()
         head += 1
         if head == items.count {
             items.removeAll(keepingCapacity: true)
