@@ -16,11 +16,18 @@ public struct AuditLogThread: TraceSink {
 
     private let work: Work
     private var chunk: [TraceRecord] = []
+    private let chunkSize: Int
 
     /// Starts the builder's thread, writing through `output`.
     public init(identity: AuditIdentity, output: AuditFiles) {
+        self.init(identity: identity, output: output, chunkSize: Self.chunkSize)
+    }
+
+    /// Starts the builder's thread, handing records over `chunkSize` at a time (tests use tiny chunks).
+    init(identity: AuditIdentity, output: AuditFiles, chunkSize: Int) {
+        self.chunkSize = max(1, chunkSize)
         work = Work(builder: AuditLogBuilder(identity: identity, output: output))
-        chunk.reserveCapacity(Self.chunkSize)
+        chunk.reserveCapacity(self.chunkSize)
         let work = work
         let thread = Thread { work.run() }
         thread.name = "pimsim audit log"
@@ -32,7 +39,7 @@ public struct AuditLogThread: TraceSink {
         chunk.append(record)
         if case .finished = record {
             finish()
-        } else if chunk.count == Self.chunkSize {
+        } else if chunk.count >= chunkSize {
             work.queue.put(chunk)
             chunk.removeAll(keepingCapacity: true)
         }

@@ -21,6 +21,7 @@ public struct AuditSQLiteWriter: AuditOutput {
 
     /// Rows per batch handed to the loader.
     static let batchRows = 1024
+    private let batchRows: Int
 
     static let schema = """
         CREATE TABLE audit (
@@ -57,10 +58,16 @@ public struct AuditSQLiteWriter: AuditOutput {
 
     /// Opens a writer for `path`, creating its folder; an existing file is replaced at the end.
     public init(path: String) {
+        self.init(path: path, batchRows: Self.batchRows)
+    }
+
+    /// A writer handing rows to the loader `batchRows` at a time (tests use tiny batches).
+    init(path: String, batchRows: Int) {
         self.path = path
+        self.batchRows = max(1, batchRows)
         let url = URL(fileURLWithPath: path)
         temporary = AtomicFile.temporaryPath(for: path)
-        rows.reserve(rows: Self.batchRows)
+        rows.reserve(rows: self.batchRows)
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try? FileManager.default.removeItem(atPath: temporary)
@@ -87,13 +94,13 @@ public struct AuditSQLiteWriter: AuditOutput {
 
     /// Hands a full batch to the loader.
     mutating func handOverIfFull() {
-        if rows.count >= Self.batchRows { handOver() }
+        if rows.count >= batchRows { handOver() }
     }
 
     private mutating func handOver() {
         guard let loader, rows.count > 0 else { return }
         rows = loader.submit(rows)
-        rows.reserve(rows: Self.batchRows)
+        rows.reserve(rows: batchRows)
     }
 
     /// Inserts what is queued, builds the indexes, closes the database and renames it into place.
@@ -118,8 +125,13 @@ public struct AuditFiles: AuditOutput {
 
     /// Opens the writers (either may be absent).
     public init(jsonLines: String?, database: String?) {
+        self.init(jsonLines: jsonLines, database: database, batchRows: AuditSQLiteWriter.batchRows)
+    }
+
+    /// Opens the writers, the database's handing rows over `batchRows` at a time.
+    init(jsonLines: String?, database: String?, batchRows: Int) {
         lines = jsonLines.map(AuditJSONLWriter.init(path:))
-        self.database = database.map(AuditSQLiteWriter.init(path:))
+        self.database = database.map { AuditSQLiteWriter(path: $0, batchRows: batchRows) }
     }
 
     /// Writes the record to every file, encoding its JSON once.
