@@ -9,10 +9,9 @@ public struct AuditEncoder {
     public let identity: AuditIdentity
     private var initiators: [AuditParty: [UInt8]] = [:]
     private var targets: [AuditParty: [UInt8]] = [:]
+    private var userInitiators: [[UInt8]] = []
+    private var userTargets: [[UInt8]] = []
     private var names: [AuditParty: String] = [:]
-    /// The `YYYY-MM-DDT` of the last day written.
-    private var day: Int64 = .min
-    private var dayBytes: [UInt8] = []
 
     /// An encoder for one run.
     public init(identity: AuditIdentity) {
@@ -111,11 +110,32 @@ public struct AuditEncoder {
     }
 
     private mutating func appendInitiator(_ party: AuditParty, to bytes: inout [UInt8]) {
+        if case .user(let user) = party {
+            return Self.appendCached(user, in: &userInitiators, to: &bytes) { identity.initiatorJSON(party) }
+        }
         Self.appendCached(party, in: &initiators, to: &bytes) { identity.initiatorJSON($0) }
     }
 
     private mutating func appendTarget(_ party: AuditParty, to bytes: inout [UInt8]) {
+        if case .user(let user) = party {
+            return Self.appendCached(user, in: &userTargets, to: &bytes) { identity.targetJSON(party) }
+        }
         Self.appendCached(party, in: &targets, to: &bytes) { identity.targetJSON($0) }
+    }
+
+    /// Appends a user's compact JSON, encoding it the first time only; users are cached by
+    /// index, without hashing (an encoded object is never empty, so empty means not yet).
+    private static func appendCached(
+        _ user: UserIndex, in cache: inout [[UInt8]], to bytes: inout [UInt8], json: () -> JSONValue
+    ) {
+        let index = Int(user.rawValue)
+        if index >= cache.count { cache.append(contentsOf: repeatElement([], count: index + 1 - cache.count)) }
+        if cache[index].isEmpty {
+            var encoded: [UInt8] = []
+            json().appendCompact(to: &encoded)
+            cache[index] = encoded
+        }
+        cache[index].withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
     }
 
     /// Appends a party's compact JSON, encoding it the first time only.
@@ -131,24 +151,45 @@ public struct AuditEncoder {
 
     /// `YYYY-MM-DDTHH:MM:SSZ`, as `TimeText.timestamp(epoch:)` writes it, without its quotes.
     mutating func appendTimestamp(_ epoch: Int64, to bytes: inout [UInt8]) {
-        let days = epoch >= 0 ? epoch / 86_400 : (epoch - 86_399) / 86_400
-        if days != day {
-            day = days
-            dayBytes = Array(TimeText.timestamp(epoch: days * 86_400).utf8.prefix(while: { $0 != UInt8(ascii: "T") }))
-            dayBytes.append(UInt8(ascii: "T"))
-        }
-        bytes.append(contentsOf: dayBytes)
-        let second = epoch - days * 86_400
-        Self.twoDigits(second / 3600, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        Self.twoDigits(second / 60 % 60, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        Self.twoDigits(second % 60, to: &bytes)
-        bytes.append(UInt8(ascii: "Z"))
+        Self.appendTimestamp(epoch, to: &bytes)
     }
 
-    private static func twoDigits(_ value: Int64, to bytes: inout [UInt8]) {
-        bytes.append(0x30 + UInt8(truncatingIfNeeded: value / 10))
-        bytes.append(0x30 + UInt8(truncatingIfNeeded: value % 10))
+    /// `TimeText.timestamp(epoch:)`'s text, written digit by digit into one small buffer.
+    static func timestampText(_ epoch: Int64) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(20)
+        appendTimestamp(epoch, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `TimeText.timestamp(epoch:)`'s bytes: digits laid out in a fixed buffer for years
+    /// 0 to 9999, `TimeText` itself for any other.
+    static func appendTimestamp(_ epoch: Int64, to bytes: inout [UInt8]) {
+        let days = epoch >= 0 ? epoch / 86_400 : (epoch - 86_399) / 86_400
+        let (year, month, day) = TimeText.civilDate(days: days)
+        guard (0...9999).contains(year) else { return bytes.append(contentsOf: TimeText.timestamp(epoch: epoch).utf8) }
+        let second = epoch - days * 86_400
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { text in
+            func put(_ value: Int64, _ width: Int, at end: Int) {
+                var value = value
+                for index in stride(from: end - 1, through: end - width, by: -1) {
+                    text[index] = 0x30 + UInt8(truncatingIfNeeded: value % 10)
+                    value /= 10
+                }
+            }
+            put(year, 4, at: 4)
+            text[4] = UInt8(ascii: "-")
+            put(month, 2, at: 7)
+            text[7] = UInt8(ascii: "-")
+            put(day, 2, at: 10)
+            text[10] = UInt8(ascii: "T")
+            put(second / 3600, 2, at: 13)
+            text[13] = UInt8(ascii: ":")
+            put(second / 60 % 60, 2, at: 16)
+            text[16] = UInt8(ascii: ":")
+            put(second % 60, 2, at: 19)
+            text[19] = UInt8(ascii: "Z")
+            bytes.append(contentsOf: UnsafeBufferPointer(text))
+        }
     }
 }

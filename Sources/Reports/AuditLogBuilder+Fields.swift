@@ -66,7 +66,7 @@ extension AuditLogBuilder {
 
     /// The simulated time as an ISO 8601 UTC timestamp.
     func timestamp(_ time: Int64) -> String {
-        TimeText.timestamp(epoch: identity.scenario.startEpoch + time)
+        AuditEncoder.timestampText(identity.scenario.startEpoch + time)
     }
 }
 

@@ -162,3 +162,20 @@ private final class ResultBox: @unchecked Sendable {
     var items: [Int] = []
     let done = DispatchSemaphore(value: 0)
 }
+
+@Suite("Audit timestamps")
+struct AuditTimestampTests {
+    @Test("the audit log's timestamps are TimeText's, before 1970, on leap days, at year ends and beyond year 9999")
+    func sameAsTimeText() {
+        var epochs: [Int64] = [0, -1, -86_400, -86_401, 951_782_400, 951_868_799, 1_709_164_800, 4_102_444_799, 253_402_300_799,
+                               253_402_300_800, -62_167_219_200, -62_167_219_201]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<2_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            epochs.append(Int64(bitPattern: state >> 20) % 20_000_000_000 - 10_000_000_000)
+        }
+        for epoch in epochs {
+            #expect(AuditEncoder.timestampText(epoch) == TimeText.timestamp(epoch: epoch), "epoch \(epoch)")
+        }
+    }
+}
