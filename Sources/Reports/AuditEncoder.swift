@@ -38,7 +38,7 @@ public struct AuditEncoder {
     /// Appends the record's compact JSON, without a newline.
     public mutating func appendLine(_ entry: AuditEntry, to bytes: inout [UInt8]) {
         bytes.append(contentsOf: Self.openTime)
-        appendTimestamp(entry.epoch, to: &bytes)
+        Self.appendTimestamp(entry.epoch, to: &bytes)
         bytes.append(contentsOf: Self.activity)
         Self.appendQuoted(entry.activity, to: &bytes)
         bytes.append(contentsOf: Self.details)
@@ -149,11 +149,6 @@ public struct AuditEncoder {
         bytes.append(contentsOf: encoded)
     }
 
-    /// `YYYY-MM-DDTHH:MM:SSZ`, as `TimeText.timestamp(epoch:)` writes it, without its quotes.
-    mutating func appendTimestamp(_ epoch: Int64, to bytes: inout [UInt8]) {
-        Self.appendTimestamp(epoch, to: &bytes)
-    }
-
     /// `TimeText.timestamp(epoch:)`'s text, written digit by digit into one small buffer.
     static func timestampText(_ epoch: Int64) -> String {
         var bytes: [UInt8] = []
@@ -162,7 +157,7 @@ public struct AuditEncoder {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends `TimeText.timestamp(epoch:)`'s bytes: digits laid out in a fixed buffer for years
+    /// Appends `TimeText.timestamp(epoch:)`'s bytes (`YYYY-MM-DDTHH:MM:SSZ`): digits laid out in a fixed buffer for years
     /// 0 to 9999, `TimeText` itself for any other.
     static func appendTimestamp(_ epoch: Int64, to bytes: inout [UInt8]) {
         let days = epoch >= 0 ? epoch / 86_400 : (epoch - 86_399) / 86_400

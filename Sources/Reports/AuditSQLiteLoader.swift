@@ -38,7 +38,7 @@ struct AuditRows: Sendable {
         var start = bytes.count
         entry.id.append(to: &bytes)
         cell(from: &start)
-        encoder.appendTimestamp(entry.epoch, to: &bytes)
+        AuditEncoder.appendTimestamp(entry.epoch, to: &bytes)
         cell(from: &start)
         for text in [entry.activity, entry.category, entry.service, entry.operation, entry.result, entry.reason] {
             bytes.append(contentsOf: text.utf8)
