@@ -119,7 +119,7 @@ struct AuditThreadTests {
     }
 
     @Test("the files written beside the simulation hold the inline builder's records, and each row's columns come from its record", arguments: [
-        "quickstart", "compromised-admin", "governance", "leaver-approvals", "notifications",
+        "quickstart", "access-package", "compromised-admin", "governance", "leaver-approvals", "notifications",
     ])
     func threadedEqualsInline(name: String) throws {
         let path = repositoryRoot.appendingPathComponent("Scenarios/\(name).yaml").path
