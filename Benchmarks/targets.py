@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Issue 11's targets, each measured and printed beside its goal, in one run.
 
-    python3 Benchmarks/targets.py [--users N] [--scale] [--audit-only] [--out DIR]
+    python3 Benchmarks/targets.py [--users N] [--scale] [--audit-only] [--audit-rounds N] [--out DIR]
 
 Expects release builds of `pimsim` and `pimsim-bench` in .build/release and SimPy installed
 (`./scripts/dev bench` does both). Times are wall-clock seconds of one run each (CPU seconds,
@@ -80,13 +80,22 @@ def plain_write(path, size, direct):
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def audit_target(path, scratch, wall, cpu):
-    """Target 2: `--audit jsonl` and `--audit sqlite` against `--audit none` (wall, cpu) of the
-    same tenant; records per second of what the log adds, by the clock and per CPU second."""
-    figures = {}
+def audit_target(path, scratch, rounds):
+    """Target 2: `--audit jsonl` and `--audit sqlite` against `--audit none` on the same tenant,
+    alternating the three `rounds` times and keeping each one's fastest run by the clock (the
+    least disturbed by anything else on the machine), with its CPU time and peak memory; records per second of what the log adds, by the clock and
+    per CPU second."""
+    best = {}
+    for _ in range(rounds):
+        for kind in ("none", "jsonl", "sqlite"):
+            figures = measure([PIMSIM, "run", path, "--audit", kind, "--output", os.path.join(scratch, f"audit-{kind}")])
+            previous = best.get(kind)
+            best[kind] = figures[:3] if previous is None else min(previous, figures[:3])
+    wall, cpu, memory = best["none"]
+    row("2. (baseline) `--audit none`", f"{wall:.2f} s [{cpu:.2f}], {memory:.0f} MiB (fastest of {rounds})", "", None)
+    sizes = {}
     for kind, goal_rate in (("jsonl", 1_000_000), ("sqlite", 300_000)):
-        folder = os.path.join(scratch, kind)
-        audit_wall, audit_cpu, audit_memory, _ = measure([PIMSIM, "run", path, "--audit", kind, "--output", folder])
+        folder = os.path.join(scratch, f"audit-{kind}")
         if kind == "jsonl":
             log = os.path.join(folder, "audit.jsonl")
             with open(log, "rb") as lines:
@@ -96,16 +105,19 @@ def audit_target(path, scratch, wall, cpu):
             with sqlite3.connect(os.path.join(folder, "audit.sqlite")) as database:
                 records = database.execute("SELECT count(*) FROM audit").fetchone()[0]
             size = os.path.getsize(os.path.join(folder, "audit.sqlite"))
-        extra, extra_cpu = max(audit_wall - wall, 1e-9), max(audit_cpu - cpu, 1e-9)
-        figures[kind] = (records, size)
+        sizes[kind] = (records, size)
+        audit_wall, audit_cpu, audit_memory = best[kind]
+        extra, extra_cpu = audit_wall - wall, max(audit_cpu - cpu, 1e-9)
         unit = "records" if kind == "jsonl" else "rows"
+        # Within a hundredth of a second the clock cannot tell the log's cost from noise.
+        clock = f"{records / extra:,.0f} {unit}/s by the clock" if extra > 0.01 else "no measurable time by the clock"
         row(f"2. audit log, {kind}",
-            f"{records / extra:,.0f} {unit}/s by the clock, {records / extra_cpu:,.0f} per CPU second ({records} {unit}, "
-            f"{size / 1e6:.0f} MB; {audit_wall:.2f} s [{audit_cpu:.2f}], {audit_memory:.0f} MiB, against {wall:.2f} s [{cpu:.2f}] without)",
-            f"≥ {goal_rate:,} {unit}/s", records / extra >= goal_rate)
+            f"{clock}, {records / extra_cpu:,.0f} per CPU second ({records} {unit}, {size / 1e6:.0f} MB; "
+            f"{audit_wall:.2f} s [{audit_cpu:.2f}], {audit_memory:.0f} MiB, against {wall:.2f} s [{cpu:.2f}] without)",
+            f"≥ {goal_rate:,} {unit}/s", extra <= records / goal_rate)
     # What bounds it: the same number of bytes written by a plain program, through the page
     # cache and past it.
-    records, size = figures["jsonl"]
+    records, size = sizes["jsonl"]
     for direct in (False, True):
         write_wall, write_cpu = plain_write(os.path.join(scratch, "plain-write"), size, direct)
         row(f"2. file system ceiling ({'O_DIRECT' if direct else 'page cache'})",
@@ -119,6 +131,7 @@ def main():
     parser.add_argument("--scale", action="store_true", help="include the 1 000 000-user run")
     parser.add_argument("--out", default=None, help="keep the scratch files here")
     parser.add_argument("--audit-only", action="store_true", help="only target 2 (the audit log), against a run without it")
+    parser.add_argument("--audit-rounds", type=int, default=3, help="target 2's runs of each kind (the fastest is kept)")
     options = parser.parse_args()
     scratch = options.out or tempfile.mkdtemp(prefix="pimsim-bench-")
     os.makedirs(scratch, exist_ok=True)
@@ -128,10 +141,7 @@ def main():
     print("| --- | --- | --- | --- |")
 
     if options.audit_only:
-        path = tenant(users, os.path.join(scratch, "tenant.yaml"))
-        wall, cpu, memory, _ = measure([PIMSIM, "run", path, "--audit", "none", "--output", os.path.join(scratch, "none")])
-        row("(baseline) `--audit none`", f"{wall:.2f} s [{cpu:.2f}], {memory:.0f} MiB", "", None)
-        audit_target(path, scratch, wall, cpu)
+        audit_target(tenant(users, os.path.join(scratch, "tenant.yaml")), scratch, options.audit_rounds)
         print(f"\n(load average at the end: {os.getloadavg()[0]:.1f})")
         return
 
@@ -160,7 +170,7 @@ def main():
         "≥ 20 × faster than SimPy, less memory, agree within 1 %", simpy_wall / wall >= 20 and memory < simpy_memory and agree)
 
     # 2. Audit log: each file beside the run without it, and the file system's own speed.
-    audit_target(path, scratch, wall, cpu)
+    audit_target(path, scratch, options.audit_rounds)
 
     # 4. Scale.
     sizes = [10_000, 30_000, 100_000] + ([1_000_000] if options.scale else [])
