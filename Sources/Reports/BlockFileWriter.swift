@@ -8,7 +8,7 @@ import Glibc
 /// waits for `write(2)`; on Linux the blocks go straight to the disk (`O_DIRECT`), past the page
 /// cache, whenever the file system takes them.
 ///
-/// Why (docs/performance.md, finding 11): filling the page cache with a 629 MB audit log cost
+/// Why (docs/performance.md, finding 17): filling the page cache with a 629 MB audit log cost
 /// about 2 s of kernel time on the project's virtual machine (each new page is first touched
 /// there), while the same bytes written with `O_DIRECT` take 0.4 s of mostly idle waiting.
 /// Blocks are 4 MiB, aligned to the page; the last, partial block is written through the page
