@@ -170,7 +170,7 @@ let package = Package(
         .testTarget(
             name: "InvariantTests",
             dependencies: [
-                "RunPipeline", "PIMEngine", "Trace", "Reports", "ScenarioFormat", "TenantModel", "SimKernel",
+                "RunPipeline", "PIMEngine", "Trace", "Reports", "ScenarioFormat", "TenantModel", "SimKernel", "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

@@ -7,6 +7,7 @@ import ScenarioFormat
 import SimKernel
 import TenantModel
 import Testing
+import TestSupport
 import Trace
 
 /// Properties every run must have, checked on random valid scenarios over the whole format
@@ -70,19 +71,6 @@ struct InvariantTests {
                        "strict:", "alerts:", "conditionalAccess:", "granted", "denied", "expired", "rejected", "cancelled"]
             .filter { seen[$0, default: 0] < (["denied", "expired", "cancelled"].contains($0) ? 1 : 2) }
         #expect(missing.isEmpty, "seldom or never generated: \(missing); seen: \(seen)")
-    }
-
-    /// A small seeded generator for `coverage` (the property tests draw their own).
-    struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 
     // MARK: The properties
