@@ -7,7 +7,7 @@ import Trace
 extension Engine {
     /// The key of a (user, package) pair in the live and pending tables.
     func packageKey(_ user: Int32, _ package: Int32) -> UInt64 {
-        UInt64(UInt32(bitPattern: user)) << 32 | UInt64(UInt32(bitPattern: package))
+        UserRoleKey.make(user, package)
     }
 
     /// The policy `index` of package `package`.
@@ -52,10 +52,7 @@ extension Engine {
         lastActivity[user] = now
         let id = Int32(packageRequests.count)
         var slot = PackageRequestSlot(user: user, package: package, policy: policy, extend: extend, at: now)
-        let base = stableKey(["package", scenario.tenant.users[Int(user)].id, scenario.accessPackages[Int(package)].id, extend ? "extend" : "new"], [now])
-        let occurrence = submissionCounts[base, default: 0]
-        submissionCounts[base] = occurrence + 1
-        slot.key = stableKey([], [Int64(bitPattern: base), Int64(occurrence)])
+        slot.key = occurrenceKey(["package", scenario.tenant.users[Int(user)].id, scenario.accessPackages[Int(package)].id, extend ? "extend" : "new"], at: now)
         slot.assignment = extend ? (live ?? -1) : -1
         packageRequests.append(slot)
         sink.record(.packageRequestSubmitted(time: now, id: Int(id), user: UserIndex(user), package: Int(package), policy: Int(policy), extend: extend))
@@ -65,9 +62,7 @@ extension Engine {
             return
         }
         pendingPackages[key] = id
-        let definition = packagePolicy(package, policy)
-        let needsApproval = definition.requiresApproval && (!extend || definition.extensionRule.requiresApproval)
-        if needsApproval {
+        if packagePolicy(package, policy).needsApproval(extending: extend) {
             startStage(id, 0, now: now, queue: &queue)
         } else {
             fulfil(package: id, now: now, queue: &queue)

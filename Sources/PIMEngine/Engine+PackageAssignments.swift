@@ -129,9 +129,9 @@ extension Engine {
         let key = packageKey(user, package)
         guard pendingPackages[key] == nil else { return }
         if let live = livePackages[key] {
-            guard definition.extend, let end = packageAssignments[Int(live)].end, end - now <= PackageExtension.window else { return }
-            let policy = packagePolicy(package, packageAssignments[Int(live)].policy)
-            guard policy.extensionRule.allowed, case .after = policy.expiry else { return }
+            // Only an extension that would be accepted is asked for; the others are not needed yet.
+            guard definition.extend, packageRejection(user: user, package: package, policy: packageAssignments[Int(live)].policy,
+                                                      extend: true, live: live, now: now) == nil else { return }
             requestPackage(user: user, package: package, policy: nil, extend: true, now: now, queue: &queue)
             return
         }

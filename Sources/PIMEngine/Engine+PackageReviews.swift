@@ -56,15 +56,9 @@ extension Engine {
     /// Who reviews an assignee's assignment: the assignee (`members`), their manager (or the
     /// first enabled fallback reviewer), or the first enabled selected reviewer; -1 when nobody.
     func packageReviewer(_ reviewers: AccessReview.Reviewers, assignee: Int32) -> Int32 {
-        switch reviewers {
-        case .members:
-            return assignee
-        case .manager(let fallback):
-            if let manager = managers[Int(assignee)], enabled[manager.int] { return manager.rawValue }
-            return fallback.first { enabled[$0.int] }?.rawValue ?? -1
-        case .selected(let users):
-            return users.first { enabled[$0.int] && $0.rawValue != assignee }?.rawValue ?? -1
-        }
+        let candidates = self.reviewers(reviewers, principal: .user(UserIndex(assignee)))
+        if case .selected = reviewers { return candidates.first { $0 != assignee } ?? -1 }
+        return candidates.first ?? -1
     }
 
     /// A reviewer answers an item (if the assignment is still live and the reviewer enabled).

@@ -111,7 +111,13 @@ extension Engine {
 
     /// A request's stable key: who asks, for what, when, and how many such requests came before.
     mutating func requestKey(user: Int32, role: Int32, now: SimTime, kind: String) -> UInt64 {
-        let base = stableKey([kind, scenario.tenant.users[Int(user)].id, scenario.roles[Int(role)].name], [now])
+        occurrenceKey([kind, scenario.tenant.users[Int(user)].id, scenario.roles[Int(role)].name], at: now)
+    }
+
+    /// The stable key of something asked for at `now` and named by `parts`, told apart from the
+    /// same ask made before at the same instant by its occurrence.
+    mutating func occurrenceKey(_ parts: [String], at now: SimTime) -> UInt64 {
+        let base = stableKey(parts, [now])
         let occurrence = submissionCounts[base, default: 0]
         submissionCounts[base] = occurrence + 1
         return stableKey([], [Int64(bitPattern: base), Int64(occurrence)])

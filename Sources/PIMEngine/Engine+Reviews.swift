@@ -63,8 +63,13 @@ extension Engine {
 
     /// The reviewers of an item, enabled ones only.
     func reviewers(of review: AccessReview, principal: Principal) -> [Int32] {
+        reviewers(review.reviewers, principal: principal)
+    }
+
+    /// Who `reviewers` stands for on an item of `principal`, enabled ones only.
+    func reviewers(_ reviewers: AccessReview.Reviewers, principal: Principal) -> [Int32] {
         let chosen: [UserIndex]
-        switch (review.reviewers, principal) {
+        switch (reviewers, principal) {
         case (.selected(let users), _): chosen = users
         case (.members, .user(let user)): chosen = [user]
         case (.members, .group): chosen = []

@@ -76,8 +76,8 @@ struct Engine<Sink: TraceSink>: SimulationModel {
     var packageRequests: [PackageRequestSlot] = []
     var packageAssignments: [PackageAssignmentSlot] = []
     /// The live assignment (or pending request) per (user, package) key, by id.
-    var livePackages: [UInt64: Int32] = [:]
-    var pendingPackages: [UInt64: Int32] = [:]
+    var livePackages = IntegerKeyMap<Int32>()
+    var pendingPackages = IntegerKeyMap<Int32>()
     var packageReviews: [PackageReviewInstance] = []
     /// Directory scopes by index, when the scenario uses more than `/` (else empty: no per-scope work).
     let scopes: [String]

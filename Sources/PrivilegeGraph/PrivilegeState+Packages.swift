@@ -21,7 +21,7 @@ extension PrivilegeState {
                 }
             }
         }
-        if case .group = node.kind, let owners = packageOwners[node.index] {
+        if !packageOwners.isEmpty, case .group = node.kind, let owners = packageOwners[node.index] {
             for owner in owners.sorted() where present[Int(owner)] {
                 result.append(Edge(from: .user(UserIndex(owner)), to: node, kind: .owns))
             }

@@ -81,8 +81,7 @@ extension AuditLogBuilder {
     /// Whether the request went through approval stages.
     func packageNeedsApproval(_ request: (user: UserIndex, package: Int, policy: Int, extend: Bool)) -> Bool {
         guard request.policy >= 0 else { return false }
-        let policy = identity.scenario.accessPackages[request.package].policies[request.policy]
-        return policy.requiresApproval && (!request.extend || policy.extensionRule.requiresApproval)
+        return identity.scenario.accessPackages[request.package].policies[request.policy].needsApproval(extending: request.extend)
     }
 
     /// The policy's name as the records show it.

@@ -44,6 +44,8 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
     /// The user whose package assignment started or ended last, and when: the membership changes
     /// that follow at that instant are entitlement management's.
     var packageGrant: (time: Int64, user: UserIndex)?
+    /// Whether the scenario has access packages (else no record is one of theirs).
+    let hasPackages: Bool
     /// A submission held back one record, so that an immediate rejection becomes its failure result.
     var heldSubmission: (time: Int64, id: Int)?
     /// PIM's alerts, evaluated alongside, for `Triggered PIM alert` and `Resolve PIM alert`.
@@ -55,6 +57,7 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
         encoder = AuditEncoder(identity: identity)
         self.output = output
         alerts = AlertFold(scenario: identity.scenario, journal: true)
+        hasPackages = !identity.scenario.accessPackages.isEmpty
     }
 
     /// Takes one trace record.
@@ -70,7 +73,7 @@ public struct AuditLogBuilder<Output: AuditOutput>: TraceSink {
         }
         // Alert changes of earlier instants are settled now: they go in before this record.
         for change in alerts.settledChanges(before: record.time) where change.alert.isPIMAlert { alertChanged(change) }
-        if packageRecord(record) { return }
+        if hasPackages, packageRecord(record) { return }
         switch record {
         case .requestSubmitted(let time, let id, let user, let role, let duration):
             requests[id] = (user, role, duration)

@@ -255,10 +255,7 @@ extension ScenarioDecoder {
     func generatorUsers(_ map: MapView, at value: Value, who: String) -> [UserIndex] {
         switch (map["users"], map["group"]) {
         case (let list?, nil): return userList(list, what: "user ids")
-        case (nil, let entry?):
-            guard let id = context.identifier(entry, what: "a group id") else { return [] }
-            if let group = groupByID[id] { return groups[group.int].members }
-            context.error("unknown group '\(id)'\(Suggestions.hint(for: id, in: groupByID.keys))", at: entry)
+        case (nil, let entry?): return groupIndex(entry).map { groups[$0.int].members } ?? []
         case (.some, .some(let entry)): context.error("give either 'users' or 'group', not both", at: entry)
         case (nil, nil): context.error(who, at: value)
         }

@@ -268,11 +268,7 @@ final class ScenarioDecoder {
             }
             return roleReference(role)
         case (nil, let groupValue?):
-            guard let id = context.identifier(groupValue, what: "a group id") else { return nil }
-            guard let group = groupByID[id] else {
-                context.error("unknown group '\(id)'\(Suggestions.hint(for: id, in: groupByID.keys))", at: groupValue)
-                return nil
-            }
+            guard let group = groupIndex(groupValue) else { return nil }
             var kind = GroupAccessKind.member
             if let entry = map["access"], let text = context.identifier(entry, what: "member or owner") {
                 guard let parsed = GroupAccessKind(rawValue: text) else {

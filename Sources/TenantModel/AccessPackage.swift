@@ -75,6 +75,12 @@ public struct PackagePolicy: Sendable, Equatable {
 
     /// Whether a request through the policy needs anyone's approval.
     public var requiresApproval: Bool { !stages.isEmpty }
+
+    /// Whether a request goes through the approval stages: a new assignment when there are any,
+    /// an extension only when the extension settings ask for approval too.
+    public func needsApproval(extending: Bool) -> Bool {
+        requiresApproval && (!extending || extensionRule.requiresApproval)
+    }
 }
 
 /// How a policy was written in the scenario.
